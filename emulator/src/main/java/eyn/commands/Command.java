@@ -1,0 +1,7 @@
+package eyn.commands;
+
+/** A command's behaviour: checked arguments in, output and machine changes out. */
+@FunctionalInterface
+public interface Command {
+    void run(Invocation call);
+}

@@ -1,0 +1,16 @@
+package eyn.commands;
+
+/** What commands ask of whoever runs them: nested scripts and halting. The interpreter implements it. */
+public interface ScriptHost {
+    /** Runs a script's text as a nested script after the current command; {@code path} names it in messages. */
+    void runScript(String path, String source);
+
+    /** Stops the machine: no further line runs. */
+    void halt();
+
+    /** A host with no scripts: {@code run} and {@code exit} are accepted and ignored. */
+    ScriptHost NONE = new ScriptHost() {
+        @Override public void runScript(String path, String source) { }
+        @Override public void halt() { }
+    };
+}

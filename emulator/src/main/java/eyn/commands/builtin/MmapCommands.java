@@ -1,0 +1,70 @@
+package eyn.commands.builtin;
+
+import eyn.commands.Command;
+import eyn.commands.Invocation;
+import eyn.machine.Mapping;
+import eyn.machine.MachineError;
+import eyn.machine.ZeroCopy;
+import java.util.Map;
+
+/** mmap, munmap, msync. */
+final class MmapCommands {
+    private MmapCommands() {}
+
+    static void register(Map<String, Command> commands) {
+        commands.put("mmap", MmapCommands::mmap);
+        commands.put("munmap", MmapCommands::munmap);
+        commands.put("msync", MmapCommands::msync);
+    }
+
+    private static void mmap(Invocation call) {
+        String typed = call.args.text(0);
+        boolean readOnly = call.args.has(1);
+        String abs = Builtins.resolve(call, typed);
+        if (abs == null) {
+            call.error("Failed to map file: " + typed);
+            return;
+        }
+        try {
+            Mapping m = call.machine.maps().map(abs, readOnly);
+            call.out().ok("File mapped: " + abs + " (" + m.size() + " bytes)");
+            call.out().ok("File mapped successfully");
+            call.out().plain("Address: " + ZeroCopy.hex(m.address));
+            call.out().plain("Size: " + m.size() + " bytes");
+            call.out().plain("Mode: " + (readOnly ? "read-only" : "read-write"));
+        } catch (MachineError e) {
+            call.error(e.getMessage());
+            call.error("Failed to map file: " + typed);
+        }
+    }
+
+    private static void munmap(Invocation call) {
+        long address = call.args.number(0);
+        try {
+            call.machine.maps().unmap(address);
+            call.out().ok("File unmapped");
+            call.out().ok("File unmapped successfully");
+        } catch (MachineError e) {
+            call.error(e.getMessage());
+            call.error("Failed to unmap address " + ZeroCopy.hex(address));
+        }
+    }
+
+    private static void msync(Invocation call) {
+        long address = call.args.number(0);
+        try {
+            Mapping m = call.machine.maps().find(address);
+            if (m.readOnly) {
+                call.out().warn("Warning: Cannot sync read-only mapping");
+                call.error("Failed to sync address " + ZeroCopy.hex(address));
+                return;
+            }
+            call.machine.maps().sync(m);
+            call.out().ok("File synchronized to disk");
+            call.out().ok("File synchronized successfully");
+        } catch (MachineError e) {
+            call.error(e.getMessage());
+            call.error("Failed to sync address " + ZeroCopy.hex(address));
+        }
+    }
+}

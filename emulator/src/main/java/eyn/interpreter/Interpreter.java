@@ -1,0 +1,545 @@
+package eyn.interpreter;
+
+import eyn.commands.ArgChecker;
+import eyn.commands.Command;
+import eyn.commands.CommandSpec;
+import eyn.commands.CommandTable;
+import eyn.commands.Invocation;
+import eyn.commands.ScriptHost;
+import eyn.commands.builtin.Builtins;
+import eyn.language.Expander;
+import eyn.language.LineKind;
+import eyn.language.LineParts;
+import eyn.language.Limits;
+import eyn.language.Parser;
+import eyn.language.Script;
+import eyn.language.ScriptLine;
+import eyn.language.SyntaxProblem;
+import eyn.language.Word;
+import eyn.machine.Color;
+import eyn.machine.Console;
+import eyn.machine.Machine;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs scripts one statement at a time on a {@link Machine}. All execution state is plain data
+ * (frames, block stacks, half-done lines), never the Java stack, so a debugger can stop before any
+ * statement, inspect everything, snapshot it and restore it. {@link #step()} runs one statement or
+ * one {@code $(...)} of it; {@link #next()} tells what runs next.
+ */
+public final class Interpreter implements ScriptHost {
+    static final int CAPTURE_BUFFER = 64 * 1024;
+    private static final Set<String> STRUCTURE_CODES = Set.of("E012", "E013", "E014", "E015", "E016", "E017");
+
+    private final Machine machine;
+    private final OutputSink sink;
+    private final Options options;
+    private final Router router = new Router();
+
+    private final ArrayList<Frame> frames = new ArrayList<>();
+    private boolean halted;
+    private boolean budgetExhausted;
+    private Counters counters = new Counters();
+    /** Set while a substitution's inner command runs: its output is captured here. */
+    private StringBuilder stepCapture;
+    /** A nested script requested by the command now running; pushed when it returns. */
+    private Frame requestedFrame;
+    private Location current;
+
+    /** Run statistics, for {@code --summary} and the debugger. */
+    public static final class Counters {
+        public long statements;
+        public long commands;
+        public long failures;
+        public long warnings;
+        /** Characters written to the sink so far: where a replay resumes the output. */
+        public long outputPosition;
+
+        Counters copy() {
+            Counters c = new Counters();
+            c.statements = statements;
+            c.commands = commands;
+            c.failures = failures;
+            c.warnings = warnings;
+            c.outputPosition = outputPosition;
+            return c;
+        }
+    }
+
+    /** A saved interpreter and machine state; restoring it puts both back exactly. */
+    public static final class Snapshot {
+        private final Machine.Snapshot machine;
+        private final List<Frame> frames;
+        private final boolean halted;
+        private final boolean budgetExhausted;
+        private final Counters counters;
+
+        private Snapshot(Machine.Snapshot machine, List<Frame> frames, boolean halted, boolean budgetExhausted, Counters counters) {
+            this.machine = machine;
+            this.frames = frames;
+            this.halted = halted;
+            this.budgetExhausted = budgetExhausted;
+            this.counters = counters;
+        }
+
+        public long outputPosition() {
+            return counters.outputPosition;
+        }
+    }
+
+    public Interpreter(Machine machine, OutputSink sink, Options options) {
+        this.machine = machine;
+        this.sink = sink;
+        this.options = options;
+        machine.setConsole(router);
+    }
+
+    public Machine machine() { return machine; }
+    public Counters counters() { return counters; }
+    public boolean halted() { return halted; }
+
+    /** Starts a script as the top frame. */
+    public void start(String path, String source) {
+        frames.clear();
+        halted = false;
+        budgetExhausted = false;
+        frames.add(new Frame(Parser.parse(path, source), path, null));
+        settle();
+    }
+
+    public boolean finished() {
+        return frames.isEmpty();
+    }
+
+    /** The frames, outermost first. */
+    public List<Frame> frames() {
+        return Collections.unmodifiableList(frames);
+    }
+
+    /** The statement that runs next, or null when finished. */
+    public Location next() {
+        if (frames.isEmpty()) return null;
+        Frame f = top();
+        return new Location(f.path, f.pc, frames.size());
+    }
+
+    /** Runs until the script ends, halts or exhausts its budget. */
+    public StepResult run() {
+        StepResult r;
+        do {
+            r = step();
+        } while (!r.done());
+        return r;
+    }
+
+    public StepResult step() {
+        if (frames.isEmpty()) return finish();
+        if (options.maxSteps() > 0 && counters.statements >= options.maxSteps()) {
+            budgetExhausted = true;
+            Location at = next();
+            router.line(Color.RED, "Error on line " + (at.line() + 1) + ": step budget of " + options.maxSteps()
+                    + " statements exhausted; the run was stopped");
+            counters.failures++;
+            frames.clear();
+            return new StepResult(StepResult.Kind.BUDGET_EXHAUSTED, at, true);
+        }
+        Frame f = top();
+        current = new Location(f.path, f.pc, frames.size());
+        long errorsBefore = router.errorLines;
+        StepResult.Kind kind = StepResult.Kind.STATEMENT;
+        if (f.pending != null) {
+            if (!f.pending.substitutionsDone()) {
+                runSubstitution(f);
+                kind = StepResult.Kind.SUBSTITUTION;
+            } else {
+                finishPending(f);
+            }
+        } else {
+            counters.statements++;
+            execute(f, f.script.line(f.pc));
+        }
+        boolean failed = router.errorLines > errorsBefore;
+        if (failed) counters.failures++;
+        Location ran = current;
+        if (requestedFrame != null) {
+            frames.add(requestedFrame);
+            requestedFrame = null;
+        }
+        settle();
+        if (halted) return new StepResult(StepResult.Kind.HALTED, ran, failed);
+        return new StepResult(kind, ran, failed);
+    }
+
+    private StepResult finish() {
+        if (halted) return new StepResult(StepResult.Kind.HALTED, null, false);
+        if (budgetExhausted) return new StepResult(StepResult.Kind.BUDGET_EXHAUSTED, null, false);
+        return new StepResult(StepResult.Kind.FINISHED, null, false);
+    }
+
+    private Frame top() {
+        return frames.get(frames.size() - 1);
+    }
+
+    // ---- statements --------------------------------------------------------------------------
+
+    private void execute(Frame f, ScriptLine line) {
+        switch (line.kind()) {
+            case SET -> assign(f, line);
+            case IFEQ, IFNEQ -> branch(f, line);
+            case ELSE -> {
+                int opener = f.script.openerOf(line.index());
+                if (opener >= 0 && popTo(f, Block.Kind.IF, opener)) f.pc = f.script.endOf(opener) + 1;
+                else f.pc++;
+            }
+            case ENDIF -> {
+                int opener = f.script.openerOf(line.index());
+                if (opener >= 0) popTo(f, Block.Kind.IF, opener);
+                f.pc++;
+            }
+            case LOOP -> loop(f, line);
+            case ENDLOOP -> endLoop(f, line);
+            case COMMAND -> command(f, line);
+            default -> f.pc++;
+        }
+    }
+
+    private void assign(Frame f, ScriptLine line) {
+        LineParts.Assignment a = LineParts.assignment(line);
+        f.pc++;
+        if (!a.hasEquals() || a.key().isEmpty()) {
+            warn(f, line.index(), "'set' needs NAME=VALUE; the line is ignored");
+            return;
+        }
+        String key = a.key();
+        if (key.length() > Limits.NAME) {
+            warn(f, line.index(), "variable name cut to " + Limits.NAME + " characters");
+            key = key.substring(0, Limits.NAME);
+        }
+        String raw = cut(a.value(), Limits.SET_VALUE_INPUT);
+        String expanded = cut(expand(f, raw), Limits.SET_VALUE_INPUT);
+        List<Expander.Substitution> subs = Expander.substitutions(expanded);
+        if (subs.isEmpty()) {
+            store(f, key, expanded);
+        } else {
+            f.pc--;
+            f.pending = new PendingLine(true, key, expanded, subs);
+        }
+    }
+
+    private void store(Frame f, String key, String value) {
+        String v = cut(value, Limits.STORED_VALUE);
+        if (!f.variables.containsKey(key) && f.variables.size() >= Limits.VARIABLES) {
+            router.line(Color.YELLOW, "Warning: variable table full, cannot store '" + key + "'");
+            counters.warnings++;
+            return;
+        }
+        f.variables.put(key, v);
+    }
+
+    private void branch(Frame f, ScriptLine line) {
+        int i = line.index();
+        LineParts.Condition c = LineParts.condition(line);
+        boolean equal = expand(f, c.left()).equals(expand(f, c.right()));
+        boolean taken = c.hasRight() && (line.kind() == LineKind.IFEQ ? equal : !equal);
+        int end = f.script.endOf(i);
+        if (f.count(Block.Kind.IF) >= Limits.IF_NESTING) {
+            error(f, i, "more than " + Limits.IF_NESTING + " nested ifeq/ifneq blocks; the block is skipped");
+            f.pc = end + 1;
+            return;
+        }
+        int elseLine = f.script.elseOf(i);
+        if (taken) {
+            f.blocks.add(new Block(Block.Kind.IF, i, 1));
+            f.pc = i + 1;
+        } else if (elseLine >= 0) {
+            f.blocks.add(new Block(Block.Kind.IF, i, 1));
+            f.pc = elseLine + 1;
+        } else {
+            f.pc = end + 1;
+        }
+    }
+
+    private void loop(Frame f, ScriptLine line) {
+        int i = line.index();
+        int end = f.script.endOf(i);
+        String text = cut(expand(f, LineParts.loopCount(line)), Limits.LOOP_COUNT_TEXT).strip();
+        Long count = parseCount(text);
+        if (count == null) {
+            error(f, i, "loop count is not a number: '" + text + "'; the loop is skipped");
+            f.pc = end + 1;
+        } else if (count > Integer.MAX_VALUE) {
+            error(f, i, "loop count " + text + " is larger than " + Integer.MAX_VALUE + "; the loop is skipped");
+            f.pc = end + 1;
+        } else if (count <= 0) {
+            f.pc = end + 1;
+        } else if (f.count(Block.Kind.LOOP) >= Limits.LOOP_NESTING) {
+            error(f, i, "more than " + Limits.LOOP_NESTING + " nested loops; the loop is skipped");
+            f.pc = end + 1;
+        } else {
+            f.blocks.add(new Block(Block.Kind.LOOP, i, count));
+            f.pc = i + 1;
+        }
+    }
+
+    private void endLoop(Frame f, ScriptLine line) {
+        int opener = f.script.openerOf(line.index());
+        Block loop = null;
+        for (int k = f.blocks.size() - 1; k >= 0 && opener >= 0; k--) {
+            Block b = f.blocks.get(k);
+            if (b.kind == Block.Kind.LOOP && b.line == opener) {
+                loop = b;
+                break;
+            }
+        }
+        if (loop == null) {
+            f.pc++;
+            return;
+        }
+        while (top(f) != loop) f.blocks.remove(f.blocks.size() - 1);
+        if (--loop.remaining > 0) {
+            loop.iteration++;
+            f.pc = opener + 1;
+        } else {
+            f.blocks.remove(f.blocks.size() - 1);
+            f.pc++;
+        }
+    }
+
+    private static Block top(Frame f) {
+        return f.blocks.get(f.blocks.size() - 1);
+    }
+
+    /** Pops blocks down to and including the one opened on {@code line}; false when it is not open. */
+    private static boolean popTo(Frame f, Block.Kind kind, int line) {
+        for (int k = f.blocks.size() - 1; k >= 0; k--) {
+            Block b = f.blocks.get(k);
+            if (b.kind == kind && b.line == line) {
+                while (f.blocks.size() > k) f.blocks.remove(f.blocks.size() - 1);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Long parseCount(String text) {
+        String digits = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(ch -> ch >= '0' && ch <= '9')) return null;
+        long v = Long.parseLong(digits);
+        return text.startsWith("-") ? -v : v;
+    }
+
+    private void command(Frame f, ScriptLine line) {
+        String expanded = cut(expand(f, line.text()), Limits.EXPANDED_LINE);
+        List<Expander.Substitution> subs = Expander.substitutions(expanded);
+        if (subs.isEmpty()) {
+            f.pc++;
+            dispatch(expanded);
+        } else {
+            f.pending = new PendingLine(false, null, expanded, subs);
+        }
+    }
+
+    // ---- substitutions -----------------------------------------------------------------------
+
+    private void runSubstitution(Frame f) {
+        PendingLine p = f.pending;
+        String inner = cut(expand(f, p.next().inner().strip()), Limits.SUBSTITUTION_TEXT + 20);
+        String fast = RandomFastPath.evaluate(inner, machine.rng());
+        if (fast != null) {
+            p.results.add(fast);
+            return;
+        }
+        StringBuilder capture = new StringBuilder();
+        stepCapture = capture;
+        try {
+            dispatch(inner);
+        } finally {
+            stepCapture = null;
+        }
+        if (requestedFrame != null) {
+            p.waiting = true; // the nested script's output lands in this capture; endFrame delivers it
+        } else {
+            p.results.add(Expander.captureResult(capture.toString()));
+        }
+    }
+
+    private void finishPending(Frame f) {
+        PendingLine p = f.pending;
+        f.pending = null;
+        f.pc++;
+        String text = p.assemble();
+        if (p.assignment) store(f, p.key, cut(text, Limits.SET_VALUE_INPUT));
+        else dispatch(text);
+    }
+
+    // ---- commands ----------------------------------------------------------------------------
+
+    private void dispatch(String text) {
+        String line = text.strip();
+        if (line.isEmpty()) return;
+        counters.commands++;
+        if (line.length() > Limits.COMMAND_LINE) {
+            router.error("[SAFETY] Invalid command arguments");
+            return;
+        }
+        int space = line.indexOf(' ');
+        String name = space < 0 ? line : line.substring(0, space);
+        CommandSpec spec = CommandTable.get(name);
+        Command behaviour = Builtins.get(name);
+        if (spec == null || behaviour == null) {
+            router.error("Command not found: " + name);
+            return;
+        }
+        List<Word> words = ArgChecker.split(line);
+        ArgChecker.Result checked = ArgChecker.check(spec, line, words.subList(1, words.size()));
+        if (!checked.ok()) {
+            if (checked.problem().message() != null) router.error(checked.problem().message());
+            if (checked.problem().showUsage()) for (String u : spec.usageLines()) router.plain(u);
+            router.errorLines++;
+            return;
+        }
+        Invocation call = new Invocation(spec, checked.args(), machine, this);
+        behaviour.run(call);
+        if (call.failed()) router.errorLines++;
+    }
+
+    @Override
+    public void runScript(String path, String source) {
+        if (frames.size() >= Limits.RUN_NESTING) {
+            router.error("Error: Script nesting too deep (more than " + Limits.RUN_NESTING + " scripts): " + path);
+            router.error("Error: Program execution failed");
+            return;
+        }
+        Frame parent = top();
+        requestedFrame = new Frame(Parser.parse(path, source), path, stepCapture != null ? stepCapture : parent.capture);
+    }
+
+    @Override
+    public void halt() {
+        halted = true;
+    }
+
+    // ---- frame bookkeeping -------------------------------------------------------------------
+
+    /** Moves to the next statement: skips comments and blank lines, ends finished frames. */
+    private void settle() {
+        if (halted) {
+            frames.clear();
+            return;
+        }
+        while (!frames.isEmpty()) {
+            Frame f = top();
+            if (f.pending != null) return;
+            f.pc = f.script.nextStatement(f.pc);
+            if (f.pc < f.script.size()) return;
+            endFrame(f);
+        }
+    }
+
+    private void endFrame(Frame f) {
+        for (SyntaxProblem p : f.script.problems()) {
+            if (STRUCTURE_CODES.contains(p.code())) warn(f, p.line(), p.message());
+        }
+        frames.remove(frames.size() - 1);
+        if (frames.isEmpty()) return;
+        Frame parent = top();
+        PendingLine p = parent.pending;
+        if (p != null && p.waiting && f.capture != parent.capture) {
+            p.waiting = false;
+            p.results.add(Expander.captureResult(f.capture.toString()));
+        }
+    }
+
+    private String expand(Frame f, String text) {
+        return Expander.expand(text, f.variables::get);
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+
+    private void error(Frame f, int line, String message) {
+        router.error(where("Error", f, line) + message);
+    }
+
+    private void warn(Frame f, int line, String message) {
+        router.warn(where("Warning", f, line) + message);
+        counters.warnings++;
+    }
+
+    private String where(String what, Frame f, int line) {
+        return frames.indexOf(f) <= 0 ? what + " on line " + (line + 1) + ": " : what + " in " + f.path + " on line " + (line + 1) + ": ";
+    }
+
+    // ---- snapshots ---------------------------------------------------------------------------
+
+    public Snapshot snapshot() {
+        return new Snapshot(machine.snapshot(), copyFrames(frames), halted, budgetExhausted, counters.copy());
+    }
+
+    public void restore(Snapshot s) {
+        machine.restore(s.machine);
+        frames.clear();
+        frames.addAll(copyFrames(s.frames));
+        halted = s.halted;
+        budgetExhausted = s.budgetExhausted;
+        counters = s.counters.copy();
+        requestedFrame = null;
+        stepCapture = null;
+    }
+
+    private static List<Frame> copyFrames(List<Frame> source) {
+        Map<StringBuilder, StringBuilder> captures = new IdentityHashMap<>();
+        List<Frame> copy = new ArrayList<>();
+        for (Frame f : source) {
+            StringBuilder c = f.capture == null ? null : captures.computeIfAbsent(f.capture, b -> new StringBuilder(b));
+            copy.add(f.copy(c));
+        }
+        return copy;
+    }
+
+    /** A digest of the interpreter's and the machine's state, for determinism and reverse-step checks. */
+    public long digest() {
+        long h = machine.digest();
+        for (Frame f : frames) {
+            h = h * 31 + f.path.hashCode();
+            h = h * 31 + f.pc;
+            h = h * 31 + f.variables.hashCode();
+            for (Block b : f.blocks) h = h * 31 + b.toString().hashCode();
+            h = h * 31 + (f.pending == null ? 0 : f.pending.results.hashCode() + 7);
+        }
+        h = h * 31 + counters.outputPosition;
+        h = h * 31 + counters.failures;
+        return h;
+    }
+
+    // ---- output routing ----------------------------------------------------------------------
+
+    /** The machine's console: sends text to the innermost capture or to the sink, and counts failures. */
+    private final class Router implements Console {
+        /** Red lines printed plus failures without one; a step failed when this grew. */
+        long errorLines;
+
+        @Override
+        public void print(Color color, String text) {
+            if (color == Color.RED) errorLines++;
+            StringBuilder capture = stepCapture != null ? stepCapture : frames.isEmpty() ? null : top().capture;
+            if (capture != null) {
+                if (capture.length() < CAPTURE_BUFFER) capture.append(text, 0, Math.min(text.length(), CAPTURE_BUFFER - capture.length()));
+                return;
+            }
+            counters.outputPosition += text.length();
+            sink.write(color, text, current);
+        }
+
+        @Override
+        public void clear() {
+            if (stepCapture == null && (frames.isEmpty() || top().capture == null)) sink.clear();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package eyn.language;
+
+public enum Severity { ERROR, WARNING, INFO }

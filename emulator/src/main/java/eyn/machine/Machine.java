@@ -1,0 +1,200 @@
+package eyn.machine;
+
+import eyn.machine.disk.Drive;
+import eyn.machine.disk.FsPath;
+import eyn.machine.files.FdTable;
+import eyn.machine.files.OpenFile;
+import eyn.machine.memory.Heap;
+import eyn.machine.memory.Predictor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The emulated EYN-OS machine: heap and predictor, zero-copy fd table, mappings, drives, the
+ * current drive and directory, and the random generator. It knows nothing about scripts. Its whole
+ * state can be snapshotted and restored cheaply: memory pages and file chunks are shared
+ * copy-on-write.
+ */
+public final class Machine {
+    public static final int FD_HANDLE_SIZE = 96;
+    public static final int MAPPING_DESCRIPTOR_SIZE = 160;
+
+    private final MachineConfig config;
+    private Console console = (color, text) -> { };
+    private State state;
+
+    /** Everything that changes while a script runs; a snapshot is a copy of it. */
+    private static final class State {
+        Heap heap;
+        Predictor predictor;
+        FdTable fds;
+        List<Mapping> mappings;
+        WindowSpace windows;
+        TreeMap<Integer, Drive> drives;
+        int currentDrive;
+        String cwd;
+        Rng rng;
+
+        State copy() {
+            State s = new State();
+            s.heap = heap.copy();
+            s.predictor = predictor.copyOnto(s.heap);
+            s.fds = fds.copy();
+            s.mappings = new ArrayList<>();
+            for (Mapping m : mappings) s.mappings.add(m.copy());
+            s.windows = windows.copy();
+            s.drives = new TreeMap<>();
+            for (Map.Entry<Integer, Drive> e : drives.entrySet()) s.drives.put(e.getKey(), e.getValue().copy());
+            s.currentDrive = currentDrive;
+            s.cwd = cwd;
+            s.rng = rng.copy();
+            return s;
+        }
+    }
+
+    /** An immutable saved machine state; restore it as often as needed. */
+    public static final class Snapshot {
+        private final State state;
+        private Snapshot(State state) {
+            this.state = state;
+        }
+    }
+
+    public Machine(MachineConfig config) {
+        this.config = config;
+        State s = new State();
+        s.heap = new Heap(Heap.sizeForRam(config.ramBytes()));
+        s.predictor = new Predictor(s.heap);
+        s.fds = new FdTable(FdTable.limitForRam(config.ramBytes()));
+        s.mappings = new ArrayList<>();
+        long heapEnd = Heap.BASE + (long) s.heap.size();
+        s.windows = new WindowSpace((heapEnd + 0xFFFFF) & ~0xFFFFFL);
+        s.drives = new TreeMap<>();
+        for (Map.Entry<Integer, Drive> e : config.drives().entrySet()) s.drives.put(e.getKey(), e.getValue().copy());
+        s.currentDrive = s.drives.firstKey();
+        s.cwd = "/";
+        s.rng = new Rng(config.seed());
+        this.state = s;
+    }
+
+    public MachineConfig config() { return config; }
+    public Console console() { return console; }
+    public void setConsole(Console console) { this.console = console; }
+
+    public Heap heap() { return state.heap; }
+    public Predictor predictor() { return state.predictor; }
+    public FdTable fds() { return state.fds; }
+    public List<Mapping> mappings() { return state.mappings; }
+    public Rng rng() { return state.rng; }
+    public int currentDriveNumber() { return state.currentDrive; }
+    public String cwd() { return state.cwd; }
+    public long windowBase() { return state.windows.base(); }
+    WindowSpace windows() { return state.windows; }
+
+    public Map<Integer, Drive> drives() { return Collections.unmodifiableMap(state.drives); }
+    public Drive drive() { return state.drives.get(state.currentDrive); }
+    public Drive drive(int number) { return state.drives.get(number); }
+
+    public void setCwd(String absolute) { state.cwd = absolute; }
+
+    /** Switches drive and, unlike EYN-OS, resets the cwd to '/'; false when the drive does not exist. */
+    public boolean switchDrive(int number) {
+        if (!state.drives.containsKey(number)) return false;
+        state.currentDrive = number;
+        state.cwd = "/";
+        return true;
+    }
+
+    /** Resolves a path typed by the user against the cwd; null (after an error line) when too long. */
+    public String resolve(String input) {
+        return FsPath.resolve(state.cwd, input);
+    }
+
+    public ZeroCopy zeroCopy() { return new ZeroCopy(this); }
+    public MemoryMaps maps() { return new MemoryMaps(this); }
+
+    /** Allocates through the predictor; on failure prints the allocator's line, as EYN-OS does, and returns 0. */
+    public int allocate(int size) {
+        int address = state.predictor.allocate(size);
+        if (address == 0) {
+            switch (state.heap.lastFailure()) {
+                case ZERO -> console.error("[MEMORY] Invalid allocation request: 0 bytes");
+                case TOO_LARGE -> console.error("[MEMORY] Request too large: " + size + " bytes (max " + state.heap.maxAllocation() + ")");
+                default -> console.error("[MEMORY] Out of memory: " + size + " bytes requested");
+            }
+        }
+        return address;
+    }
+
+    public void free(int address) {
+        if (address != 0) state.predictor.free(address);
+    }
+
+    /** Copies bytes into a heap block, so the memory view shows what a command's buffer held. */
+    public void fillBuffer(int address, byte[] data, int len) {
+        state.heap.write(address, data, 0, Math.min(len, data.length));
+    }
+
+    /** Writes back dirty writable fds, as EYN-OS would on shutdown; returns the fds that failed. */
+    public List<Integer> shutdown() {
+        List<Integer> failed = new ArrayList<>();
+        ZeroCopy z = zeroCopy();
+        for (OpenFile f : state.fds.open()) {
+            if (!z.close(f.fd)) failed.add(f.fd);
+        }
+        return failed;
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(state.copy());
+    }
+
+    public void restore(Snapshot snapshot) {
+        this.state = snapshot.state.copy();
+    }
+
+    /** Reads emulated memory; returns how many bytes from {@code address} were readable (stops at a gap). */
+    public int readMemory(long address, byte[] dst, int len) {
+        AddressSpace space = new AddressSpace(this);
+        return space.read(address, dst, len);
+    }
+
+    /** Writes emulated memory; returns how many bytes were written (stops at a read-only or unmapped byte). */
+    public int writeMemory(long address, byte[] src, int len) {
+        return new AddressSpace(this).write(address, src, len);
+    }
+
+    /** A digest of everything a script can observe, for determinism and reverse-step checks. */
+    public long digest() {
+        long h = 17;
+        h = h * 31 + state.predictor.hits();
+        h = h * 31 + state.predictor.misses();
+        h = h * 31 + state.predictor.totalAccesses();
+        h = h * 31 + Double.hashCode(state.predictor.score());
+        h = h * 31 + java.util.Arrays.hashCode(state.predictor.accessPattern());
+        h = h * 31 + state.heap.usedBytes();
+        h = h * 31 + state.heap.allocations();
+        h = h * 31 + state.heap.frees();
+        h = h * 31 + state.fds.everOpened();
+        h = h * 31 + state.fds.operations();
+        for (OpenFile f : state.fds.open()) {
+            h = h * 31 + f.fd;
+            h = h * 31 + f.offset;
+            h = h * 31 + (f.dirty ? 1 : 0);
+            h = h * 31 + f.accesses;
+            h = h * 31 + f.content.digest();
+        }
+        for (Mapping m : state.mappings) {
+            h = h * 31 + m.address;
+            h = h * 31 + m.content.digest();
+        }
+        for (Map.Entry<Integer, Drive> e : state.drives.entrySet()) h = h * 31 + DriveDigest.of(e.getValue());
+        h = h * 31 + state.currentDrive;
+        h = h * 31 + state.cwd.hashCode();
+        h = h * 31 + state.rng.state();
+        return h;
+    }
+}

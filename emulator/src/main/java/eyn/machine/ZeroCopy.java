@@ -1,0 +1,182 @@
+package eyn.machine;
+
+import eyn.machine.disk.Drive;
+import eyn.machine.disk.DriveException;
+import eyn.machine.files.ChunkedBytes;
+import eyn.machine.files.FdTable;
+import eyn.machine.files.Mode;
+import eyn.machine.files.OpenFile;
+
+/**
+ * Zero-copy file operations on the machine's fd table. Errors are thrown with EYN-OS's error line;
+ * progress lines that EYN-OS prints along the way go to the console as it goes.
+ */
+public final class ZeroCopy {
+    private final Machine machine;
+
+    ZeroCopy(Machine machine) {
+        this.machine = machine;
+    }
+
+    private FdTable fds() {
+        return machine.fds();
+    }
+
+    /** zopen: the trace lines EYN-OS prints, then the handle; the file is shared, not copied. */
+    public OpenFile open(String typed, String abs, Mode mode) throws MachineError {
+        Console out = machine.console();
+        out.ok("[ZERO-COPY] Opening file: " + typed + " (flags: " + mode.flags() + ")");
+        int fd = fds().lowestFree();
+        if (fd < 0) throw new MachineError("[ZERO-COPY] Error: Too many zero-copy files open (limit: " + fds().limit() + ")");
+        out.ok("[ZERO-COPY] Using drive: " + machine.currentDriveNumber());
+        out.ok("[ZERO-COPY] Filesystem read successfully");
+        out.ok("[ZERO-COPY] Looking for file: " + abs);
+        Drive drive = machine.drive();
+        Drive.Entry entry = drive.stat(abs);
+        if (entry == null) throw new MachineError("[ZERO-COPY] Error: File not found: " + abs);
+        if (entry.directory()) throw new MachineError("[ZERO-COPY] Error: Not a file: " + abs);
+        ChunkedBytes content;
+        try {
+            content = drive.read(abs);
+        } catch (DriveException e) {
+            throw new MachineError("[ZERO-COPY] Error: Failed to read file for zero-copy (" + e.getMessage() + ")");
+        }
+        out.ok("[ZERO-COPY] File found, size: " + content.length() + " bytes");
+        out.ok("[ZERO-COPY] Allocating " + content.length() + " bytes for file mapping");
+        int handle = machine.allocate(Machine.FD_HANDLE_SIZE);
+        long span = WindowSpace.spanFor(content.length());
+        long window = handle == 0 ? -1 : machine.windows().reserve(span);
+        if (window < 0) {
+            machine.free(handle);
+            throw new MachineError("[ZERO-COPY] Error: Out of memory for zero-copy mapping");
+        }
+        out.ok("[ZERO-COPY] Memory allocated successfully at " + hex(window));
+        out.ok("[ZERO-COPY] Reading file into memory...");
+        OpenFile file = new OpenFile(fd, machine.currentDriveNumber(), abs, mode, handle, content);
+        file.window = window;
+        file.windowSpan = span;
+        fds().install(file);
+        out.ok("[ZERO-COPY] File read successfully (" + content.length() + " bytes)");
+        out.ok("[ZERO-COPY] File opened successfully with fd: " + fd);
+        return file;
+    }
+
+    /** The open file behind an fd, or the "Invalid file descriptor" error. */
+    public OpenFile file(long fd) throws MachineError {
+        OpenFile f = fd > Integer.MAX_VALUE ? null : fds().get((int) fd);
+        if (f == null) throw new MachineError("Error: Invalid file descriptor: " + fd);
+        return f;
+    }
+
+    /** zread: up to {@code count} bytes from the offset, through a heap buffer of the size read. */
+    public byte[] read(long fd, long count) throws MachineError {
+        OpenFile f = file(fd);
+        if (!f.mode.readable()) throw new MachineError("Error: File not opened for reading");
+        if (count == 0) throw new MachineError("Error: Count must be greater than 0");
+        int n = (int) Math.min(count, f.size() - f.offset);
+        if (n <= 0) throw new MachineError("Error: End of file on fd " + fd);
+        int buffer = machine.allocate(n + 1);
+        if (buffer == 0) throw new MachineError("Error: Out of memory for read buffer");
+        byte[] data = f.content.read(f.offset, n);
+        machine.fillBuffer(buffer, data, n);
+        machine.free(buffer);
+        f.offset += n;
+        f.accesses++;
+        fds().countOperation();
+        return data;
+    }
+
+    /** zwrite: the data at the offset, growing the file when it runs past the end. */
+    public int write(long fd, byte[] data) throws MachineError {
+        OpenFile f = file(fd);
+        if (!f.mode.writable()) throw new MachineError("Error: File not opened for writing");
+        if ((long) f.offset + data.length > Integer.MAX_VALUE) throw new MachineError("Error: Write size overflow");
+        int buffer = machine.allocate(Math.max(1, data.length));
+        if (buffer == 0) throw new MachineError("Error: Out of memory for write buffer");
+        machine.fillBuffer(buffer, data, data.length);
+        machine.free(buffer);
+        f.content.write(f.offset, data, 0, data.length);
+        f.offset += data.length;
+        f.dirty = true;
+        f.accesses++;
+        fds().countOperation();
+        fitWindow(f);
+        return data.length;
+    }
+
+    public int seek(long fd, long offset, Whence whence) throws MachineError {
+        OpenFile f = file(fd);
+        long base = switch (whence) {
+            case SET -> 0;
+            case CUR -> f.offset;
+            case END -> f.size();
+        };
+        long target = base + offset;
+        if (target < 0) throw new MachineError("Error: Seek before start of file");
+        if (target > f.size()) throw new MachineError("Error: Seek beyond end of file");
+        f.offset = (int) target;
+        return f.offset;
+    }
+
+    /** zsplice/ztee: moves bytes by sharing chunks. Tee leaves the input offset where it was. */
+    public int transfer(long in, long out, long count, boolean tee) throws MachineError {
+        OpenFile src = in > Integer.MAX_VALUE ? null : fds().get((int) in);
+        OpenFile dst = out > Integer.MAX_VALUE ? null : fds().get((int) out);
+        if (src == null || dst == null) throw new MachineError("Error: Invalid file descriptors");
+        if (src == dst) throw new MachineError("Error: fd_in and fd_out must differ");
+        if (!src.mode.readable()) throw new MachineError("Error: File not opened for reading");
+        if (!dst.mode.writable()) throw new MachineError("Error: File not opened for writing");
+        if (count == 0) throw new MachineError("Error: Count must be greater than 0");
+        int n = (int) Math.min(count, src.size() - src.offset);
+        if (n <= 0) throw new MachineError("Error: End of file on fd " + in);
+        if ((long) dst.offset + n > Integer.MAX_VALUE) throw new MachineError("Error: Write size overflow");
+        dst.content.transferFrom(src.content, src.offset, dst.offset, n);
+        if (!tee) src.offset += n;
+        dst.offset += n;
+        dst.dirty = true;
+        fds().countOperation();
+        fitWindow(dst);
+        return n;
+    }
+
+    /** zclose: writes a dirty writable fd back to its drive, then frees the handle. */
+    public boolean close(long fd) {
+        try {
+            closeOrThrow(fd);
+            return true;
+        } catch (MachineError e) {
+            return false;
+        }
+    }
+
+    public void closeOrThrow(long fd) throws MachineError {
+        OpenFile f = file(fd);
+        String failure = null;
+        if (f.dirty && f.mode.writable()) {
+            Drive drive = machine.drive(f.drive);
+            try {
+                if (drive == null) throw new DriveException(DriveException.Kind.NOT_FOUND, f.path, "drive gone");
+                drive.write(f.path, f.content.share());
+            } catch (DriveException e) {
+                failure = "[ZERO-COPY] Error: Write-back failed (" + f.path + ": " + e.getMessage() + ")";
+            }
+        }
+        machine.free(f.handleAddress);
+        machine.windows().release(f.window);
+        fds().remove(f.fd);
+        if (failure != null) throw new MachineError(failure);
+    }
+
+    private void fitWindow(OpenFile f) {
+        if (f.size() <= f.windowSpan) return;
+        machine.windows().release(f.window);
+        long span = WindowSpace.spanFor(f.size());
+        long moved = machine.windows().reserve(span);
+        f.window = moved < 0 ? 0 : moved;
+        f.windowSpan = moved < 0 ? 0 : span;
+    }
+
+    public static String hex(long address) {
+        return String.format("0x%08X", address);
+    }
+}

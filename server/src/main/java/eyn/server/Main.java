@@ -1,0 +1,35 @@
+package eyn.server;
+
+import eyn.server.cli.RunCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code eyn} command: {@code eyn run} now; {@code check}, {@code lsp} and {@code dap} join it later. */
+@Command(name = "eyn", mixinStandardHelpOptions = true, version = "eyn 0.1.0 (EYN Script Tools)",
+        description = "Tools for EYN-OS shell scripts: run them on an emulated EYN-OS machine.",
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit status (2 for usage errors). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExitCodeExceptionMapper(e -> 2);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("eyn: " + ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+}

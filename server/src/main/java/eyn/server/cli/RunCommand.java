@@ -1,0 +1,156 @@
+package eyn.server.cli;
+
+import eyn.interpreter.Interpreter;
+import eyn.interpreter.Location;
+import eyn.interpreter.Options;
+import eyn.interpreter.StepResult;
+import eyn.machine.Machine;
+import eyn.machine.MachineConfig;
+import eyn.machine.disk.HostFolder;
+import eyn.machine.disk.TreeDrive;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code eyn run}: runs one script on a fresh emulated machine and exits with its verdict. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run an EYN-OS script (.eyn or .shell) on a fresh emulated machine.",
+                "Drive 0 is the script's folder, as an overlay: the script's changes stay in memory unless --persist is given.",
+                "Exit status: 0 no command failed, 1 a command failed, 2 usage error or unreadable script, 130 interrupted."})
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCRIPT", description = "the script to run")
+    Path script;
+
+    @Option(names = "--drive", paramLabel = "N=FOLDER", description = "back drive N (0-255) with a host folder; repeatable")
+    List<String> drives = new ArrayList<>();
+
+    @Option(names = "--ram", paramLabel = "MIB", description = "emulated RAM in MiB (default ${DEFAULT-VALUE})", defaultValue = "128")
+    long ramMib;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the random generator (default ${DEFAULT-VALUE})", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--persist", description = "write the script's file changes back to the drive folders (atomically)")
+    boolean persist;
+
+    @Option(names = "--color", negatable = true, description = "colour the output (default: when the output is a terminal)")
+    Boolean color;
+
+    @Option(names = "--summary", description = "print lines processed, commands run and failed to stderr")
+    boolean summary;
+
+    @Option(names = "--max-steps", paramLabel = "N", description = "stop after N statements (0: no limit, the default)", defaultValue = "0")
+    long maxSteps;
+
+    @Option(names = "--progress", description = "show a progress line on stderr while the script runs")
+    boolean progress;
+
+    private volatile boolean interrupted;
+
+    @Override
+    public Integer call() {
+        PrintStream err = System.err;
+        String source;
+        try {
+            source = new String(Files.readAllBytes(script), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            err.println("eyn: cannot read script " + script + ": " + reason(e));
+            return 2;
+        }
+        MachineConfig config;
+        try {
+            config = machineConfig();
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("eyn: " + reason(e));
+            return 2;
+        }
+        PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
+        boolean useColor = color != null ? color : System.console() != null;
+        Interpreter interpreter = new Interpreter(new Machine(config), new TerminalSink(out, useColor), new Options(maxSteps));
+        installInterruptHandler();
+        Progress progressLine = progress ? Progress.start(interpreter, err) : null;
+        interpreter.start(script.getFileName().toString(), source);
+        StepResult last = null;
+        long steps = 0;
+        long lastFlush = System.nanoTime();
+        while (!interrupted) {
+            last = interpreter.step();
+            if (last.done()) break;
+            if ((++steps & 1023) == 0 && System.nanoTime() - lastFlush > 100_000_000L) {
+                out.flush();
+                lastFlush = System.nanoTime();
+            }
+        }
+        if (progressLine != null) progressLine.stop();
+        if (interrupted) {
+            out.flush();
+            Location at = interpreter.next();
+            err.println("eyn: interrupted" + (at == null ? "" : " before " + at) + " after "
+                    + interpreter.counters().statements + " statements");
+            return 130;
+        }
+        List<Integer> unsaved = interpreter.machine().shutdown();
+        out.flush();
+        for (int fd : unsaved) err.println("eyn: fd " + fd + " could not be written back at shutdown");
+        Interpreter.Counters c = interpreter.counters();
+        if (summary) {
+            err.println("Shell script execution completed:");
+            err.println("  Lines processed: " + c.statements);
+            err.println("  Commands run: " + c.commands);
+            err.println("  Commands failed: " + c.failures);
+            if (c.warnings > 0) err.println("  Warnings: " + c.warnings);
+        }
+        return c.failures > 0 || !unsaved.isEmpty() ? 1 : 0;
+    }
+
+    private MachineConfig machineConfig() throws IOException {
+        if (ramMib < 1 || ramMib > 4096) throw new IllegalArgumentException("--ram must be between 1 and 4096 MiB");
+        Map<Integer, Path> folders = new TreeMap<>();
+        Path scriptDir = script.toAbsolutePath().getParent();
+        folders.put(0, scriptDir);
+        for (String d : drives) {
+            int eq = d.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("--drive takes N=FOLDER, not '" + d + "'");
+            int n;
+            try {
+                n = Integer.parseInt(d.substring(0, eq));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--drive number must be 0-255: '" + d + "'");
+            }
+            if (n < 0 || n > 255) throw new IllegalArgumentException("--drive number must be 0-255: '" + d + "'");
+            Path folder = Path.of(d.substring(eq + 1));
+            if (!Files.isDirectory(folder)) throw new IllegalArgumentException("--drive " + n + ": not a folder: " + folder);
+            folders.put(n, folder);
+        }
+        MachineConfig config = new MachineConfig(ramMib * 1024 * 1024, seed, Map.of());
+        for (Map.Entry<Integer, Path> e : folders.entrySet()) {
+            config = config.withDrive(e.getKey(), TreeDrive.overFolder(new HostFolder(e.getValue()), persist));
+        }
+        return config;
+    }
+
+    @SuppressWarnings("restriction")
+    private void installInterruptHandler() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> interrupted = true);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // no SIGINT on this platform: Ctrl-C then ends the JVM the default way
+        }
+    }
+
+    private static String reason(Exception e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}
