@@ -56,7 +56,9 @@ public final class ArgChecker {
                 continue;
             }
             if (arg.kind() == ArgKind.TEXT) {
-                values.add(line.substring(words.get(w).start()));
+                // the rest of the line starts right after the one space that ends the previous word
+                int previousEnd = w == 0 ? nameEnd(line) : words.get(w - 1).end();
+                values.add(line.substring(Math.min(line.length(), previousEnd + 1)));
                 w = words.size();
                 continue;
             }
@@ -74,6 +76,11 @@ public final class ArgChecker {
             w++;
         }
         return new Result(new Args(values), null);
+    }
+
+    private static int nameEnd(String line) {
+        int space = line.indexOf(' ');
+        return space < 0 ? line.length() : space;
     }
 
     private static Problem rejected(ArgSpec arg, int index, String word, Problem p) {

@@ -183,7 +183,7 @@ public final class CommandTable {
         command("sort", Category.MATH, "sort <word> [word...]", "Sort words.")
                 .doc("Prints the words sorted, one per line, numbered from 1.")
                 .example("sort pear apple fig")
-                .arg(required("word", STRING, "a word to sort").repeated())
+                .arg(optional("word", STRING, "a word to sort").repeated())
                 .add();
 
         // ---- memory and prediction ------------------------------------------------------------
@@ -270,7 +270,8 @@ public final class CommandTable {
                 .doc("Maps the file and prints the address to use with munmap and msync. At most 32 mappings.")
                 .example("mmap test.txt", "mmap data.bin readonly")
                 .arg(required("filename", PATH, "the file to map"))
-                .arg(optional("readonly", WORD, "map read-only").choices("readonly"))
+                .arg(optional("mode", WORD, "readonly, or nothing for read-write").choices("readonly")
+                        .invalid("Error: Invalid mapping mode: %s (use readonly, or nothing for read-write)"))
                 .portability("EYN-OS Release 13 prints `Address: 0x` without the digits.")
                 .add();
         command("munmap", Category.MEMORY_MAPPING, "munmap <address>", "Remove a mapping.")

@@ -62,7 +62,7 @@ final class MathCommands {
 
     private static void sort(Invocation call) {
         List<String> words = new ArrayList<>();
-        for (Object o : call.args.all()) words.add(o.toString());
+        for (Object o : call.args.all()) if (o != null) words.add(o.toString());
         if (words.isEmpty()) {
             call.out().plain("No strings to sort.");
             return;

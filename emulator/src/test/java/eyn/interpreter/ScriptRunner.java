@@ -1,0 +1,69 @@
+package eyn.interpreter;
+
+import eyn.machine.Color;
+import eyn.machine.Machine;
+import eyn.machine.MachineConfig;
+import eyn.machine.disk.Drive;
+import eyn.machine.disk.HostFolder;
+import eyn.machine.disk.TreeDrive;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Runs a script the way the fixtures describe it and renders the transcript: the plain output,
+ * then one line with the exit status, failures and warnings. Header lines {@code #! key=value ...}
+ * set ram (MiB), seed, maxsteps and drive1 (a folder under the fixture root).
+ */
+public final class ScriptRunner {
+    public final StringBuilder output = new StringBuilder();
+    public final StringBuilder errors = new StringBuilder();
+    public Interpreter interpreter;
+    public StepResult last;
+
+    public static ScriptRunner run(String name, String source, Path disk) {
+        ScriptRunner r = new ScriptRunner();
+        long ram = 128;
+        long seed = 1;
+        long maxSteps = 0;
+        Path drive1 = null;
+        for (String line : source.split("\n")) {
+            if (!line.startsWith("#!")) continue;
+            for (String setting : line.substring(2).trim().split("\\s+")) {
+                String[] kv = setting.split("=", 2);
+                if (kv.length != 2) continue;
+                switch (kv[0]) {
+                    case "ram" -> ram = Long.parseLong(kv[1]);
+                    case "seed" -> seed = Long.parseLong(kv[1]);
+                    case "maxsteps" -> maxSteps = Long.parseLong(kv[1]);
+                    case "drive1" -> drive1 = disk.resolveSibling(kv[1]);
+                    default -> throw new IllegalArgumentException("unknown fixture setting " + kv[0]);
+                }
+            }
+        }
+        MachineConfig config = new MachineConfig(ram * 1024 * 1024, seed, Map.of(0, folder(disk)));
+        if (drive1 != null) config = config.withDrive(1, folder(drive1));
+        r.interpreter = new Interpreter(new Machine(config), (color, text, where) -> {
+            r.output.append(text);
+            if (color == Color.RED) r.errors.append(text);
+        }, new Options(maxSteps));
+        r.interpreter.start(name, source);
+        r.last = r.interpreter.run();
+        return r;
+    }
+
+    public static Drive folder(Path dir) {
+        try {
+            return TreeDrive.overFolder(new HostFolder(dir), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String transcript() {
+        Interpreter.Counters c = interpreter.counters();
+        return output + "--- exit " + (c.failures > 0 ? 1 : 0) + " (" + c.failures + " failed, " + c.warnings + " warnings, "
+                + c.statements + " statements)\n";
+    }
+}
