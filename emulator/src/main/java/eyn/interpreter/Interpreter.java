@@ -151,18 +151,16 @@ public final class Interpreter implements ScriptHost {
         Frame f = top();
         current = new Location(f.path, f.pc, frames.size());
         long errorsBefore = router.errorLines;
-        StepResult.Kind kind = StepResult.Kind.STATEMENT;
-        if (f.pending != null) {
-            if (!f.pending.substitutionsDone()) {
-                runSubstitution(f);
-                kind = StepResult.Kind.SUBSTITUTION;
-            } else {
-                finishPending(f);
-            }
-        } else {
+        if (f.pending == null) {
             counters.statements++;
             execute(f, f.script.line(f.pc));
+        } else if (!f.pending.substitutionsDone()) {
+            runSubstitution(f);
+        } else {
+            finishPending(f);
         }
+        // a line with $(...) stays pending until its last substitution is in; then it runs in a step of its own
+        StepResult.Kind kind = f.pending != null ? StepResult.Kind.SUBSTITUTION : StepResult.Kind.STATEMENT;
         boolean failed = router.errorLines > errorsBefore;
         if (failed) counters.failures++;
         Location ran = current;
@@ -228,6 +226,7 @@ public final class Interpreter implements ScriptHost {
         } else {
             f.pc--;
             f.pending = new PendingLine(true, key, expanded, subs);
+            runSubstitution(f);
         }
     }
 
@@ -341,6 +340,7 @@ public final class Interpreter implements ScriptHost {
             dispatch(expanded);
         } else {
             f.pending = new PendingLine(false, null, expanded, subs);
+            runSubstitution(f);
         }
     }
 
