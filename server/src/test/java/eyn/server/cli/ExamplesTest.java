@@ -1,0 +1,45 @@
+package eyn.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every {@code examples/*.eyn} through {@code eyn run --no-color} and compares its output and
+ * exit status with {@code src/test/resources/examples/NAME.out}. {@code -Deyn.bless=true} rewrites them.
+ */
+class ExamplesTest {
+    static final Path EXAMPLES = Path.of("../examples");
+    static final Path EXPECTED = Path.of("src/test/resources/examples");
+
+    @TestFactory
+    Stream<DynamicTest> examplesPrintWhatTheyShould() throws IOException {
+        List<Path> scripts;
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            scripts = files.filter(p -> p.toString().endsWith(".eyn")).sorted().toList();
+        }
+        assertTrue(scripts.size() >= 6, "at least six examples");
+        return scripts.stream().map(s -> DynamicTest.dynamicTest(s.getFileName().toString(), () -> check(s)));
+    }
+
+    private static void check(Path script) throws IOException {
+        CliRunner.Result r = CliRunner.run("run", script.toString(), "--no-color");
+        String actual = r.out() + "--- exit " + r.status() + "\n";
+        Path expected = EXPECTED.resolve(script.getFileName().toString().replaceAll("\\.eyn$", ".out"));
+        if (Boolean.getBoolean("eyn.bless") || !Files.exists(expected)) {
+            Files.writeString(expected, actual, StandardCharsets.UTF_8);
+            if (!Boolean.getBoolean("eyn.bless")) throw new AssertionError("wrote missing " + expected + "; review it");
+            return;
+        }
+        assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual, script.toString());
+        assertEquals("", r.err(), "nothing on stderr without --summary");
+    }
+}

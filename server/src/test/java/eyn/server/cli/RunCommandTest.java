@@ -1,0 +1,121 @@
+package eyn.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path script(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void aCleanScriptExitsZeroAndAFailedCommandOne() throws IOException {
+        CliRunner.Result ok = CliRunner.run("run", script("ok.eyn", "echo hi\n").toString(), "--no-color");
+        assertEquals(0, ok.status());
+        assertEquals("hi\n", ok.out());
+        CliRunner.Result bad = CliRunner.run("run", script("bad.eyn", "nosuch\necho still runs\n").toString(), "--no-color");
+        assertEquals(1, bad.status());
+        assertEquals("Command not found: nosuch\nstill runs\n", bad.out());
+    }
+
+    @Test
+    void usageErrorsAndUnreadableScriptsExitTwo() throws IOException {
+        assertEquals(2, CliRunner.run("run").status());
+        assertEquals(2, CliRunner.run("run", "--bogus", "x.eyn").status());
+        CliRunner.Result missing = CliRunner.run("run", dir.resolve("missing.eyn").toString());
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().contains("cannot read script"), missing.err());
+        Path s = script("s.eyn", "echo x\n");
+        assertEquals(2, CliRunner.run("run", s.toString(), "--ram", "0").status());
+        assertEquals(2, CliRunner.run("run", s.toString(), "--drive", "x=" + dir).status());
+        assertEquals(2, CliRunner.run("run", s.toString(), "--drive", "1=" + dir.resolve("nope")).status());
+        assertEquals(2, CliRunner.run("run", dir.toString()).status(), "a folder is not a script");
+    }
+
+    @Test
+    void summaryGoesToStderr() throws IOException {
+        CliRunner.Result r = CliRunner.run("run", script("s.eyn", "echo a\nnosuch\nloop 2\necho b\nendloop\n").toString(),
+                "--summary", "--no-color");
+        assertEquals("a\nCommand not found: nosuch\nb\nb\n", r.out());
+        assertTrue(r.err().contains("Lines processed: 7"), r.err());
+        assertTrue(r.err().contains("Commands run: 4"), r.err());
+        assertTrue(r.err().contains("Commands failed: 1"), r.err());
+    }
+
+    @Test
+    void colourIsAnsiWhenAsked() throws IOException {
+        CliRunner.Result r = CliRunner.run("run", script("c.eyn", "nosuch\n").toString(), "--color");
+        assertEquals("\u001b[31mCommand not found: nosuch\u001b[0m\n", r.out());
+    }
+
+    @Test
+    void filesChangeOnDiskOnlyWithPersist() throws IOException {
+        Files.writeString(dir.resolve("data.txt"), "old");
+        Path s = script("w.eyn", "zopen data.txt rw\nzwrite 0 NEW\nzclose 0\nmakedir made\n");
+        assertEquals(0, CliRunner.run("run", s.toString()).status());
+        assertEquals("old", Files.readString(dir.resolve("data.txt")));
+        assertFalse(Files.exists(dir.resolve("made")));
+        assertEquals(0, CliRunner.run("run", s.toString(), "--persist").status());
+        assertEquals("NEW", Files.readString(dir.resolve("data.txt")));
+        assertTrue(Files.isDirectory(dir.resolve("made")));
+    }
+
+    @Test
+    void extraDrivesAreReachableWithTheDriveCommand() throws IOException {
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("x.txt"), "on drive two");
+        Path s = script("d.eyn", "drive 2\nread x.txt\n");
+        CliRunner.Result r = CliRunner.run("run", s.toString(), "--drive", "2=" + other, "--no-color");
+        assertEquals(0, r.status(), r.out());
+        assertTrue(r.out().contains("on drive two"));
+    }
+
+    @Test
+    void aStepBudgetStopsAnEndlessLoop() throws IOException {
+        CliRunner.Result r = CliRunner.run("run", script("l.eyn", "loop 2147483647\nset X=1\nendloop\n").toString(),
+                "--max-steps", "1000", "--no-color");
+        assertEquals(1, r.status());
+        assertTrue(r.out().contains("step budget of 1000 statements exhausted"), r.out());
+    }
+
+    @Test
+    void seedChangesRandomNumbers() throws IOException {
+        Path s = script("r.eyn", "random\n");
+        String one = CliRunner.run("run", s.toString()).out();
+        assertEquals(one, CliRunner.run("run", s.toString(), "--seed", "1").out());
+        assertFalse(one.equals(CliRunner.run("run", s.toString(), "--seed", "2").out()));
+    }
+
+    @Test
+    void ctrlCStopsAnEndlessScriptWithACleanMessage() throws Exception {
+        Path s = script("forever.eyn", "echo started\nloop 2147483647\nset X=1\nendloop\n");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "eyn.server.Main", "run", s.toString(), "--no-color")
+                .start();
+        InputStream out = p.getInputStream();
+        byte[] first = out.readNBytes("started\n".length());
+        assertEquals("started\n", new String(first, StandardCharsets.UTF_8));
+        Thread.sleep(300);
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
+        assertEquals(0, kill.waitFor());
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "eyn did not stop on SIGINT");
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(130, p.exitValue(), err);
+        assertTrue(err.startsWith("eyn: interrupted before forever.eyn:"), err);
+    }
+}
