@@ -107,7 +107,7 @@ public final class CommandTable {
                 .portability("EYN-OS accepts any number and keeps the current directory.")
                 .add();
         command("ls", Category.FILES, "ls [depth|path]", "List a directory.")
-                .doc("Lists the current directory: directories with a trailing `/`, then files. A number lists "
+                .doc("Lists the current directory in name order, directories with a trailing `/`. A number lists "
                         + "subdirectories to that depth (at most 10); anything else is a directory to list.")
                 .example("ls", "ls 2", "ls docs")
                 .arg(optional("depth|path", STRING, "a recursion depth or a directory"))

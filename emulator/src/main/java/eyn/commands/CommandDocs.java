@@ -1,0 +1,44 @@
+package eyn.commands;
+
+import java.util.stream.Collectors;
+
+/** Renders the command table as the Markdown page {@code docs/commands.md}, so the page cannot drift. */
+public final class CommandDocs {
+    private CommandDocs() {}
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+
+    public static String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Commands\n\n");
+        md.append("Generated from `CommandTable` by `CommandDocsTest` (`-Deyn.bless=true` rewrites it). ")
+                .append("The interpreter checks arguments with the same table.\n");
+        for (Category category : Category.values()) {
+            md.append("\n## ").append(category.title).append("\n");
+            for (CommandSpec spec : CommandTable.all()) {
+                if (spec.category() != category) continue;
+                md.append("\n### `").append(spec.name()).append("`\n\n");
+                md.append(spec.summary()).append("\n\n");
+                md.append("```\n").append(String.join("\n", spec.usageLines())).append("\n```\n");
+                if (!spec.doc().isEmpty()) md.append("\n").append(spec.doc()).append("\n");
+                if (!spec.args().isEmpty()) {
+                    md.append("\n| argument | kind | required | default | meaning |\n|---|---|---|---|---|\n");
+                    for (ArgSpec a : spec.args()) {
+                        String kind = a.kind().name().toLowerCase()
+                                + (a.words().isEmpty() ? "" : ": " + a.words().stream().collect(Collectors.joining(", ")));
+                        md.append("| ").append(cell(a.name() + (a.variadic() ? "..." : ""))).append(" | ").append(cell(kind))
+                                .append(" | ").append(a.required() ? "yes" : "no").append(" | ")
+                                .append(a.defaultValue() == null ? "" : cell(a.defaultValue())).append(" | ").append(cell(a.doc())).append(" |\n");
+                    }
+                }
+                if (!spec.portability().isEmpty()) {
+                    md.append("\nOn the real EYN-OS:\n");
+                    for (String note : spec.portability()) md.append("- ").append(note).append("\n");
+                }
+            }
+        }
+        return md.toString();
+    }
+}
