@@ -118,4 +118,14 @@ class RunCommandTest {
         assertEquals(130, p.exitValue(), err);
         assertTrue(err.startsWith("eyn: interrupted before forever.eyn:"), err);
     }
+
+    @Test
+    void helpAndShellCompletionAreGenerated() {
+        CliRunner.Result help = CliRunner.run("run", "--help");
+        assertEquals(0, help.status());
+        assertTrue(help.out().contains("--persist"), help.out());
+        CliRunner.Result completion = CliRunner.run("generate-completion");
+        assertEquals(0, completion.status());
+        assertTrue(completion.out().contains("complete -F"), "a bash completion script");
+    }
 }
