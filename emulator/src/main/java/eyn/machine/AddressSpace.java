@@ -18,41 +18,35 @@ final class AddressSpace {
     private record Region(long start, long length, ChunkedBytes content, boolean writable, OpenFile fd) {}
 
     int read(long address, byte[] dst, int len) {
-        int done = 0;
-        while (done < len) {
-            long at = address + done;
-            Heap heap = machine.heap();
-            if (heap.contains(at)) {
-                int n = (int) Math.min(len - done, heap.end() - at);
-                heap.read((int) at, dst, done, n);
-                done += n;
-                continue;
-            }
-            Region r = regionAt(at);
-            if (r == null) break;
-            int n = (int) Math.min(len - done, r.start + r.length - at);
-            r.content.read((int) (at - r.start), dst, done, n);
-            done += n;
-        }
-        return done;
+        return transfer(address, dst, len, false);
     }
 
     int write(long address, byte[] src, int len) {
+        return transfer(address, src, len, true);
+    }
+
+    /** Copies between the buffer and memory, region by region, until a gap (or, writing, a read-only byte). */
+    private int transfer(long address, byte[] buffer, int len, boolean write) {
         int done = 0;
         while (done < len) {
             long at = address + done;
             Heap heap = machine.heap();
             if (heap.contains(at)) {
                 int n = (int) Math.min(len - done, heap.end() - at);
-                heap.write((int) at, src, done, n);
+                if (write) heap.write((int) at, buffer, done, n);
+                else heap.read((int) at, buffer, done, n);
                 done += n;
                 continue;
             }
             Region r = regionAt(at);
-            if (r == null || !r.writable) break;
+            if (r == null || (write && !r.writable)) break;
             int n = (int) Math.min(len - done, r.start + r.length - at);
-            r.content.write((int) (at - r.start), src, done, n);
-            if (r.fd != null) r.fd.dirty = true;
+            if (write) {
+                r.content.write((int) (at - r.start), buffer, done, n);
+                if (r.fd != null) r.fd.dirty = true;
+            } else {
+                r.content.read((int) (at - r.start), buffer, done, n);
+            }
             done += n;
         }
         return done;

@@ -1,7 +1,9 @@
 package eyn.machine;
 
 import eyn.machine.disk.Drive;
+import eyn.machine.disk.DriveException;
 import eyn.machine.disk.FsPath;
+import eyn.machine.files.ChunkedBytes;
 import eyn.machine.files.FdTable;
 import eyn.machine.files.OpenFile;
 import eyn.machine.memory.Heap;
@@ -108,13 +110,51 @@ public final class Machine {
         return true;
     }
 
-    /** Resolves a path typed by the user against the cwd; null (after an error line) when too long. */
+    /** Resolves a path typed by the user against the cwd (normalised, never above the root). */
     public String resolve(String input) {
         return FsPath.resolve(state.cwd, input);
     }
 
     public ZeroCopy zeroCopy() { return new ZeroCopy(this); }
     public MemoryMaps maps() { return new MemoryMaps(this); }
+
+    /** Where a zero-copy fd or a mapping lives: its descriptor in the heap and its bytes' window. */
+    record View(int descriptor, long window, long span) {}
+
+    /**
+     * The whole contents of a file on the current drive, shared, for zopen and mmap. Errors carry
+     * EYN-OS's text behind {@code prefix}.
+     */
+    ChunkedBytes fileForView(String abs, String prefix, String readFailure) throws MachineError {
+        Drive d = drive();
+        Drive.Entry entry = d.stat(abs);
+        if (entry == null) throw new MachineError(prefix + "Error: File not found: " + abs);
+        if (entry.directory()) throw new MachineError(prefix + "Error: Not a file: " + abs);
+        try {
+            return d.read(abs);
+        } catch (DriveException e) {
+            throw new MachineError(prefix + readFailure);
+        }
+    }
+
+    /** Writes a view's bytes back to the file it came from, on the drive it came from. */
+    void writeBack(int driveNumber, String path, ChunkedBytes content) throws DriveException {
+        Drive d = drive(driveNumber);
+        if (d == null) throw new DriveException(DriveException.Kind.NOT_FOUND, path, "drive " + driveNumber + " is gone");
+        d.write(path, content.share());
+    }
+
+    /** Allocates a descriptor in the heap and a window for {@code length} bytes, or fails with {@code outOfMemory}. */
+    View allocateView(int descriptorSize, int length, String outOfMemory) throws MachineError {
+        int descriptor = allocate(descriptorSize);
+        long span = WindowSpace.spanFor(length);
+        long window = descriptor == 0 ? -1 : state.windows.reserve(span);
+        if (window < 0) {
+            free(descriptor);
+            throw new MachineError(outOfMemory);
+        }
+        return new View(descriptor, window, span);
+    }
 
     /** Allocates through the predictor; on failure prints the allocator's line, as EYN-OS does, and returns 0. */
     public int allocate(int size) {

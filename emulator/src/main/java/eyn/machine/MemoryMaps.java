@@ -1,6 +1,5 @@
 package eyn.machine;
 
-import eyn.machine.disk.Drive;
 import eyn.machine.disk.DriveException;
 import eyn.machine.files.ChunkedBytes;
 import java.util.List;
@@ -18,24 +17,9 @@ public final class MemoryMaps {
     public Mapping map(String abs, boolean readOnly) throws MachineError {
         List<Mapping> mappings = machine.mappings();
         if (mappings.size() >= MAX_MAPPINGS) throw new MachineError("Error: Too many mapped files");
-        Drive drive = machine.drive();
-        Drive.Entry entry = drive.stat(abs);
-        if (entry == null) throw new MachineError("Error: File not found: " + abs);
-        if (entry.directory()) throw new MachineError("Error: Not a file: " + abs);
-        ChunkedBytes content;
-        try {
-            content = drive.read(abs);
-        } catch (DriveException e) {
-            throw new MachineError("Error: Failed to read file for mapping");
-        }
-        int descriptor = machine.allocate(Machine.MAPPING_DESCRIPTOR_SIZE);
-        long span = WindowSpace.spanFor(content.length());
-        long address = descriptor == 0 ? -1 : machine.windows().reserve(span);
-        if (address < 0) {
-            machine.free(descriptor);
-            throw new MachineError("Error: Out of memory for mapping");
-        }
-        Mapping m = new Mapping(address, span, abs, machine.currentDriveNumber(), readOnly, descriptor, content);
+        ChunkedBytes content = machine.fileForView(abs, "", "Error: Failed to read file for mapping");
+        Machine.View view = machine.allocateView(Machine.MAPPING_DESCRIPTOR_SIZE, content.length(), "Error: Out of memory for mapping");
+        Mapping m = new Mapping(view.window(), view.span(), abs, machine.currentDriveNumber(), readOnly, view.descriptor(), content);
         mappings.add(m);
         return m;
     }
@@ -53,10 +37,8 @@ public final class MemoryMaps {
 
     /** Writes a read-write mapping back to its file. */
     public void sync(Mapping m) throws MachineError {
-        Drive drive = machine.drive(m.drive);
         try {
-            if (drive == null) throw new DriveException(DriveException.Kind.NOT_FOUND, m.path, "drive gone");
-            drive.write(m.path, m.content.share());
+            machine.writeBack(m.drive, m.path, m.content);
         } catch (DriveException e) {
             throw new MachineError("Error: Failed to write back mapping (" + m.path + ": " + e.getMessage() + ")");
         }

@@ -1,6 +1,5 @@
 package eyn.machine;
 
-import eyn.machine.disk.Drive;
 import eyn.machine.disk.DriveException;
 import eyn.machine.files.ChunkedBytes;
 import eyn.machine.files.FdTable;
@@ -31,30 +30,16 @@ public final class ZeroCopy {
         out.ok("[ZERO-COPY] Using drive: " + machine.currentDriveNumber());
         out.ok("[ZERO-COPY] Filesystem read successfully");
         out.ok("[ZERO-COPY] Looking for file: " + abs);
-        Drive drive = machine.drive();
-        Drive.Entry entry = drive.stat(abs);
-        if (entry == null) throw new MachineError("[ZERO-COPY] Error: File not found: " + abs);
-        if (entry.directory()) throw new MachineError("[ZERO-COPY] Error: Not a file: " + abs);
-        ChunkedBytes content;
-        try {
-            content = drive.read(abs);
-        } catch (DriveException e) {
-            throw new MachineError("[ZERO-COPY] Error: Failed to read file for zero-copy (" + e.getMessage() + ")");
-        }
+        ChunkedBytes content = machine.fileForView(abs, "[ZERO-COPY] ", "Error: Failed to read file for zero-copy");
         out.ok("[ZERO-COPY] File found, size: " + content.length() + " bytes");
         out.ok("[ZERO-COPY] Allocating " + content.length() + " bytes for file mapping");
-        int handle = machine.allocate(Machine.FD_HANDLE_SIZE);
-        long span = WindowSpace.spanFor(content.length());
-        long window = handle == 0 ? -1 : machine.windows().reserve(span);
-        if (window < 0) {
-            machine.free(handle);
-            throw new MachineError("[ZERO-COPY] Error: Out of memory for zero-copy mapping");
-        }
-        out.ok("[ZERO-COPY] Memory allocated successfully at " + hex(window));
+        Machine.View view = machine.allocateView(Machine.FD_HANDLE_SIZE, content.length(),
+                "[ZERO-COPY] Error: Out of memory for zero-copy mapping");
+        out.ok("[ZERO-COPY] Memory allocated successfully at " + hex(view.window()));
         out.ok("[ZERO-COPY] Reading file into memory...");
-        OpenFile file = new OpenFile(fd, machine.currentDriveNumber(), abs, mode, handle, content);
-        file.window = window;
-        file.windowSpan = span;
+        OpenFile file = new OpenFile(fd, machine.currentDriveNumber(), abs, mode, view.descriptor(), content);
+        file.window = view.window();
+        file.windowSpan = view.span();
         fds().install(file);
         out.ok("[ZERO-COPY] File read successfully (" + content.length() + " bytes)");
         out.ok("[ZERO-COPY] File opened successfully with fd: " + fd);
@@ -153,10 +138,8 @@ public final class ZeroCopy {
         OpenFile f = file(fd);
         String failure = null;
         if (f.dirty && f.mode.writable()) {
-            Drive drive = machine.drive(f.drive);
             try {
-                if (drive == null) throw new DriveException(DriveException.Kind.NOT_FOUND, f.path, "drive gone");
-                drive.write(f.path, f.content.share());
+                machine.writeBack(f.drive, f.path, f.content);
             } catch (DriveException e) {
                 failure = "[ZERO-COPY] Error: Write-back failed (" + f.path + ": " + e.getMessage() + ")";
             }

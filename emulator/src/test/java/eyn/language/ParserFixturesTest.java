@@ -1,9 +1,8 @@
 package eyn.language;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.IOException;
+import eyn.Golden;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,33 +12,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/**
- * Each {@code parser/*.eyn} is parsed and its tree dump compared with the {@code .tree} beside it.
- * {@code -Deyn.bless=true} rewrites the dumps; review them with git diff.
- */
+/** Each {@code parser/*.eyn} is parsed and its tree dump compared with the {@code .tree} beside it. */
 class ParserFixturesTest {
     static final Path ROOT = Path.of("src/test/resources/parser");
 
     @TestFactory
-    Stream<DynamicTest> fixtures() throws IOException {
-        List<Path> cases;
-        try (Stream<Path> files = Files.list(ROOT)) {
-            cases = files.filter(p -> p.toString().endsWith(".eyn")).sorted().toList();
-        }
+    Stream<DynamicTest> fixtures() {
+        List<Path> cases = Golden.cases(ROOT, ".eyn");
         assertFalse(cases.isEmpty());
-        return cases.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
-    }
-
-    private static void check(Path source) throws IOException {
-        String text = Files.readString(source, StandardCharsets.ISO_8859_1);
-        String actual = dump(Parser.parse(source.getFileName().toString(), text));
-        Path expected = Path.of(source.toString().replaceAll("\\.eyn$", ".tree"));
-        if (Boolean.getBoolean("eyn.bless") || !Files.exists(expected)) {
-            Files.writeString(expected, actual, StandardCharsets.UTF_8);
-            if (!Boolean.getBoolean("eyn.bless")) throw new AssertionError("wrote missing " + expected + "; review it");
-            return;
-        }
-        assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual, source.toString());
+        return cases.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            String text = Files.readString(p, StandardCharsets.ISO_8859_1);
+            Golden.check(Golden.beside(p, ".tree"), dump(Parser.parse(p.getFileName().toString(), text)));
+        }));
     }
 
     static String dump(Script script) {
