@@ -32,7 +32,8 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "the script to run")
     Path script;
 
-    @Option(names = "--drive", paramLabel = "N=FOLDER", description = "back drive N (0-255) with a host folder; repeatable")
+    @Option(names = "--drive", paramLabel = "N=FOLDER",
+            description = "back drive N (0-255) with a host folder, or with an empty in-memory disk for N=:memory:; repeatable")
     List<String> drives = new ArrayList<>();
 
     @Option(names = "--ram", paramLabel = "MIB", description = "emulated RAM in MiB (default ${DEFAULT-VALUE})", defaultValue = "128")
@@ -114,28 +115,31 @@ public final class RunCommand implements Callable<Integer> {
         return c.failures > 0 || !unsaved.isEmpty() ? 1 : 0;
     }
 
+    static final String MEMORY_DRIVE = ":memory:";
+
     private MachineConfig machineConfig() throws IOException {
         if (ramMib < 1 || ramMib > 4096) throw new IllegalArgumentException("--ram must be between 1 and 4096 MiB");
-        Map<Integer, Path> folders = new TreeMap<>();
-        Path scriptDir = script.toAbsolutePath().getParent();
-        folders.put(0, scriptDir);
+        Map<Integer, String> backing = new TreeMap<>();
+        backing.put(0, script.toAbsolutePath().getParent().toString());
         for (String d : drives) {
             int eq = d.indexOf('=');
-            if (eq <= 0) throw new IllegalArgumentException("--drive takes N=FOLDER, not '" + d + "'");
-            int n;
+            int n = -1;
             try {
-                n = Integer.parseInt(d.substring(0, eq));
+                n = eq > 0 ? Integer.parseInt(d.substring(0, eq)) : -1;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--drive number must be 0-255: '" + d + "'");
+                // reported below
             }
-            if (n < 0 || n > 255) throw new IllegalArgumentException("--drive number must be 0-255: '" + d + "'");
-            Path folder = Path.of(d.substring(eq + 1));
-            if (!Files.isDirectory(folder)) throw new IllegalArgumentException("--drive " + n + ": not a folder: " + folder);
-            folders.put(n, folder);
+            if (n < 0 || n > 255) throw new IllegalArgumentException("--drive takes N=FOLDER with N in 0-255, not '" + d + "'");
+            String folder = d.substring(eq + 1);
+            if (!folder.equals(MEMORY_DRIVE) && !Files.isDirectory(Path.of(folder))) {
+                throw new IllegalArgumentException("--drive " + n + ": not a folder: " + folder);
+            }
+            backing.put(n, folder);
         }
         MachineConfig config = new MachineConfig(ramMib * 1024 * 1024, seed, Map.of());
-        for (Map.Entry<Integer, Path> e : folders.entrySet()) {
-            config = config.withDrive(e.getKey(), TreeDrive.overFolder(new HostFolder(e.getValue()), persist));
+        for (Map.Entry<Integer, String> e : backing.entrySet()) {
+            config = config.withDrive(e.getKey(), e.getValue().equals(MEMORY_DRIVE) ? TreeDrive.inMemory()
+                    : TreeDrive.overFolder(new HostFolder(Path.of(e.getValue())), persist));
         }
         return config;
     }

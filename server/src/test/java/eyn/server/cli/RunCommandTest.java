@@ -86,6 +86,15 @@ class RunCommandTest {
     }
 
     @Test
+    void aMemoryDriveStartsEmptyAndLeavesNoTrace() throws IOException {
+        Path s = script("m.eyn", "drive 3\nls\nmakedir scratch\nls\n");
+        CliRunner.Result r = CliRunner.run("run", s.toString(), "--drive", "3=:memory:", "--persist", "--no-color");
+        assertEquals(0, r.status(), r.out());
+        assertEquals("Switched to drive 3\nDirectory '/scratch' created successfully.\nscratch/\n", r.out());
+        assertFalse(Files.exists(dir.resolve("scratch")));
+    }
+
+    @Test
     void aStepBudgetStopsAnEndlessLoop() throws IOException {
         CliRunner.Result r = CliRunner.run("run", script("l.eyn", "loop 2147483647\nset X=1\nendloop\n").toString(),
                 "--max-steps", "1000", "--no-color");
