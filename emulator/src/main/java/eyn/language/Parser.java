@@ -38,7 +38,12 @@ public final class Parser {
         Arrays.fill(openerOf, -1);
         matchBlocks(lines, problems, elseOf, endOf, openerOf);
         problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.startColumn(), b.startColumn()));
-        return new Script(name, lines, problems, elseOf, endOf, openerOf);
+        return new Script(name, lines, problems, elseOf, endOf, openerOf, text.isEmpty() || text.endsWith("\n"));
+    }
+
+    /** One line on its own, as the script engine would split it (for analysing a {@code $(...)}'s command). */
+    public static ScriptLine line(String text) {
+        return parseLine(0, text, new ArrayList<>());
     }
 
     static ScriptLine parseLine(int index, String physical, List<SyntaxProblem> problems) {

@@ -16,8 +16,11 @@ public final class Script {
     private final int[] elseOf;
     private final int[] endOf;
     private final int[] openerOf;
+    private final boolean trailingNewline;
 
-    Script(String name, List<ScriptLine> lines, List<SyntaxProblem> problems, int[] elseOf, int[] endOf, int[] openerOf) {
+    Script(String name, List<ScriptLine> lines, List<SyntaxProblem> problems, int[] elseOf, int[] endOf, int[] openerOf,
+           boolean trailingNewline) {
+        this.trailingNewline = trailingNewline;
         this.name = name;
         this.lines = List.copyOf(lines);
         this.problems = List.copyOf(problems);
@@ -34,6 +37,8 @@ public final class Script {
     public int elseOf(int line) { return elseOf[line]; }
     public int endOf(int line) { return endOf[line]; }
     public int openerOf(int line) { return openerOf[line]; }
+    /** False when the text does not end with a line break (EYN-OS then ignores a directive on the last line). */
+    public boolean trailingNewline() { return trailingNewline; }
 
     /** Index of the first statement at or after {@code from}, or {@link #size()} when there is none. */
     public int nextStatement(int from) {

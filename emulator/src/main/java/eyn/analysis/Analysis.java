@@ -1,0 +1,59 @@
+package eyn.analysis;
+
+import eyn.language.Script;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything known about one version of a script: its diagnostics and the facts editor features read
+ * (state before each line, variable and fd occurrences, fds and addresses a line will produce).
+ * Immutable once built.
+ */
+public final class Analysis {
+    /** A variable name in the text: a {@code set} target ({@code definition}) or a {@code $NAME} use. */
+    public record Occurrence(String name, int line, int start, int end, boolean definition) {}
+
+    /** An fd number in the text and the zopen line it refers to (-1 when unknown). */
+    public record FdOccurrence(int fd, int line, int start, int end, int originLine) {}
+
+    /** A mapping observed in the dry run: where mmap put it and which file. */
+    public record MappingFact(long address, int line, String path, boolean readOnly) {}
+
+    private final Script script;
+    private final List<Diagnostic> diagnostics;
+    private final FlowState[] before;
+    private final List<Occurrence> variables;
+    private final List<FdOccurrence> fds;
+    private final Map<Integer, Integer> fdHints;
+    private final Map<Integer, Long> addressHints;
+    private final List<MappingFact> mappings;
+
+    Analysis(Script script, List<Diagnostic> diagnostics, FlowState[] before, List<Occurrence> variables,
+             List<FdOccurrence> fds, Map<Integer, Integer> fdHints, Map<Integer, Long> addressHints, List<MappingFact> mappings) {
+        this.script = script;
+        this.diagnostics = List.copyOf(diagnostics);
+        this.before = before;
+        this.variables = List.copyOf(variables);
+        this.fds = List.copyOf(fds);
+        this.fdHints = Map.copyOf(fdHints);
+        this.addressHints = Map.copyOf(addressHints);
+        this.mappings = List.copyOf(mappings);
+    }
+
+    public Script script() { return script; }
+    public List<Diagnostic> diagnostics() { return diagnostics; }
+    public List<Occurrence> variables() { return variables; }
+    public List<FdOccurrence> fdOccurrences() { return fds; }
+    /** zopen line -> the fd it returns, when that is certain. */
+    public Map<Integer, Integer> fdHints() { return fdHints; }
+    /** mmap line -> the address it returns, when the dry run saw one value. */
+    public Map<Integer, Long> addressHints() { return addressHints; }
+    public List<MappingFact> mappings() { return Collections.unmodifiableList(mappings); }
+
+    /** What is known just before a line runs (the state at the end for {@code line >= size}). */
+    public FlowState stateBefore(int line) {
+        if (before.length == 0) return new FlowState();
+        return before[Math.max(0, Math.min(line, before.length - 1))];
+    }
+}

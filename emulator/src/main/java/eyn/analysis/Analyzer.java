@@ -1,0 +1,448 @@
+package eyn.analysis;
+
+import eyn.commands.ArgChecker;
+import eyn.commands.ArgKind;
+import eyn.commands.ArgSpec;
+import eyn.commands.CommandSpec;
+import eyn.commands.CommandTable;
+import eyn.language.Expander;
+import eyn.language.LineKind;
+import eyn.language.LineParts;
+import eyn.language.Limits;
+import eyn.language.Parser;
+import eyn.language.Script;
+import eyn.language.ScriptLine;
+import eyn.language.Severity;
+import eyn.language.SyntaxProblem;
+import eyn.language.Word;
+import eyn.machine.MachineConfig;
+import eyn.machine.disk.Drive;
+import eyn.machine.disk.FsPath;
+import eyn.machine.files.Mode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Static analysis of a script: syntax, command arguments checked against the command table, limits,
+ * variables, and a flow analysis through ifs and loops of fds, mappings, the current directory and
+ * files; then portability warnings and, optionally, facts from a dry run on the emulator.
+ */
+public final class Analyzer {
+    private static final Set<String> DIRECTIVE_WORDS = Set.of("set", "ifeq", "ifneq", "loop", "else", "endif", "endloop");
+
+    private final Script script;
+    private final String text;
+    private final String scriptPath;
+    private final Workspace workspace;
+    private final AnalysisSettings settings;
+    private final List<Diagnostic> out = new ArrayList<>();
+    private final FlowState[] before;
+    private FlowState state = new FlowState();
+    private final Deque<Block> blocks = new ArrayDeque<>();
+    private final List<Analysis.Occurrence> variables = new ArrayList<>();
+    private final List<Analysis.FdOccurrence> fdOccurrences = new ArrayList<>();
+    private final Map<Integer, Integer> fdHints = new HashMap<>();
+    private final Map<String, Integer> firstDefinition = new LinkedHashMap<>();
+
+    private static final class Block {
+        final int line;
+        final boolean loop;
+        final FlowState entry;
+        FlowState thenEnd;
+        Boolean truth;
+        Long count;
+        int netOpens;
+
+        Block(int line, boolean loop, FlowState entry) {
+            this.line = line;
+            this.loop = loop;
+            this.entry = entry;
+        }
+    }
+
+    private Analyzer(Script script, String text, String scriptPath, Workspace workspace, AnalysisSettings settings) {
+        this.script = script;
+        this.text = text;
+        this.scriptPath = scriptPath;
+        this.workspace = workspace;
+        this.settings = settings;
+        this.before = new FlowState[script.size() + 1];
+    }
+
+    /** Analyses a script. {@code scriptPath} is where it is on the workspace drive (null when it is not). */
+    public static Analysis analyze(String scriptPath, String text, Workspace workspace, AnalysisSettings settings) {
+        String name = scriptPath == null ? "script.eyn" : scriptPath;
+        return analyze(Parser.parse(name, text), text, scriptPath, workspace, settings);
+    }
+
+    public static Analysis analyze(Script script, String text, String scriptPath, Workspace workspace, AnalysisSettings settings) {
+        return new Analyzer(script, text, scriptPath, workspace, settings).run();
+    }
+
+    private Analysis run() {
+        for (SyntaxProblem p : script.problems()) {
+            DiagnosticCode code = DiagnosticCode.of(p.code());
+            if (code != null) out.add(new Diagnostic(code, p.severity(), p.line(), p.startColumn(), p.endColumn(), p.message(), null));
+        }
+        for (ScriptLine line : script.lines()) {
+            before[line.index()] = state.freeze();
+            visit(line);
+        }
+        before[script.size()] = state.freeze();
+        finish();
+        Map<Integer, Long> addressHints = new HashMap<>();
+        List<Analysis.MappingFact> mappings = new ArrayList<>();
+        dryRun(addressHints, mappings);
+        List<Diagnostic> kept = Suppressions.of(script, settings).filter(out);
+        kept.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
+        return new Analysis(script, kept, before, variables, fdOccurrences, fdHints, addressHints, mappings);
+    }
+
+    // ---- lines -------------------------------------------------------------------------------
+
+    private void visit(ScriptLine line) {
+        int i = line.index();
+        switch (line.kind()) {
+            case SET -> assignment(line);
+            case IFEQ, IFNEQ -> {
+                uses(line, line.restStart());
+                if (line.rest().contains("$(")) {
+                    report(DiagnosticCode.W125, i, line.restStart(), line.textEnd(),
+                            "$(...) is not substituted in '" + line.kind().keyword() + "': it is compared as written", null);
+                }
+                Block b = new Block(i, false, state);
+                b.truth = constantTruth(line);
+                blocks.push(b);
+            }
+            case ELSE -> {
+                Block b = find(script.openerOf(i), false);
+                if (b != null) {
+                    b.thenEnd = state;
+                    state = b.entry;
+                }
+            }
+            case ENDIF -> close(script.openerOf(i), false);
+            case LOOP -> loop(line);
+            case ENDLOOP -> close(script.openerOf(i), true);
+            case COMMAND -> command(line, line.words(), 0, line.raw());
+            default -> { }
+        }
+        if (line.kind().isDirective() && i == script.size() - 1 && !script.trailingNewline()) {
+            report(DiagnosticCode.P206, i, line.textStart(), line.textEnd(),
+                    "On EYN-OS a '" + line.kind().keyword() + "' on the last line is ignored when the file does not end with a newline", null);
+        }
+    }
+
+    private void assignment(ScriptLine line) {
+        LineParts.Assignment a = LineParts.assignment(line);
+        if (!a.hasEquals() || a.key().isEmpty()) return;
+        String key = a.key().length() > Limits.NAME ? a.key().substring(0, Limits.NAME) : a.key();
+        int i = line.index();
+        variables.add(new Analysis.Occurrence(key, i, a.keyStart(), a.keyStart() + a.key().length(), true));
+        if (!firstDefinition.containsKey(key)) {
+            firstDefinition.put(key, i);
+            if (firstDefinition.size() == Limits.VARIABLES + 1) {
+                report(DiagnosticCode.W107, i, a.keyStart(), a.keyStart() + a.key().length(),
+                        "'" + key + "' is the 17th variable: a script holds at most 16, so it is not stored", null);
+            }
+        }
+        uses(line, a.valueStart());
+        substitutions(line, a.valueStart());
+        state = state.edit();
+        state.vars.add(key);
+    }
+
+    private void loop(ScriptLine line) {
+        int i = line.index();
+        String count = LineParts.loopCount(line);
+        uses(line, line.restStart());
+        Block b = new Block(i, true, state);
+        if (count.contains("$(")) {
+            report(DiagnosticCode.W125, i, line.restStart(), line.textEnd(),
+                    "$(...) is not substituted in 'loop': the count is not a number", null);
+        }
+        if (!count.contains("$")) {
+            String digits = count.startsWith("-") || count.startsWith("+") ? count.substring(1) : count;
+            if (!digits.isEmpty() && digits.length() <= 18 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                b.count = count.startsWith("-") ? -Long.parseLong(digits) : Long.parseLong(digits);
+                if (b.count <= 0) {
+                    report(DiagnosticCode.W109, i, line.restStart(), line.textEnd(), "loop " + count + " never runs its body", null);
+                    report(DiagnosticCode.P205, i, line.restStart(), line.textEnd(),
+                            "On EYN-OS 'loop " + count + "' runs its body once, and its endloop acts on the enclosing loop", null);
+                } else if (b.count > Integer.MAX_VALUE) {
+                    report(DiagnosticCode.E108, i, line.restStart(), line.textEnd(), "loop count " + count + " is larger than 2147483647", null);
+                }
+            } else if (!count.isEmpty()) {
+                report(DiagnosticCode.E108, i, line.restStart(), line.textEnd(), "loop count is not a number: '" + count + "'", null);
+            }
+        }
+        LoopBody body = LoopBody.scan(script, i);
+        b.netOpens = body.opens() - body.closes().size();
+        blocks.push(b);
+        if (b.count == null || b.count > 1) {
+            // on a second pass through the body, what the body closes may already be closed
+            state = state.edit();
+            for (int fd : body.closes()) {
+                FlowState.FdFact f = state.fds.get(fd);
+                if (f != null) state.fds.put(fd, new FlowState.FdFact(fd, f.line(), f.path(), f.mode(), true));
+            }
+        }
+    }
+
+    private Block find(int opener, boolean loop) {
+        for (Block b : blocks) if (b.line == opener && b.loop == loop) return b;
+        return null;
+    }
+
+    private void close(int opener, boolean loop) {
+        if (find(opener, loop) == null) return;
+        while (true) {
+            Block b = blocks.pop();
+            if (b.line != opener || b.loop != loop) {
+                state = FlowState.join(state, b.entry);
+                continue;
+            }
+            if (loop) {
+                if (b.count != null && b.count <= 0) state = b.entry;
+                else if (b.count == null) state = FlowState.join(b.entry, state);
+                if (b.netOpens > 0 && (b.count == null || b.count > 1)) {
+                    state = state.edit();
+                    state.fdsUnknown = true;
+                }
+            } else {
+                FlowState thenEnd = b.thenEnd != null ? b.thenEnd : state;
+                FlowState elseEnd = b.thenEnd != null ? state : b.entry;
+                if (Boolean.TRUE.equals(b.truth)) state = thenEnd;
+                else if (Boolean.FALSE.equals(b.truth)) state = elseEnd;
+                else state = FlowState.join(thenEnd, elseEnd);
+            }
+            return;
+        }
+    }
+
+    private static Boolean constantTruth(ScriptLine line) {
+        LineParts.Condition c = LineParts.condition(line);
+        if (!c.hasRight()) return Boolean.FALSE;
+        if (c.left().contains("$") || c.right().contains("$")) return null;
+        boolean equal = c.left().equals(c.right());
+        return line.kind() == LineKind.IFEQ ? equal : !equal;
+    }
+
+    // ---- commands ----------------------------------------------------------------------------
+
+    /**
+     * Checks one command. {@code words} hold columns relative to {@code raw}; {@code shift} moves
+     * them to the script line (non-zero for a command inside {@code $(...)}).
+     */
+    private void command(ScriptLine line, List<Word> words, int shift, String raw) {
+        int i = line.index();
+        if (shift == 0) {
+            uses(line, line.textStart());
+            substitutions(line, line.textStart());
+        }
+        if (words.isEmpty()) return;
+        Word head = words.get(0);
+        String name = head.text();
+        if (name.contains("$")) return;
+        CommandSpec spec = CommandTable.get(name);
+        if (spec == null) {
+            if (DIRECTIVE_WORDS.contains(name) && shift == 0) return; // the parser explains these
+            String suggestion = Suggestions.closest(name, CommandTable.names());
+            report(DiagnosticCode.E101, i, head.start() + shift, head.end() + shift, "Unknown command '" + name + "'"
+                    + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"), suggestion);
+            return;
+        }
+        Word last = words.get(words.size() - 1);
+        if (shift == 0 && !raw.contains("$") && last.end() - head.start() > Limits.COMMAND_LINE) {
+            report(DiagnosticCode.E105, i, head.start(), last.end(), "This command line is " + (last.end() - head.start())
+                    + " characters long; EYN-OS refuses more than 200 ([SAFETY] Invalid command arguments)", null);
+        }
+        List<Word> args = words.subList(1, words.size());
+        checkArguments(spec, i, args, shift, raw, head);
+        portability(spec, i, args, shift, raw, head);
+        new CommandFlow(this, spec, i, args, shift).apply();
+    }
+
+    private void checkArguments(CommandSpec spec, int i, List<Word> args, int shift, String raw, Word head) {
+        if (!spec.parsesArgs()) {
+            if (!args.isEmpty()) {
+                report(DiagnosticCode.W104, i, args.get(0).start() + shift, args.get(args.size() - 1).end() + shift,
+                        "'" + spec.name() + "' takes no arguments; these are ignored", null);
+            }
+            return;
+        }
+        int w = 0;
+        for (ArgSpec arg : spec.args()) {
+            if (w >= args.size()) {
+                if (arg.required()) {
+                    int end = (args.isEmpty() ? head.end() : args.get(args.size() - 1).end()) + shift;
+                    report(DiagnosticCode.E102, i, head.start() + shift, end, "Missing " + arg.name() + ": usage is '"
+                            + spec.usage() + "'", arg.name());
+                }
+                return;
+            }
+            if (arg.kind() == ArgKind.TEXT) return;
+            if (arg.variadic()) {
+                for (; w < args.size(); w++) checkWord(arg, i, args.get(w), shift);
+                return;
+            }
+            checkWord(arg, i, args.get(w), shift);
+            w++;
+        }
+        if (w < args.size()) {
+            report(DiagnosticCode.W104, i, args.get(w).start() + shift, args.get(args.size() - 1).end() + shift,
+                    "Extra arguments are ignored: usage is '" + spec.usage() + "'", null);
+        }
+    }
+
+    private void checkWord(ArgSpec arg, int i, Word word, int shift) {
+        if (word.text().contains("$")) return;
+        Object v = ArgChecker.convert(arg, word.text());
+        if (v instanceof ArgChecker.Problem p) {
+            String message = p.message() != null ? p.message().replaceFirst("^Error: ", "") : "invalid " + arg.name();
+            if (arg.invalid() != null) message = "Invalid " + arg.name() + ": " + word.text();
+            List<String> words = arg.words();
+            report(DiagnosticCode.E103, i, word.start() + shift, word.end() + shift, message, words.isEmpty() ? null : String.join(",", words));
+        }
+    }
+
+    private void portability(CommandSpec spec, int i, List<Word> args, int shift, String raw, Word head) {
+        int restStart = args.isEmpty() ? head.end() : args.get(0).start();
+        String rest = raw.substring(Math.min(raw.length(), restStart));
+        int quote = firstQuote(rest);
+        if (quote >= 0) {
+            report(DiagnosticCode.P201, i, restStart + quote + shift, restStart + quote + 1 + shift,
+                    "Quotes are ordinary characters on EYN-OS: '" + spec.name() + "' sees them as part of the text", null);
+        }
+        for (Word w : args) {
+            if (w.text().startsWith("#")) {
+                report(DiagnosticCode.P202, i, w.start() + shift, args.get(args.size() - 1).end() + shift,
+                        "'#' after a command is not a comment: it is passed to '" + spec.name() + "'", null);
+                break;
+            }
+        }
+        if (spec.name().equals("zopen") && args.size() == 1 && !args.get(0).text().contains("$")) {
+            report(DiagnosticCode.P204, i, args.get(0).start() + shift, args.get(0).end() + shift,
+                    "Without a mode EYN-OS opens read-only, the emulator read-write: write the mode", "rw");
+        }
+        if (spec.name().equals("drive")) {
+            report(DiagnosticCode.P211, i, head.start() + shift, head.end() + shift,
+                    "EYN-OS keeps the current directory when switching drives; the emulator goes to '/'", null);
+        }
+        if (spec.name().equals("ls") && !args.isEmpty() && !args.get(0).text().chars().allMatch(Character::isDigit)) {
+            report(DiagnosticCode.P210, i, args.get(0).start() + shift, args.get(0).end() + shift,
+                    "EYN-OS Release 13 reads 'ls <path>' as a depth and lists the current directory", null);
+        }
+        if (spec.name().equals("run") && !args.isEmpty() && args.get(0).text().endsWith(".eyn")) {
+            report(DiagnosticCode.P207, i, args.get(0).start() + shift, args.get(0).end() + shift,
+                    "EYN-OS runs only '.shell' files as scripts; it would run a '.eyn' file as a native program", null);
+        }
+    }
+
+    private static int firstQuote(String s) {
+        for (int k = 0; k < s.length(); k++) if (s.charAt(k) == '"' || s.charAt(k) == '\'') return k;
+        return -1;
+    }
+
+    /** Commands inside {@code $(...)} are checked like lines of their own. */
+    private void substitutions(ScriptLine line, int from) {
+        String raw = line.raw();
+        for (Expander.Substitution sub : Expander.substitutions(raw.substring(Math.min(from, raw.length())))) {
+            String inner = sub.inner();
+            int innerStart = from + sub.start() + 2;
+            if (inner.strip().startsWith("zopen")) {
+                report(DiagnosticCode.P203, line.index(), from + sub.start(), from + sub.end(),
+                        "$(zopen ...) captures the last number of zopen's output, which is the file size, not the fd", null);
+            }
+            ScriptLine innerLine = Parser.line(inner);
+            command(line, innerLine.words(), innerStart, inner);
+        }
+    }
+
+    private void uses(ScriptLine line, int from) {
+        String raw = line.raw();
+        for (Expander.VariableRef ref : Expander.references(raw.substring(Math.min(from, raw.length())))) {
+            variables.add(new Analysis.Occurrence(ref.name(), line.index(), from + ref.start(), from + ref.end(), false));
+        }
+    }
+
+    // ---- the end -----------------------------------------------------------------------------
+
+    private void finish() {
+        for (Analysis.Occurrence use : variables) {
+            if (!use.definition() && !firstDefinition.containsKey(use.name())) {
+                report(DiagnosticCode.W110, use.line(), use.start(), use.end(),
+                        "'" + use.name() + "' is never set in this script: it expands to nothing", use.name());
+            }
+        }
+        for (FlowState.FdFact f : state.fds.values()) {
+            if (!f.maybe()) {
+                ScriptLine opened = script.line(f.line());
+                report(DiagnosticCode.I122, f.line(), opened.textStart(), opened.textEnd(),
+                        "fd " + f.fd() + " is never closed (the emulator writes it back at shutdown; EYN-OS keeps it open)",
+                        String.valueOf(f.fd()));
+            }
+        }
+    }
+
+    private void dryRun(Map<Integer, Long> addressHints, List<Analysis.MappingFact> mappings) {
+        Drive drive = workspace.drive();
+        if (!settings.dryRun() || drive == null || script.size() > DryRun.MAX_LINES) return;
+        if (!text.contains("zopen") && !text.contains("mmap") && !text.contains("msync") && !text.contains("munmap")) return;
+        DryRun run = DryRun.of(scriptPath == null ? "/script.eyn" : scriptPath, text, drive, MachineConfig.DEFAULT_RAM);
+        run.fds.forEach((line, values) -> {
+            if (values.size() == 1) fdHints.putIfAbsent(line, values.iterator().next());
+        });
+        run.addresses.forEach((line, values) -> {
+            if (values.size() == 1) addressHints.put(line, values.iterator().next());
+        });
+        mappings.addAll(run.mappings);
+        run.notMapped.forEach((line, address) -> {
+            if (out.stream().anyMatch(d -> d.line() == line && d.code() == DiagnosticCode.E117)) return;
+            ScriptLine l = script.line(line);
+            Word arg = l.words().size() > 1 ? l.words().get(1) : l.head();
+            report(DiagnosticCode.E117, line, arg.start(), arg.end(),
+                    "No mapping starts at " + address + " when this line runs on the emulator"
+                            + (run.mappings.isEmpty() ? "" : " (mmap returned " + addresses(run.mappings) + ")"), null);
+        });
+        for (int line : run.readOnlySync) {
+            ScriptLine l = script.line(line);
+            Word arg = l.words().size() > 1 ? l.words().get(1) : l.head();
+            report(DiagnosticCode.E126, line, arg.start(), arg.end(), "The mapping at this address is read-only: msync fails", null);
+        }
+    }
+
+    private static String addresses(List<Analysis.MappingFact> mappings) {
+        Set<String> seen = new java.util.LinkedHashSet<>();
+        for (Analysis.MappingFact m : mappings) if (m.address() >= 0) seen.add(String.format("0x%08X", m.address()));
+        return String.join(", ", seen);
+    }
+
+    // ---- for CommandFlow ---------------------------------------------------------------------
+
+    FlowState state() { return state; }
+    FlowState editState() { return state = state.edit(); }
+    Workspace workspace() { return workspace; }
+    AnalysisSettings settings() { return settings; }
+    String scriptPath() { return scriptPath; }
+    Script script() { return script; }
+    void fdOccurrence(Analysis.FdOccurrence o) { fdOccurrences.add(o); }
+    void fdHint(int line, int fd) { fdHints.put(line, fd); }
+    Set<String> runStack() { return runStack; }
+
+    private final Set<String> runStack = new HashSet<>();
+
+    void report(DiagnosticCode code, int line, int start, int end, String message, String data) {
+        if (code.portability() && !settings.portability()) return;
+        Severity severity = code.severity;
+        out.add(new Diagnostic(code, severity, line, start, Math.max(start + 1, end), message, data));
+    }
+}

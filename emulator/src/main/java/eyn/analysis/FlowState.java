@@ -1,0 +1,111 @@
+package eyn.analysis;
+
+import eyn.machine.files.Mode;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What is known at one point of a script: which fds are (maybe) open and how, which variables are
+ * set, the current directory, files created or deleted so far. States are shared between lines
+ * until changed: {@link #edit()} copies a frozen state before a change.
+ */
+public final class FlowState {
+    /** An fd known at this point: opened on {@code line}; {@code maybe} when only some paths opened it. */
+    public record FdFact(int fd, int line, String path, Mode mode, boolean maybe) {}
+
+    TreeMap<Integer, FdFact> fds = new TreeMap<>();
+    Map<Integer, Integer> closedAt = new HashMap<>();
+    boolean fdsUnknown;
+    int everOpened;
+    /** False when paths with different numbers of zopens meet (EYN-OS's fd numbers then differ). */
+    boolean everOpenedKnown = true;
+    int minMappings;
+    int maxMappings;
+    Set<String> vars = new HashSet<>();
+    Set<String> maybeVars = new HashSet<>();
+    /** Null when a `cd` or `drive` made it unknown. */
+    String cwd = "/";
+    Set<String> created = new HashSet<>();
+    Set<String> deleted = new HashSet<>();
+    private boolean frozen;
+
+    FlowState edit() {
+        if (!frozen) return this;
+        FlowState s = new FlowState();
+        s.fds = new TreeMap<>(fds);
+        s.closedAt = new HashMap<>(closedAt);
+        s.fdsUnknown = fdsUnknown;
+        s.everOpened = everOpened;
+        s.everOpenedKnown = everOpenedKnown;
+        s.minMappings = minMappings;
+        s.maxMappings = maxMappings;
+        s.vars = new HashSet<>(vars);
+        s.maybeVars = new HashSet<>(maybeVars);
+        s.cwd = cwd;
+        s.created = new HashSet<>(created);
+        s.deleted = new HashSet<>(deleted);
+        return s;
+    }
+
+    FlowState freeze() {
+        frozen = true;
+        return this;
+    }
+
+    /** The state after either of two paths. */
+    static FlowState join(FlowState a, FlowState b) {
+        if (a == b) return a;
+        FlowState s = new FlowState();
+        Set<Integer> all = new HashSet<>(a.fds.keySet());
+        all.addAll(b.fds.keySet());
+        for (int fd : all) {
+            FdFact x = a.fds.get(fd);
+            FdFact y = b.fds.get(fd);
+            FdFact any = x != null ? x : y;
+            boolean maybe = x == null || y == null || x.maybe() || y.maybe();
+            Mode mode = x != null && y != null && x.mode() != y.mode() ? null : any.mode();
+            s.fds.put(fd, new FdFact(fd, any.line(), any.path(), mode, maybe));
+        }
+        for (Map.Entry<Integer, Integer> e : a.closedAt.entrySet()) {
+            if (b.closedAt.containsKey(e.getKey())) s.closedAt.put(e.getKey(), e.getValue());
+        }
+        s.fdsUnknown = a.fdsUnknown || b.fdsUnknown;
+        s.everOpened = Math.max(a.everOpened, b.everOpened);
+        s.everOpenedKnown = a.everOpenedKnown && b.everOpenedKnown && a.everOpened == b.everOpened;
+        s.minMappings = Math.min(a.minMappings, b.minMappings);
+        s.maxMappings = Math.max(a.maxMappings, b.maxMappings);
+        s.vars = new HashSet<>(a.vars);
+        s.vars.retainAll(b.vars);
+        s.maybeVars = new HashSet<>(a.maybeVars);
+        s.maybeVars.addAll(b.maybeVars);
+        s.maybeVars.addAll(a.vars);
+        s.maybeVars.addAll(b.vars);
+        s.cwd = a.cwd != null && a.cwd.equals(b.cwd) ? a.cwd : null;
+        s.created = new HashSet<>(a.created);
+        s.created.retainAll(b.created);
+        s.deleted = new HashSet<>(a.deleted);
+        s.deleted.addAll(b.deleted);
+        return s;
+    }
+
+    public Map<Integer, FdFact> fds() { return Collections.unmodifiableMap(fds); }
+    public boolean fdsUnknown() { return fdsUnknown; }
+    public Set<String> variables() { return Collections.unmodifiableSet(vars); }
+    public Set<String> maybeVariables() { return Collections.unmodifiableSet(maybeVars); }
+    public String cwd() { return cwd; }
+
+    /** The fd the next zopen returns, or -1 when that depends on the path taken. */
+    public int nextFd(int limit) {
+        if (fdsUnknown) return -1;
+        for (int fd = 0; fd < limit; fd++) {
+            FdFact f = fds.get(fd);
+            if (f == null) return fd;
+            if (f.maybe()) return -1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,64 @@
+package eyn.analysis;
+
+import eyn.language.LineKind;
+import eyn.language.Script;
+import eyn.language.ScriptLine;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Codes switched off by settings or by comment directives in the script:
+ * {@code # eyn-disable CODE[,CODE...]} for the whole file, {@code # eyn-disable-next-line CODE...}
+ * for the next statement. {@code all} and {@code portability} stand for every code and every P code.
+ */
+final class Suppressions {
+    static final String FILE = "eyn-disable";
+    static final String NEXT_LINE = "eyn-disable-next-line";
+
+    private final Set<String> fileWide = new HashSet<>();
+    private final Map<Integer, Set<String>> perLine = new HashMap<>();
+
+    static Suppressions of(Script script, AnalysisSettings settings) {
+        Suppressions s = new Suppressions();
+        s.fileWide.addAll(settings.disabled());
+        Set<String> pending = null;
+        for (ScriptLine line : script.lines()) {
+            if (line.kind() == LineKind.COMMENT) {
+                String body = line.text().substring(1).strip();
+                if (body.startsWith(NEXT_LINE)) {
+                    pending = codes(body.substring(NEXT_LINE.length()));
+                } else if (body.startsWith(FILE)) {
+                    s.fileWide.addAll(codes(body.substring(FILE.length())));
+                }
+            } else if (line.kind().isStatement() && pending != null) {
+                s.perLine.put(line.index(), pending);
+                pending = null;
+            }
+        }
+        return s;
+    }
+
+    private static Set<String> codes(String list) {
+        Set<String> codes = new HashSet<>();
+        for (String c : list.split("[,\\s]+")) if (!c.isBlank()) codes.add(c.strip());
+        if (codes.isEmpty()) codes.add("all");
+        return codes;
+    }
+
+    List<Diagnostic> filter(List<Diagnostic> all) {
+        List<Diagnostic> kept = new ArrayList<>();
+        for (Diagnostic d : all) {
+            if (off(fileWide, d) || off(perLine.getOrDefault(d.line(), Set.of()), d)) continue;
+            kept.add(d);
+        }
+        return kept;
+    }
+
+    private static boolean off(Set<String> codes, Diagnostic d) {
+        return codes.contains(d.code().code) || codes.contains("all") || (d.code().portability() && codes.contains("portability"));
+    }
+}
