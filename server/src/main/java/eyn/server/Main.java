@@ -1,14 +1,15 @@
 package eyn.server;
 
 import eyn.server.cli.RunCommand;
+import eyn.server.lsp.LspCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code eyn} command: {@code eyn run} now; {@code check}, {@code lsp} and {@code dap} join it later. */
+/** The {@code eyn} command: {@code eyn run}, {@code eyn lsp}, {@code eyn check}; {@code dap} joins it later. */
 @Command(name = "eyn", mixinStandardHelpOptions = true, version = "eyn 0.1.0 (EYN Script Tools)",
         description = "Tools for EYN-OS shell scripts: run them on an emulated EYN-OS machine.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})
+        subcommands = {RunCommand.class, LspCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

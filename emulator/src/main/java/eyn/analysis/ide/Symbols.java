@@ -1,0 +1,54 @@
+package eyn.analysis.ide;
+
+import eyn.analysis.Analysis;
+import eyn.language.LineKind;
+import eyn.language.LineParts;
+import eyn.language.Script;
+import eyn.language.ScriptLine;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The document outline: variables (first assignment) and blocks as a tree. */
+public final class Symbols {
+    public enum Kind { VARIABLE, CONDITION, LOOP }
+
+    public record Symbol(String name, String detail, Kind kind, int startLine, int endLine, Span selection, List<Symbol> children) {}
+
+    private Symbols() {}
+
+    public static List<Symbol> document(Analysis analysis) {
+        Script script = analysis.script();
+        List<Symbol> roots = new ArrayList<>();
+        Deque<List<Symbol>> open = new ArrayDeque<>();
+        Deque<Integer> openers = new ArrayDeque<>();
+        open.push(roots);
+        Set<String> seen = new HashSet<>();
+        for (ScriptLine line : script.lines()) {
+            int i = line.index();
+            while (!openers.isEmpty() && Math.min(script.endOf(openers.peek()), script.size() - 1) < i) {
+                openers.pop();
+                open.pop();
+            }
+            if (line.kind() == LineKind.SET) {
+                LineParts.Assignment a = LineParts.assignment(line);
+                if (a.hasEquals() && !a.key().isEmpty() && seen.add(a.key())) {
+                    open.peek().add(new Symbol(a.key(), a.value(), Kind.VARIABLE, i, i,
+                            new Span(i, a.keyStart(), a.keyStart() + a.key().length()), List.of()));
+                }
+            } else if (line.kind().opensBlock()) {
+                int end = Math.min(script.endOf(i), script.size() - 1);
+                List<Symbol> children = new ArrayList<>();
+                open.peek().add(new Symbol(line.text(), line.kind() == LineKind.LOOP ? "loop" : "condition",
+                        line.kind() == LineKind.LOOP ? Kind.LOOP : Kind.CONDITION, i, Math.max(i, end),
+                        new Span(i, line.head().start(), line.head().end()), children));
+                open.push(children);
+                openers.push(i);
+            }
+        }
+        return roots;
+    }
+}

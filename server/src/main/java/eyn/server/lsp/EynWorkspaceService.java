@@ -1,0 +1,166 @@
+package eyn.server.lsp;
+
+import com.google.gson.JsonElement;
+import eyn.language.LineKind;
+import eyn.language.LineParts;
+import eyn.language.Parser;
+import eyn.language.Script;
+import eyn.language.ScriptLine;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.ProgressParams;
+import org.eclipse.lsp4j.SymbolKind;
+import org.eclipse.lsp4j.WorkDoneProgressBegin;
+import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
+import org.eclipse.lsp4j.WorkDoneProgressEnd;
+import org.eclipse.lsp4j.WorkDoneProgressReport;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/** Settings changes, watched files, and workspace symbols over every script of the workspace folder. */
+final class EynWorkspaceService implements WorkspaceService {
+    static final int MAX_SCRIPTS = 5000;
+    static final long MAX_BYTES = 4L * 1024 * 1024;
+
+    private final EynLanguageServer server;
+    private final EynTextDocumentService documents;
+    /** uri -> symbols of that script, as of the last index or edit. */
+    private final Map<String, List<WorkspaceSymbol>> index = new ConcurrentHashMap<>();
+
+    EynWorkspaceService(EynLanguageServer server, EynTextDocumentService documents) {
+        this.server = server;
+        this.documents = documents;
+    }
+
+    @Override
+    public void didChangeConfiguration(DidChangeConfigurationParams params) {
+        Object settings = params.getSettings();
+        server.settingsChanged(server.settings.merge(settings instanceof JsonElement j ? j : null));
+    }
+
+    @Override
+    public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+        documents.republishAll();
+        index();
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends org.eclipse.lsp4j.SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(
+            WorkspaceSymbolParams params) {
+        String query = params.getQuery() == null ? "" : params.getQuery().toLowerCase(Locale.ROOT);
+        return CompletableFuture.supplyAsync(() -> {
+            // open documents speak for themselves: their text may be newer than the disk
+            for (Document doc : List.copyOf(documents.openDocuments().values())) index.put(doc.uri, symbols(doc.uri, doc.text()));
+            List<WorkspaceSymbol> out = new ArrayList<>();
+            for (List<WorkspaceSymbol> list : index.values()) {
+                for (WorkspaceSymbol s : list) if (s.getName().toLowerCase(Locale.ROOT).contains(query)) out.add(s);
+            }
+            out.sort((a, b) -> a.getName().compareTo(b.getName()));
+            return Either.<List<? extends org.eclipse.lsp4j.SymbolInformation>, List<? extends WorkspaceSymbol>>forRight(
+                    out.size() > 1000 ? out.subList(0, 1000) : out);
+        }, server.worker);
+    }
+
+    /** Indexes every .eyn and .shell file under the workspace folder, with $/progress when the client supports it. */
+    void index() {
+        Path root = server.workspaceFolder;
+        if (root == null) return;
+        Thread t = new Thread(() -> {
+            String token = "eyn-index-" + System.nanoTime();
+            boolean report = server.progress && server.client != null && created(token);
+            List<Path> scripts = scripts(root);
+            if (report) begin(token, scripts.size());
+            int done = 0;
+            for (Path p : scripts) {
+                try {
+                    if (Files.size(p) <= MAX_BYTES) {
+                        String uri = p.toUri().toString();
+                        index.put(uri, symbols(uri, Files.readString(p, StandardCharsets.UTF_8)));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    server.log.verbose("cannot index " + p + ": " + e.getMessage());
+                }
+                if (report && ++done % 50 == 0) reportProgress(token, done, scripts.size());
+            }
+            if (report) end(token, scripts.size());
+            server.log.info("indexed " + scripts.size() + " scripts under " + root);
+        }, "eyn-lsp-index");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private boolean created(String token) {
+        try {
+            server.client.createProgress(new WorkDoneProgressCreateParams(Either.forLeft(token))).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private void begin(String token, int total) {
+        WorkDoneProgressBegin b = new WorkDoneProgressBegin();
+        b.setTitle("Indexing EYN scripts");
+        b.setMessage(total + " scripts");
+        b.setPercentage(0);
+        server.client.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(b)));
+    }
+
+    private void reportProgress(String token, int done, int total) {
+        WorkDoneProgressReport r = new WorkDoneProgressReport();
+        r.setMessage(done + "/" + total);
+        r.setPercentage(total == 0 ? 100 : done * 100 / total);
+        server.client.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(r)));
+    }
+
+    private void end(String token, int total) {
+        WorkDoneProgressEnd e = new WorkDoneProgressEnd();
+        e.setMessage("Indexed " + total + " scripts");
+        server.client.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(e)));
+    }
+
+    private static List<Path> scripts(Path root) {
+        try (Stream<Path> files = Files.walk(root, 12)) {
+            return files.filter(p -> {
+                String n = p.getFileName().toString();
+                return (n.endsWith(".eyn") || n.endsWith(".shell")) && Files.isRegularFile(p) && !p.toString().contains("/node_modules/")
+                        && !p.toString().contains("/target/") && !p.toString().contains("/.git/");
+            }).limit(MAX_SCRIPTS).toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** The variables a script sets (first assignment of each), and the script itself. */
+    static List<WorkspaceSymbol> symbols(String uri, String text) {
+        Script script = Parser.parse(uri, text);
+        List<WorkspaceSymbol> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String name = uri.substring(uri.lastIndexOf('/') + 1);
+        out.add(new WorkspaceSymbol(name, SymbolKind.File, Either.forLeft(new Location(uri, LspConvert.range(0, 0, 0)))));
+        for (ScriptLine line : script.lines()) {
+            if (line.kind() != LineKind.SET) continue;
+            LineParts.Assignment a = LineParts.assignment(line);
+            if (!a.hasEquals() || a.key().isEmpty() || !seen.add(a.key())) continue;
+            WorkspaceSymbol s = new WorkspaceSymbol(a.key(), SymbolKind.Variable, Either.forLeft(new Location(uri,
+                    LspConvert.range(line.index(), a.keyStart(), a.keyStart() + a.key().length()))));
+            s.setContainerName(name);
+            out.add(s);
+        }
+        return out;
+    }
+}

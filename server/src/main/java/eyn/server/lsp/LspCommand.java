@@ -1,0 +1,114 @@
+package eyn.server.lsp;
+
+import eyn.server.common.Log;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code eyn lsp}: the language server on stdio, or on a socket on 127.0.0.1 with {@code --port}. */
+@Command(name = "lsp", mixinStandardHelpOptions = true,
+        description = {"Run the EYN language server (LSP) on stdin/stdout, or on a TCP port of 127.0.0.1.",
+                "Logs go to stderr and to the client; stdout carries only the protocol."})
+public final class LspCommand implements java.util.concurrent.Callable<Integer> {
+    @Option(names = "--port", paramLabel = "N", description = "listen on 127.0.0.1:N for one client instead of stdio")
+    Integer port;
+
+    @Option(names = "--trace", paramLabel = "LEVEL", description = "log level until the client sets one: off, error, messages, verbose")
+    String trace;
+
+    @Override
+    public Integer call() throws Exception {
+        InputStream in = System.in;
+        OutputStream out = System.out;
+        PrintStream err = System.err;
+        // stdout belongs to the protocol from here on: anything else printing there goes to stderr
+        System.setOut(err);
+        Log log = new Log(err);
+        log.setLevel(Log.parse(trace));
+        if (port != null) {
+            try (ServerSocket listener = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                err.println("eyn lsp: listening on 127.0.0.1:" + listener.getLocalPort());
+                try (Socket socket = listener.accept()) {
+                    return serve(socket.getInputStream(), socket.getOutputStream(), log);
+                }
+            }
+        }
+        return serve(in, out, log);
+    }
+
+    /** Serves one client until it says exit, closes its input, or dies; returns the exit status. */
+    public static int serve(InputStream in, OutputStream out, Log log) throws Exception {
+        quietLsp4jLogging(log);
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        EynLanguageServer server = new EynLanguageServer(log, exit::complete);
+        ExecutorService io = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "eyn-lsp-io");
+            t.setDaemon(true);
+            return t;
+        });
+        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+                .setLocalService(server)
+                .setRemoteInterface(LanguageClient.class)
+                .setInput(in)
+                .setOutput(out)
+                .setExecutorService(io)
+                .setExceptionHandler(e -> toResponseError(e, log))
+                .create();
+        server.connect(launcher.getRemoteProxy());
+        Future<Void> listening = launcher.startListening();
+        Thread waiter = new Thread(() -> {
+            try {
+                listening.get();
+            } catch (Exception e) {
+                // the stream failed: same as closed
+            }
+            exit.complete(server.isShutdown() ? 0 : 1);
+        }, "eyn-lsp-input");
+        waiter.setDaemon(true);
+        waiter.start();
+        int status = exit.get();
+        listening.cancel(true);
+        io.shutdownNow();
+        server.worker.shutdownNow();
+        return status;
+    }
+
+    /** Errors answer with a message, never a Java stack trace. */
+    static ResponseError toResponseError(Throwable e, Log log) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof ResponseErrorException r) return r.getResponseError();
+        if (cause instanceof UnsupportedOperationException) {
+            return new ResponseError(ResponseErrorCode.MethodNotFound, "Not supported by the EYN language server", null);
+        }
+        if (cause instanceof java.util.concurrent.CancellationException) {
+            return new ResponseError(ResponseErrorCode.RequestCancelled, "Cancelled", null);
+        }
+        java.io.StringWriter trace = new java.io.StringWriter();
+        cause.printStackTrace(new java.io.PrintWriter(trace));
+        log.error("internal error: " + trace);
+        return new ResponseError(ResponseErrorCode.InternalError, "Internal error: " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null);
+    }
+
+    /** LSP4J logs through java.util.logging to stderr; a client going away is expected noise, shown only when verbose. */
+    static void quietLsp4jLogging(Log log) {
+        Logger.getLogger("org.eclipse.lsp4j").setLevel(log.level() == Log.Level.VERBOSE ? Level.WARNING : Level.OFF);
+    }
+}

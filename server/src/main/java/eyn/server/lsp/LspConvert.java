@@ -1,0 +1,106 @@
+package eyn.server.lsp;
+
+import eyn.analysis.Diagnostic;
+import eyn.analysis.ide.CompletionEntry;
+import eyn.analysis.ide.Edit;
+import eyn.analysis.ide.Span;
+import eyn.analysis.ide.Symbols;
+import eyn.language.Severity;
+import java.util.List;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DiagnosticTag;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.InsertTextFormat;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SymbolKind;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/** The analysis' plain records to LSP4J types and back. Columns are UTF-16 units on both sides. */
+final class LspConvert {
+    private LspConvert() {}
+
+    static Range range(Span s) {
+        return new Range(new Position(s.line(), s.start()), new Position(s.line(), s.end()));
+    }
+
+    static Range range(int line, int start, int end) {
+        return new Range(new Position(line, start), new Position(line, end));
+    }
+
+    static TextEdit edit(Edit e) {
+        return new TextEdit(new Range(new Position(e.line(), e.start()), new Position(e.endLine(), e.end())), e.text());
+    }
+
+    static org.eclipse.lsp4j.Diagnostic diagnostic(Diagnostic d) {
+        org.eclipse.lsp4j.Diagnostic out = new org.eclipse.lsp4j.Diagnostic(range(d.line(), d.startColumn(), d.endColumn()),
+                d.message(), severity(d.severity()), "eyn", d.code().code);
+        if (d.data() != null) out.setData(d.data());
+        if (d.code().code.equals("W109")) out.setTags(List.of(DiagnosticTag.Unnecessary));
+        return out;
+    }
+
+    static DiagnosticSeverity severity(Severity s) {
+        return switch (s) {
+            case ERROR -> DiagnosticSeverity.Error;
+            case WARNING -> DiagnosticSeverity.Warning;
+            case INFO -> DiagnosticSeverity.Information;
+        };
+    }
+
+    static MarkupContent markdown(String text) {
+        return new MarkupContent(MarkupKind.MARKDOWN, text);
+    }
+
+    static CompletionItem completion(CompletionEntry e, boolean snippets) {
+        CompletionItem item = new CompletionItem(e.label());
+        item.setKind(switch (e.kind()) {
+            case COMMAND -> CompletionItemKind.Function;
+            case KEYWORD, DIRECTIVE -> CompletionItemKind.Keyword;
+            case SNIPPET -> CompletionItemKind.Snippet;
+            case VARIABLE -> CompletionItemKind.Variable;
+            case VALUE -> CompletionItemKind.EnumMember;
+            case FILE -> CompletionItemKind.File;
+            case FOLDER -> CompletionItemKind.Folder;
+            case FD, ADDRESS -> CompletionItemKind.Value;
+        });
+        item.setDetail(e.detail());
+        item.setSortText(e.sortText());
+        item.setFilterText(e.label());
+        String text = e.insertText();
+        boolean snippet = e.snippet() && snippets;
+        if (e.snippet() && !snippets) text = e.label();
+        item.setInsertTextFormat(snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
+        item.setTextEdit(Either.forLeft(new TextEdit(range(e.replace()), text)));
+        // documentation comes with completionItem/resolve: the list stays small
+        if (e.documentation() != null) item.setData(e.documentation());
+        return item;
+    }
+
+    static SymbolKind symbolKind(Symbols.Kind k) {
+        return switch (k) {
+            case VARIABLE -> SymbolKind.Variable;
+            case CONDITION -> SymbolKind.Namespace;
+            case LOOP -> SymbolKind.Event;
+        };
+    }
+
+    static DocumentSymbol symbol(Symbols.Symbol s, Document doc) {
+        int endLine = s.endLine();
+        DocumentSymbol out = new DocumentSymbol(s.name().isEmpty() ? "?" : s.name(), symbolKind(s.kind()),
+                new Range(new Position(s.startLine(), 0), new Position(endLine, lineLength(doc, endLine))),
+                range(s.selection()), s.detail());
+        out.setChildren(s.children().stream().map(c -> symbol(c, doc)).toList());
+        return out;
+    }
+
+    private static int lineLength(Document doc, int line) {
+        var script = doc.analysis.script();
+        return line < script.size() ? script.line(line).raw().length() : 0;
+    }
+}
