@@ -84,7 +84,7 @@ public final class EynLanguageServer implements LanguageServer, LanguageClientAw
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         settings = settings.merge(params.getInitializationOptions() instanceof JsonElement j ? j : null);
-        log.setLevel(Log.parse(settings.trace()));
+        if (settings.trace() != null) log.setLevel(Log.parse(settings.trace()));
         workspaceFolder = folder(params);
         var caps = params.getCapabilities();
         if (caps != null && caps.getTextDocument() != null && caps.getTextDocument().getCompletion() != null
@@ -160,7 +160,7 @@ public final class EynLanguageServer implements LanguageServer, LanguageClientAw
 
     void settingsChanged(Settings next) {
         settings = next;
-        log.setLevel(Log.parse(next.trace()));
+        if (next.trace() != null) log.setLevel(Log.parse(next.trace()));
         documents.republishAll();
     }
 

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 record Settings(String trace, boolean portability, Set<String> disabled, String driveRoot, long ramMib, boolean dryRun) {
     static Settings defaults() {
-        return new Settings("error", true, Set.of(), null, 128, true);
+        return new Settings(null, true, Set.of(), null, 128, true);
     }
 
     AnalysisSettings analysis() {

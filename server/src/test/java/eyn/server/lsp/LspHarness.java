@@ -136,13 +136,15 @@ final class LspHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
+        toServer.close();
         try {
-            toServer.close();
-        } catch (IOException ignored) {
-            // the server may have gone already
+            exitStatus.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("the server did not stop", e);
         }
-        exitStatus.get(10, TimeUnit.SECONDS);
     }
 }
 

@@ -1,0 +1,130 @@
+package eyn.server.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real {@code eyn lsp} process on stdio, driven with raw bytes as an editor would. */
+class LspProcessTest {
+    @TempDir
+    Path root;
+
+    static Process start() throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "eyn.server.Main", "lsp", "--trace", "verbose")
+                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+    }
+
+    static void send(OutputStream out, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        out.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+    }
+
+    /** Reads one framed message; fails if stdout holds anything that is not a frame. */
+    static JsonObject read(InputStream in) throws IOException {
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        while (!header.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) throw new IOException("stdout closed; header so far: " + header);
+            header.write(b);
+        }
+        String h = header.toString(StandardCharsets.US_ASCII);
+        assertTrue(h.startsWith("Content-Length: "), "stdout must carry only LSP frames, got: " + h);
+        int length = Integer.parseInt(h.substring(16, h.indexOf('\r')).trim());
+        byte[] body = in.readNBytes(length);
+        return JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
+    }
+
+    static JsonObject response(InputStream in, int id, List<JsonObject> others) throws IOException {
+        while (true) {
+            JsonObject m = read(in);
+            if (m.has("id") && m.get("id").isJsonPrimitive() && m.get("id").getAsInt() == id && !m.has("method")) return m;
+            others.add(m);
+        }
+    }
+
+    @Test
+    void malformedInputIsAnsweredOrLoggedAndTheServerKeepsServing() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "300").start();
+        Process p = start();
+        try {
+            OutputStream out = p.getOutputStream();
+            InputStream in = p.getInputStream();
+            List<JsonObject> others = new ArrayList<>();
+            send(out, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"processId\":" + sleeper.pid()
+                    + ",\"rootUri\":\"" + root.toUri() + "\",\"capabilities\":{}}}");
+            assertTrue(response(in, 1, others).getAsJsonObject("result").has("capabilities"));
+            send(out, "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
+            send(out, "{this is not json");
+            send(out, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/hover\",\"params\":{\"bogus\":true}}");
+            JsonObject bad = response(in, 2, others);
+            assertTrue(bad.has("error") || bad.get("result").isJsonNull(), bad.toString());
+            if (bad.has("error")) assertTrue(!bad.getAsJsonObject("error").has("data"), "no stack trace: " + bad);
+            send(out, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/noSuchMethod\",\"params\":{}}");
+            JsonObject unknown = response(in, 3, others);
+            assertEquals(-32601, unknown.getAsJsonObject("error").get("code").getAsInt(), unknown.toString());
+            send(out, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\""
+                    + root.resolve("x.eyn").toUri() + "\",\"languageId\":\"eyn\",\"version\":1,\"text\":\"zopne a\\n\"}}}");
+            send(out, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\""
+                    + root.resolve("x.eyn").toUri() + "\"},\"position\":{\"line\":0,\"character\":1}}}");
+            response(in, 4, others);
+            assertTrue(others.stream().anyMatch(m -> m.has("method") && m.get("method").getAsString().equals("textDocument/publishDiagnostics")),
+                    others.toString());
+
+            // the client dies: the server notices and exits on its own
+            sleeper.destroy();
+            assertTrue(p.waitFor(15, TimeUnit.SECONDS), "eyn lsp must exit when the client process dies");
+        } finally {
+            p.destroyForcibly();
+            sleeper.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theServerExitsWhenStdinCloses() throws Exception {
+        Process p = start();
+        try {
+            send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+            response(p.getInputStream(), 1, new ArrayList<>());
+            p.getOutputStream().close();
+            assertTrue(p.waitFor(15, TimeUnit.SECONDS), "eyn lsp must exit when its input closes");
+            assertEquals(1, p.exitValue(), "no shutdown was received");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void shutdownThenExitEndsWithStatusZero() throws Exception {
+        Process p = start();
+        try {
+            OutputStream out = p.getOutputStream();
+            send(out, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+            response(p.getInputStream(), 1, new ArrayList<>());
+            send(out, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}");
+            response(p.getInputStream(), 2, new ArrayList<>());
+            send(out, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+            assertTrue(p.waitFor(15, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue());
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(err.contains("[eyn info] initialize"), err);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+}
