@@ -156,8 +156,10 @@ public final class Analyzer {
         }
         uses(line, a.valueStart());
         substitutions(line, a.valueStart());
-        state = state.edit();
-        state.vars.add(key);
+        if (!state.vars.contains(key)) {
+            state = state.edit();
+            state.varsForWrite().add(key);
+        }
     }
 
     private void loop(ScriptLine line) {
@@ -192,7 +194,7 @@ public final class Analyzer {
             state = state.edit();
             for (int fd : body.closes()) {
                 FlowState.FdFact f = state.fds.get(fd);
-                if (f != null) state.fds.put(fd, new FlowState.FdFact(fd, f.line(), f.path(), f.mode(), true));
+                if (f != null) state.fdsForWrite().put(fd, new FlowState.FdFact(fd, f.line(), f.path(), f.mode(), true));
             }
         }
     }

@@ -34,8 +34,8 @@ final class CommandFlow {
                 Integer n = number(0);
                 if (n != null && f != null) {
                     FlowState s = a.editState();
-                    s.fds.remove(n);
-                    s.closedAt.put(n, line);
+                    s.fdsForWrite().remove(n);
+                    s.closedForWrite().put(n, line);
                 }
             }
             case "zread" -> fd(0, Mode.READ);
@@ -142,8 +142,8 @@ final class CommandFlow {
                     + ", not " + fd + ": closed fds are never reused there", null);
         }
         s.everOpened++;
-        s.fds.put(fd, new FlowState.FdFact(fd, line, resolved(0), mode, false));
-        s.closedAt.remove(fd);
+        s.fdsForWrite().put(fd, new FlowState.FdFact(fd, line, resolved(0), mode, false));
+        if (s.closedAt.containsKey(fd)) s.closedForWrite().remove(fd);
         a.fdHint(line, fd);
         a.fdOccurrence(new Analysis.FdOccurrence(fd, line, start(-1), end(-1), line));
     }
@@ -242,15 +242,15 @@ final class CommandFlow {
     private void create(String abs) {
         if (abs == null) return;
         FlowState s = a.editState();
-        s.created.add(abs);
-        s.deleted.remove(abs);
+        s.createdForWrite().add(abs);
+        if (s.deleted.contains(abs)) s.deletedForWrite().remove(abs);
     }
 
     private void forget(String abs) {
         if (abs == null) return;
         FlowState s = a.editState();
-        s.deleted.add(abs);
-        s.created.remove(abs);
+        s.deletedForWrite().add(abs);
+        if (s.created.contains(abs)) s.createdForWrite().remove(abs);
     }
 
     private String resolved(int index) {

@@ -32,23 +32,72 @@ public final class FlowState {
     Set<String> created = new HashSet<>();
     Set<String> deleted = new HashSet<>();
     private boolean frozen;
+    /** Collections still shared with the state this one was copied from: copied on their first write. */
+    private int shared;
+    private static final int FDS = 1;
+    private static final int CLOSED = 2;
+    private static final int VARS = 4;
+    private static final int CREATED = 8;
+    private static final int DELETED = 16;
 
+    /** This state if it may change, else a copy that shares its collections until they change. */
     FlowState edit() {
         if (!frozen) return this;
         FlowState s = new FlowState();
-        s.fds = new TreeMap<>(fds);
-        s.closedAt = new HashMap<>(closedAt);
+        s.fds = fds;
+        s.closedAt = closedAt;
         s.fdsUnknown = fdsUnknown;
         s.everOpened = everOpened;
         s.everOpenedKnown = everOpenedKnown;
         s.minMappings = minMappings;
         s.maxMappings = maxMappings;
-        s.vars = new HashSet<>(vars);
-        s.maybeVars = new HashSet<>(maybeVars);
+        s.vars = vars;
+        s.maybeVars = maybeVars;
         s.cwd = cwd;
-        s.created = new HashSet<>(created);
-        s.deleted = new HashSet<>(deleted);
+        s.created = created;
+        s.deleted = deleted;
+        s.shared = FDS | CLOSED | VARS | CREATED | DELETED;
         return s;
+    }
+
+    TreeMap<Integer, FdFact> fdsForWrite() {
+        if ((shared & FDS) != 0) {
+            fds = new TreeMap<>(fds);
+            shared &= ~FDS;
+        }
+        return fds;
+    }
+
+    Map<Integer, Integer> closedForWrite() {
+        if ((shared & CLOSED) != 0) {
+            closedAt = new HashMap<>(closedAt);
+            shared &= ~CLOSED;
+        }
+        return closedAt;
+    }
+
+    Set<String> varsForWrite() {
+        if ((shared & VARS) != 0) {
+            vars = new HashSet<>(vars);
+            shared &= ~VARS;
+        }
+        return vars;
+    }
+
+    Set<String> createdForWrite() {
+        if ((shared & CREATED) != 0) {
+            created = new HashSet<>(created);
+            shared &= ~CREATED;
+        }
+        return created;
+    }
+
+    Set<String> deletedForWrite() {
+        if ((shared & DELETED) != 0) {
+            deleted = new HashSet<>(deleted);
+            shared &= ~DELETED;
+        }
+        return deleted;
     }
 
     FlowState freeze() {
