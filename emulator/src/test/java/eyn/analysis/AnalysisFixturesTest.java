@@ -76,9 +76,14 @@ class AnalysisFixturesTest {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < clean.size(); i++) {
             out.append(clean.get(i));
-            if (i < clean.size() - 1 || !analysis.diagnostics().isEmpty()) out.append('\n');
+            boolean newline = i < clean.size() - 1;
+            if (newline) out.append('\n');
             for (Diagnostic d : analysis.diagnostics()) {
                 if (d.line() != i) continue;
+                if (!newline) {
+                    out.append('\n');
+                    newline = true;
+                }
                 int start = d.startColumn();
                 String carets = start == 0 ? "#" + "^".repeat(Math.max(1, d.endColumn() - 1))
                         : "#" + " ".repeat(start - 1) + "^".repeat(Math.max(1, d.endColumn() - start));

@@ -30,6 +30,13 @@ class ExamplesTest {
         return scripts.stream().map(s -> DynamicTest.dynamicTest(s.getFileName().toString(), () -> check(s)));
     }
 
+    @org.junit.jupiter.api.Test
+    void examplesPassTheCheckerWithoutErrors() {
+        CliRunner.Result r = CliRunner.run("check", EXAMPLES.toString(), "--severity", "error");
+        assertEquals(0, r.status(), r.out());
+        assertEquals("", r.out());
+    }
+
     private static void check(Path script) throws IOException {
         CliRunner.Result r = CliRunner.run("run", script.toString(), "--no-color");
         String actual = r.out() + "--- exit " + r.status() + "\n";
