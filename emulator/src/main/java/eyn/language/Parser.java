@@ -15,21 +15,40 @@ public final class Parser {
     private Parser() {}
 
     public static Script parse(String name, String source) {
+        return parse(name, source, null);
+    }
+
+    /**
+     * Parses, reusing the lines of {@code previous} (an earlier version of the same document) that
+     * did not change: an edit then costs the lines it touched plus a pass over line boundaries.
+     */
+    public static Script parse(String name, String source, Script previous) {
         String text = source == null ? "" : source;
-        List<ScriptLine> lines = new ArrayList<>();
+        List<String> physical = split(text);
+        List<ScriptLine> lines = new ArrayList<>(physical.size());
         List<SyntaxProblem> problems = new ArrayList<>();
-        int start = 0;
-        int index = 0;
-        while (start <= text.length()) {
-            int nl = text.indexOf('\n', start);
-            int end = nl < 0 ? text.length() : nl;
-            if (nl < 0 && start == text.length() && index > 0) break; // text ended with '\n'
-            lines.add(parseLine(index, text.substring(start, end), problems));
-            index++;
-            if (nl < 0) break;
-            start = nl + 1;
+        int n = physical.size();
+        int prefix = 0;
+        int suffix = 0;
+        if (previous != null) {
+            int m = previous.size();
+            while (prefix < n && prefix < m && reusable(physical.get(prefix), previous.line(prefix))) prefix++;
+            while (suffix < n - prefix && suffix < m - prefix
+                    && reusable(physical.get(n - 1 - suffix), previous.line(m - 1 - suffix))) suffix++;
         }
-        int n = lines.size();
+        for (int i = 0; i < n; i++) {
+            ScriptLine old = null;
+            if (i < prefix) old = previous.line(i);
+            else if (i >= n - suffix) old = previous.line(previous.size() - (n - i));
+            if (old == null) {
+                lines.add(parseLine(i, physical.get(i), problems));
+            } else {
+                ScriptLine moved = old.index() == i ? old
+                        : new ScriptLine(i, old.raw(), old.textStart(), old.text(), old.kind(), old.words(), old.rest(), old.restStart());
+                checkLine(moved, problems);
+                lines.add(moved);
+            }
+        }
         int[] elseOf = new int[n];
         int[] endOf = new int[n];
         int[] openerOf = new int[n];
@@ -39,6 +58,27 @@ public final class Parser {
         matchBlocks(lines, problems, elseOf, endOf, openerOf);
         problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.startColumn(), b.startColumn()));
         return new Script(name, lines, problems, elseOf, endOf, openerOf, text.isEmpty() || text.endsWith("\n"));
+    }
+
+    /** A line can be taken over when its text is exactly the raw text of the old line (no CR, NUL or overlength). */
+    private static boolean reusable(String physical, ScriptLine old) {
+        return physical.length() <= Limits.PHYSICAL_LINE && physical.equals(old.raw())
+                && physical.indexOf('\r') < 0 && physical.indexOf('\0') < 0;
+    }
+
+    /** The physical lines: split at '\n'; a final '\n' does not start another line. */
+    private static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            int nl = text.indexOf('\n', start);
+            if (nl < 0) {
+                if (start < text.length() || out.isEmpty()) out.add(text.substring(start));
+                return out;
+            }
+            out.add(text.substring(start, nl));
+            start = nl + 1;
+        }
     }
 
     /** One line on its own, as the script engine would split it (for analysing a {@code $(...)}'s command). */

@@ -1,6 +1,7 @@
 package eyn.server.lsp;
 
 import eyn.analysis.Analysis;
+import eyn.language.Script;
 import java.util.Arrays;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -15,6 +16,8 @@ final class Document {
     private int version;
     private int[] lineStarts;
     Analysis analysis;
+    /** The newest parse of any version: its unchanged lines are reused by the next parse. */
+    Script lastParse;
 
     Document(String uri, String text, int version) {
         this.uri = uri;

@@ -4,6 +4,8 @@ import eyn.analysis.Analysis;
 import eyn.analysis.Analyzer;
 import eyn.analysis.Diagnostic;
 import eyn.analysis.Workspace;
+import eyn.language.Parser;
+import eyn.language.Script;
 import eyn.analysis.ide.CodeActions;
 import eyn.analysis.ide.CompletionEntry;
 import eyn.analysis.ide.Completions;
@@ -167,7 +169,10 @@ final class EynTextDocumentService implements TextDocumentService {
     Analysis analysis(Document doc) {
         if (doc.analysis == null) {
             DriveMapping mapping = DriveMapping.of(doc.uri, server.settings, server.workspaceFolder);
-            doc.analysis = Analyzer.analyze(mapping.scriptPath(), doc.text(), mapping.workspace(), server.settings.analysis());
+            String name = mapping.scriptPath() == null ? "script.eyn" : mapping.scriptPath();
+            Script script = Parser.parse(name, doc.text(), doc.lastParse);
+            doc.lastParse = script;
+            doc.analysis = Analyzer.analyze(script, doc.text(), mapping.scriptPath(), mapping.workspace(), server.settings.analysis());
         }
         return doc.analysis;
     }
