@@ -26,7 +26,7 @@ class ExpanderFuzzTest {
         default -> name.toUpperCase();
     };
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "10m")
     void expand(byte[] input) {
         String text = FuzzChecks.utf8(input);
 

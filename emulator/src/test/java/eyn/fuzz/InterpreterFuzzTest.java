@@ -38,7 +38,7 @@ class InterpreterFuzzTest {
     private static final TreeDrive DRIVE0 = drive0();
     private static final TreeDrive DRIVE1 = drive1();
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "10m")
     void run(byte[] input) {
         String script = FuzzChecks.utf8(input);
         MachineConfig config = new MachineConfig(ramFor(script) * 1024 * 1024, 1, Map.of(0, DRIVE0, 1, DRIVE1));

@@ -24,7 +24,7 @@ import java.util.List;
  */
 class ParserFuzzTest {
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "10m")
     void parse(byte[] input) {
         String text = FuzzChecks.utf8(input);
         Script script = Parser.parse("fuzz.shell", text);
