@@ -5,11 +5,19 @@ import eyn.machine.disk.TreeDrive;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What a fresh machine is made of: RAM size, random seed, and its drives by number. */
-public record MachineConfig(long ramBytes, long seed, Map<Integer, Drive> drives) {
+/**
+ * What a fresh machine is made of: RAM size, random seed, its drives by number, and how large a
+ * zero-copy fd may grow (by default the RAM size: no EYN-OS file could be larger than memory).
+ */
+public record MachineConfig(long ramBytes, long seed, Map<Integer, Drive> drives, long maxFileBytes) {
     public static final long DEFAULT_RAM = 128L * 1024 * 1024;
 
+    public MachineConfig(long ramBytes, long seed, Map<Integer, Drive> drives) {
+        this(ramBytes, seed, drives, ramBytes);
+    }
+
     public MachineConfig {
+        if (maxFileBytes < 1) throw new IllegalArgumentException("maxFileBytes must be positive");
         if (ramBytes < 1024 * 1024) throw new IllegalArgumentException("RAM must be at least 1 MiB");
         if (ramBytes > 4L * 1024 * 1024 * 1024) throw new IllegalArgumentException("RAM must be at most 4096 MiB");
         drives = new TreeMap<>(drives);
@@ -24,14 +32,18 @@ public record MachineConfig(long ramBytes, long seed, Map<Integer, Drive> drives
     public MachineConfig withDrive(int number, Drive drive) {
         Map<Integer, Drive> d = new TreeMap<>(drives);
         d.put(number, drive);
-        return new MachineConfig(ramBytes, seed, d);
+        return new MachineConfig(ramBytes, seed, d, maxFileBytes);
     }
 
     public MachineConfig withRam(long bytes) {
-        return new MachineConfig(bytes, seed, drives);
+        return new MachineConfig(bytes, seed, drives, bytes);
     }
 
     public MachineConfig withSeed(long newSeed) {
-        return new MachineConfig(ramBytes, newSeed, drives);
+        return new MachineConfig(ramBytes, newSeed, drives, maxFileBytes);
+    }
+
+    public MachineConfig withMaxFileBytes(long bytes) {
+        return new MachineConfig(ramBytes, seed, drives, bytes);
     }
 }

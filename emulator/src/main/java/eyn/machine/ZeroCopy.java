@@ -76,6 +76,7 @@ public final class ZeroCopy {
         OpenFile f = file(fd);
         if (!f.mode.writable()) throw new MachineError("Error: File not opened for writing");
         if ((long) f.offset + data.length > Integer.MAX_VALUE) throw new MachineError("Error: Write size overflow");
+        checkGrowth(f, (long) f.offset + data.length);
         int buffer = machine.allocate(Math.max(1, data.length));
         if (buffer == 0) throw new MachineError("Error: Out of memory for write buffer");
         machine.fillBuffer(buffer, data, data.length);
@@ -115,6 +116,7 @@ public final class ZeroCopy {
         int n = (int) Math.min(count, src.size() - src.offset);
         if (n <= 0) throw new MachineError("Error: End of file on fd " + in);
         if ((long) dst.offset + n > Integer.MAX_VALUE) throw new MachineError("Error: Write size overflow");
+        checkGrowth(dst, (long) dst.offset + n);
         dst.content.transferFrom(src.content, src.offset, dst.offset, n);
         if (!tee) src.offset += n;
         dst.offset += n;
@@ -148,6 +150,14 @@ public final class ZeroCopy {
         machine.windows().release(f.window);
         fds().remove(f.fd);
         if (failure != null) throw new MachineError(failure);
+    }
+
+    /** A file may not grow past the machine's limit (its RAM by default): refuse before any byte moves. */
+    private void checkGrowth(OpenFile f, long end) throws MachineError {
+        long limit = machine.config().maxFileBytes();
+        if (end > f.size() && end > limit) {
+            throw new MachineError("Error: File too large: fd " + f.fd + " would grow to " + end + " bytes (limit " + limit + ")");
+        }
     }
 
     private void fitWindow(OpenFile f) {
