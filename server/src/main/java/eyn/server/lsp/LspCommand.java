@@ -107,8 +107,11 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
                 + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null);
     }
 
+    /** Held so the logger, and the level set on it, cannot be garbage-collected. */
+    private static final Logger LSP4J_LOGGER = Logger.getLogger("org.eclipse.lsp4j");
+
     /** LSP4J logs through java.util.logging to stderr; a client going away is expected noise, shown only when verbose. */
     static void quietLsp4jLogging(Log log) {
-        Logger.getLogger("org.eclipse.lsp4j").setLevel(log.level() == Log.Level.VERBOSE ? Level.WARNING : Level.OFF);
+        LSP4J_LOGGER.setLevel(log.level() == Log.Level.VERBOSE ? Level.WARNING : Level.OFF);
     }
 }

@@ -91,6 +91,13 @@ final class LspHarness implements AutoCloseable {
         server = launcher.getRemoteProxy();
     }
 
+    /** Writes one framed message with this body straight onto the server's input, bypassing LSP4J. */
+    void raw(byte[] body) throws IOException {
+        toServer.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        toServer.write(body);
+        toServer.flush();
+    }
+
     InitializeResult initialize(JsonObject options) throws Exception {
         InitializeParams p = new InitializeParams();
         p.setProcessId((int) ProcessHandle.current().pid());
