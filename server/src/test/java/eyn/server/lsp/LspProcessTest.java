@@ -127,4 +127,28 @@ class LspProcessTest {
             p.destroyForcibly();
         }
     }
+
+    @Test
+    void aClientCanConnectOverALoopbackPort() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "eyn.server.Main", "lsp", "--port", "0").start();
+        try {
+            var err = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+            String line = err.readLine();
+            assertTrue(line != null && line.startsWith("eyn lsp: listening on 127.0.0.1:"), String.valueOf(line));
+            int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
+            try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                send(socket.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+                JsonObject r = response(socket.getInputStream(), 1, new ArrayList<>());
+                assertTrue(r.getAsJsonObject("result").has("capabilities"));
+                send(socket.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}");
+                response(socket.getInputStream(), 2, new ArrayList<>());
+                send(socket.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+            }
+            assertTrue(p.waitFor(15, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
 }

@@ -68,6 +68,9 @@ class LspRobustnessTest {
             assertTrue(lsp.open("deep.eyn", deep.toString()).getDiagnostics().size() >= 3000);
             String oneLine = "echo " + "x".repeat(1_000_000);
             assertNotNull(lsp.open("long.eyn", oneLine));
+            StringBuilder big = new StringBuilder();
+            for (int i = 0; i < 100_000; i++) big.append(i % 3 == 0 ? "zopen a.txt r\n" : i % 3 == 1 ? "zread 0 1\n" : "zclose 0\n");
+            assertNotNull(lsp.open("big.eyn", big.toString()), "a 100,000-line script gets its diagnostics");
             byte[] noise = new byte[20_000];
             new java.util.Random(7).nextBytes(noise);
             assertNotNull(lsp.open("noise.eyn", new String(noise, java.nio.charset.StandardCharsets.ISO_8859_1)));
