@@ -57,7 +57,9 @@ public final class CursorContext {
         int local = col - subStart;
         ScriptLine parsed = subStart > 0 ? Parser.line(segment) : line;
         if (subStart == 0 && parsed.kind().isDirective()) {
-            if (col <= parsed.head().end()) return new CursorContext(line, col, Slot.COMMAND, raw.substring(parsed.textStart(), col), -1, word, 0);
+            if (col <= parsed.head().end()) {
+                return new CursorContext(line, col, Slot.COMMAND, raw.substring(Math.min(parsed.textStart(), col), col), -1, word, 0);
+            }
             return new CursorContext(line, col, Slot.DIRECTIVE_OPERAND, parsed.name(), -1, word, 0);
         }
         List<Word> words = parsed.words();
