@@ -40,6 +40,8 @@ public final class Frame {
     public Map<String, String> variables() { return Collections.unmodifiableMap(variables); }
     public List<Block> blocks() { return Collections.unmodifiableList(blocks); }
     public boolean captured() { return capture != null; }
+    /** True while a line's {@code $(...)} substitutions are running one step at a time. */
+    public boolean pending() { return pending != null; }
 
     int count(Block.Kind kind) {
         int n = 0;

@@ -37,7 +37,7 @@ public final class Interpreter implements ScriptHost {
     private static final Set<String> STRUCTURE_CODES = Set.of("E012", "E013", "E014", "E015", "E016", "E017");
 
     private final Machine machine;
-    private final OutputSink sink;
+    private OutputSink sink;
     private final Options options;
     private final Router router = new Router();
 
@@ -50,6 +50,7 @@ public final class Interpreter implements ScriptHost {
     /** A nested script requested by the command now running; pushed when it returns. */
     private Frame requestedFrame;
     private Location current;
+    private long steps;
 
     /** Run statistics, for {@code --summary} and the debugger. */
     public static final class Counters {
@@ -78,13 +79,19 @@ public final class Interpreter implements ScriptHost {
         private final boolean halted;
         private final boolean budgetExhausted;
         private final Counters counters;
+        private final long steps;
 
-        private Snapshot(Machine.Snapshot machine, List<Frame> frames, boolean halted, boolean budgetExhausted, Counters counters) {
+        private Snapshot(Machine.Snapshot machine, List<Frame> frames, boolean halted, boolean budgetExhausted, Counters counters, long steps) {
             this.machine = machine;
             this.frames = frames;
             this.halted = halted;
             this.budgetExhausted = budgetExhausted;
             this.counters = counters;
+            this.steps = steps;
+        }
+
+        public long steps() {
+            return steps;
         }
 
         public long outputPosition() {
@@ -100,12 +107,20 @@ public final class Interpreter implements ScriptHost {
     }
 
     public Machine machine() { return machine; }
+
+    /** Where output goes from now on (a debugger replaying history sends it nowhere). */
+    public OutputSink sink() { return sink; }
+    public void setSink(OutputSink sink) { this.sink = sink; }
+
+    /** Steps taken since start (statements and substitutions): the debugger's history index. */
+    public long steps() { return steps; }
     public Counters counters() { return counters; }
     public boolean halted() { return halted; }
 
     /** Starts a script as the top frame. */
     public void start(String path, String source) {
         frames.clear();
+        steps = 0;
         halted = false;
         budgetExhausted = false;
         frames.add(new Frame(Parser.parse(path, source), path, null));
@@ -150,6 +165,7 @@ public final class Interpreter implements ScriptHost {
         }
         Frame f = top();
         current = new Location(f.path, f.pc, frames.size());
+        steps++;
         long errorsBefore = router.errorLines;
         if (f.pending == null) {
             counters.statements++;
@@ -408,6 +424,42 @@ public final class Interpreter implements ScriptHost {
         if (call.failed()) router.errorLines++;
     }
 
+    /**
+     * Runs one command line on the live machine, as a debug console does: variables of the current
+     * frame expand, output is returned instead of printed. Nested scripts are not started.
+     */
+    public String evaluate(String line) {
+        StringBuilder capture = new StringBuilder();
+        StringBuilder previous = stepCapture;
+        stepCapture = capture;
+        try {
+            String text = frames.isEmpty() ? line : expand(top(), line);
+            dispatch(cut(text, Limits.EXPANDED_LINE));
+        } finally {
+            stepCapture = previous;
+        }
+        if (requestedFrame != null) {
+            requestedFrame = null;
+            capture.append("run is not available in the debug console\n");
+        }
+        if (halted && !frames.isEmpty()) settle();
+        return capture.toString();
+    }
+
+    /** Sets a variable of a frame (0 = outermost), as {@code set} would store it; false when the table is full. */
+    public boolean setVariable(int frame, String name, String value) {
+        if (frame < 0 || frame >= frames.size() || name.isEmpty() || name.length() > Limits.NAME) return false;
+        Frame f = frames.get(frame);
+        if (!f.variables.containsKey(name) && f.variables.size() >= Limits.VARIABLES) return false;
+        f.variables.put(name, cut(value, Limits.STORED_VALUE));
+        return true;
+    }
+
+    /** A variable of the innermost frame, or null. */
+    public String variable(String name) {
+        return frames.isEmpty() ? null : top().variables.get(name);
+    }
+
     @Override
     public void runScript(String path, String source) {
         if (frames.size() >= Limits.RUN_NESTING) {
@@ -415,8 +467,8 @@ public final class Interpreter implements ScriptHost {
             router.error("Error: Program execution failed");
             return;
         }
-        Frame parent = top();
-        requestedFrame = new Frame(Parser.parse(path, source), path, stepCapture != null ? stepCapture : parent.capture);
+        StringBuilder parentCapture = frames.isEmpty() ? null : top().capture;
+        requestedFrame = new Frame(Parser.parse(path, source), path, stepCapture != null ? stepCapture : parentCapture);
     }
 
     @Override
@@ -479,7 +531,7 @@ public final class Interpreter implements ScriptHost {
     // ---- snapshots ---------------------------------------------------------------------------
 
     public Snapshot snapshot() {
-        return new Snapshot(machine.snapshot(), copyFrames(frames), halted, budgetExhausted, counters.copy());
+        return new Snapshot(machine.snapshot(), copyFrames(frames), halted, budgetExhausted, counters.copy(), steps);
     }
 
     public void restore(Snapshot s) {
@@ -489,6 +541,7 @@ public final class Interpreter implements ScriptHost {
         halted = s.halted;
         budgetExhausted = s.budgetExhausted;
         counters = s.counters.copy();
+        steps = s.steps;
         requestedFrame = null;
         stepCapture = null;
     }

@@ -91,7 +91,7 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
     }
 
     /** Errors answer with a message, never a Java stack trace. */
-    static ResponseError toResponseError(Throwable e, Log log) {
+    public static ResponseError toResponseError(Throwable e, Log log) {
         Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof ResponseErrorException r) return r.getResponseError();
         if (cause instanceof UnsupportedOperationException) {
@@ -111,7 +111,7 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
     private static final Logger LSP4J_LOGGER = Logger.getLogger("org.eclipse.lsp4j");
 
     /** LSP4J logs through java.util.logging to stderr; a client going away is expected noise, shown only when verbose. */
-    static void quietLsp4jLogging(Log log) {
+    public static void quietLsp4jLogging(Log log) {
         LSP4J_LOGGER.setLevel(log.level() == Log.Level.VERBOSE ? Level.WARNING : Level.OFF);
     }
 }

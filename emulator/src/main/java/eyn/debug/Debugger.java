@@ -1,0 +1,214 @@
+package eyn.debug;
+
+import eyn.interpreter.Frame;
+import eyn.interpreter.Interpreter;
+import eyn.interpreter.Location;
+import eyn.interpreter.OutputSink;
+import eyn.interpreter.StepResult;
+import eyn.language.LineKind;
+import eyn.language.ScriptLine;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Run control over an {@link Interpreter}: continue, step over/in/out, pause, breakpoints,
+ * exception filters, and reverse execution through {@link History}. Pure: the debug adapter calls
+ * it from one thread and turns its {@link Stop}s into protocol events.
+ */
+public final class Debugger {
+    public enum Mode { CONTINUE, NEXT, STEP_IN, STEP_OUT }
+
+    public enum Reason { ENTRY, STEP, BREAKPOINT, FUNCTION_BREAKPOINT, EXCEPTION, PAUSE, GOTO, EXITED }
+
+    /** Why execution stopped; {@code text} explains exceptions and pauses. */
+    public record Stop(Reason reason, String text) {
+        public boolean exited() {
+            return reason == Reason.EXITED;
+        }
+    }
+
+    private static final OutputSink NOWHERE = (color, text, where) -> { };
+
+    private final Interpreter in;
+    private final Breakpoints breakpoints;
+    private final History history;
+    private final Function<Location, String> portability;
+    private final BiConsumer<String, Location> log;
+    private volatile boolean pauseRequested;
+    private String lastError;
+
+    /**
+     * {@code portability} names the portability problem of a line (or null); {@code log} receives
+     * logpoint messages. A null history disables reverse execution.
+     */
+    public Debugger(Interpreter in, Breakpoints breakpoints, History history,
+                    Function<Location, String> portability, BiConsumer<String, Location> log) {
+        this.in = in;
+        this.breakpoints = breakpoints;
+        this.history = history;
+        this.portability = portability;
+        this.log = log;
+        OutputSink sink = in.sink();
+        in.setSink((color, text, where) -> {
+            if (color == eyn.machine.Color.RED) lastError = text.strip();
+            sink.write(color, text, where);
+        });
+    }
+
+    public Interpreter interpreter() { return in; }
+    public History history() { return history; }
+
+    public void requestPause() {
+        pauseRequested = true;
+    }
+
+    /** Runs until something stops it. The first statement is never checked for breakpoints: execution is already there. */
+    public Stop resume(Mode mode) {
+        pauseRequested = false;
+        int startDepth = in.frames().size();
+        boolean first = true;
+        while (true) {
+            if (in.finished()) return new Stop(Reason.EXITED, null);
+            if (!first) {
+                if (pauseRequested) {
+                    pauseRequested = false;
+                    return new Stop(Reason.PAUSE, null);
+                }
+                Stop hit = checkBefore(in.next());
+                if (hit != null) return hit;
+            }
+            first = false;
+            if (history != null) history.record(in);
+            lastError = null;
+            StepResult r = in.step();
+            if (r.done()) return new Stop(Reason.EXITED, null);
+            if (r.failed()) {
+                String error = lastError == null ? "A command failed" : lastError;
+                boolean unknown = error.startsWith("Command not found");
+                if (breakpoints.filter(Breakpoints.FAILED) || (unknown && breakpoints.filter(Breakpoints.UNKNOWN))) {
+                    return new Stop(Reason.EXCEPTION, "Line " + (r.location().line() + 1) + ": " + error);
+                }
+            }
+            int depth = in.frames().size();
+            boolean statementDone = r.kind() == StepResult.Kind.STATEMENT;
+            switch (mode) {
+                case STEP_IN -> {
+                    return new Stop(Reason.STEP, null);
+                }
+                case NEXT -> {
+                    if (statementDone && depth <= startDepth) return new Stop(Reason.STEP, null);
+                }
+                case STEP_OUT -> {
+                    if (statementDone && depth < startDepth) return new Stop(Reason.STEP, null);
+                }
+                default -> { }
+            }
+        }
+    }
+
+    /** Breakpoints and filters that stop before a statement runs. Logpoints print and never stop. */
+    private Stop checkBefore(Location at) {
+        if (at == null) return null;
+        Frame frame = in.frames().get(in.frames().size() - 1);
+        boolean lineStart = frame.line() == at.line() && !pendingLine();
+        if (!lineStart) return null;
+        Function<String, String> vars = in::variable;
+        Breakpoints.Line bp = breakpoints.line(at.path(), at.line());
+        if (bp != null && (bp.condition() == null || bp.condition().isBlank() || Condition.evaluate(bp.condition(), vars))
+                && breakpoints.hit(at.path() + ":" + at.line(), bp.hitCondition())) {
+            if (bp.logMessage() != null && !bp.logMessage().isEmpty()) {
+                log.accept(Condition.interpolate(bp.logMessage(), vars), at);
+            } else {
+                return new Stop(Reason.BREAKPOINT, null);
+            }
+        }
+        if (breakpoints.anyCommands()) {
+            ScriptLine line = frame.script().line(at.line());
+            if (line.kind() == LineKind.COMMAND) {
+                Breakpoints.Command c = breakpoints.command(line.name());
+                if (c != null && (c.condition() == null || c.condition().isBlank() || Condition.evaluate(c.condition(), vars))
+                        && breakpoints.hit("command:" + c.name(), c.hitCondition())) {
+                    return new Stop(Reason.FUNCTION_BREAKPOINT, line.name());
+                }
+            }
+        }
+        if (breakpoints.filter(Breakpoints.PORTABILITY)) {
+            String problem = portability.apply(at);
+            if (problem != null) return new Stop(Reason.EXCEPTION, "Line " + (at.line() + 1) + ": " + problem);
+        }
+        return null;
+    }
+
+    private boolean pendingLine() {
+        return in.frames().get(in.frames().size() - 1).pending();
+    }
+
+    // ---- reverse execution -------------------------------------------------------------------
+
+    /** Goes back one step. */
+    public Stop stepBack() {
+        long target = in.steps() - 1;
+        if (history == null || target < 0 || history.atOrBefore(target) == null) return new Stop(Reason.ENTRY, "At the start of the history");
+        goTo(target);
+        return new Stop(Reason.STEP, null);
+    }
+
+    /** Runs backwards to the latest earlier statement with an active breakpoint, or to the start. */
+    public Stop reverseContinue() {
+        if (history == null) return new Stop(Reason.ENTRY, "At the start of the history");
+        long now = in.steps();
+        long end = now;
+        Map.Entry<Long, Interpreter.Snapshot> segment = history.before(now);
+        while (segment != null) {
+            long found = -1;
+            in.restore(segment.getValue());
+            OutputSink sink = in.sink();
+            in.setSink(NOWHERE);
+            try {
+                while (in.steps() < end && !in.finished()) {
+                    if (breakpointAt(in.next())) found = in.steps();
+                    in.step();
+                }
+            } finally {
+                in.setSink(sink);
+            }
+            if (found >= 0 && found < now) {
+                goTo(found);
+                return new Stop(Reason.BREAKPOINT, null);
+            }
+            end = segment.getKey();
+            segment = history.before(end);
+        }
+        Map.Entry<Long, Interpreter.Snapshot> start = history.atOrBefore(0);
+        if (start != null) in.restore(start.getValue());
+        else goTo(history.earliest());
+        return new Stop(Reason.ENTRY, "Reached the start of the history");
+    }
+
+    private boolean breakpointAt(Location at) {
+        if (at == null || pendingLine()) return false;
+        Breakpoints.Line bp = breakpoints.line(at.path(), at.line());
+        if (bp == null || (bp.logMessage() != null && !bp.logMessage().isEmpty())) return false;
+        return bp.condition() == null || bp.condition().isBlank() || Condition.evaluate(bp.condition(), in::variable);
+    }
+
+    /** Puts the interpreter and machine in the state they had after {@code step} steps. */
+    public void goTo(long step) {
+        Map.Entry<Long, Interpreter.Snapshot> c = history.atOrBefore(step);
+        if (c == null) return;
+        in.restore(c.getValue());
+        OutputSink sink = in.sink();
+        in.setSink(NOWHERE);
+        try {
+            while (in.steps() < step && !in.finished()) in.step();
+        } finally {
+            in.setSink(sink);
+        }
+    }
+
+    /** The user changed the state (a variable, memory, a console command): later checkpoints no longer describe the future. */
+    public void stateChanged() {
+        if (history != null) history.truncateAfter(in.steps());
+    }
+}

@@ -1,0 +1,89 @@
+package eyn.server.dap;
+
+import eyn.server.common.Log;
+import eyn.server.lsp.LspCommand;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.debug.DebugLauncher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code eyn dap}: the debug adapter on stdio, or on a socket on 127.0.0.1 with {@code --port}. */
+@Command(name = "dap", mixinStandardHelpOptions = true,
+        description = {"Run the EYN debug adapter (DAP) on stdin/stdout, or on a TCP port of 127.0.0.1.",
+                "Logs go to stderr; stdout carries only the protocol."})
+public final class DapCommand implements java.util.concurrent.Callable<Integer> {
+    @Option(names = "--port", paramLabel = "N", description = "listen on 127.0.0.1:N for one client instead of stdio")
+    Integer port;
+
+    @Option(names = "--trace", paramLabel = "LEVEL", description = "log level: off, error, messages, verbose")
+    String trace;
+
+    @Override
+    public Integer call() throws Exception {
+        InputStream in = System.in;
+        OutputStream out = System.out;
+        PrintStream err = System.err;
+        System.setOut(err);
+        Log log = new Log(err);
+        log.setLevel(Log.parse(trace));
+        if (port != null) {
+            try (ServerSocket listener = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                err.println("eyn dap: listening on 127.0.0.1:" + listener.getLocalPort());
+                try (Socket socket = listener.accept()) {
+                    return serve(socket.getInputStream(), socket.getOutputStream(), log);
+                }
+            }
+        }
+        return serve(in, out, log);
+    }
+
+    /** Serves one client until it disconnects or its input closes. */
+    public static int serve(InputStream in, OutputStream out, Log log) throws Exception {
+        LspCommand.quietLsp4jLogging(log);
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        EventGate gate = new EventGate();
+        EynDebugAdapter adapter = new EynDebugAdapter(log, gate, () -> done.complete(0));
+        ExecutorService io = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "eyn-dap-io");
+            t.setDaemon(true);
+            return t;
+        });
+        Launcher<IDebugProtocolClient> launcher = new DebugLauncher.Builder<IDebugProtocolClient>()
+                .setLocalService(adapter)
+                .setRemoteInterface(IDebugProtocolClient.class)
+                .setInput(in)
+                .setOutput(out)
+                .setExecutorService(io)
+                .wrapMessages(gate)
+                .setExceptionHandler(e -> LspCommand.toResponseError(e, log))
+                .create();
+        adapter.connect(launcher.getRemoteProxy());
+        Future<Void> listening = launcher.startListening();
+        Thread waiter = new Thread(() -> {
+            try {
+                listening.get();
+            } catch (Exception e) {
+                // a broken stream ends the session like a closed one
+            }
+            done.complete(0);
+        }, "eyn-dap-input");
+        waiter.setDaemon(true);
+        waiter.start();
+        int status = done.get();
+        adapter.shutdown();
+        listening.cancel(true);
+        io.shutdownNow();
+        return status;
+    }
+}

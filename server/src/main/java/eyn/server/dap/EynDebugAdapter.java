@@ -1,0 +1,758 @@
+package eyn.server.dap;
+
+import eyn.analysis.AnalysisSettings;
+import eyn.analysis.Analyzer;
+import eyn.analysis.Diagnostic;
+import eyn.analysis.Workspace;
+import eyn.debug.Breakpoints;
+import eyn.debug.Condition;
+import eyn.debug.Debugger;
+import eyn.debug.History;
+import eyn.interpreter.Block;
+import eyn.interpreter.Frame;
+import eyn.interpreter.Interpreter;
+import eyn.interpreter.Location;
+import eyn.interpreter.Options;
+import eyn.language.Parser;
+import eyn.language.Script;
+import eyn.machine.Color;
+import eyn.machine.Machine;
+import eyn.server.common.Log;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.eclipse.lsp4j.debug.Breakpoint;
+import org.eclipse.lsp4j.debug.Capabilities;
+import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
+import org.eclipse.lsp4j.debug.ContinueArguments;
+import org.eclipse.lsp4j.debug.ContinueResponse;
+import org.eclipse.lsp4j.debug.DisconnectArguments;
+import org.eclipse.lsp4j.debug.EvaluateArguments;
+import org.eclipse.lsp4j.debug.EvaluateResponse;
+import org.eclipse.lsp4j.debug.ExceptionBreakpointsFilter;
+import org.eclipse.lsp4j.debug.ExitedEventArguments;
+import org.eclipse.lsp4j.debug.FunctionBreakpoint;
+import org.eclipse.lsp4j.debug.InitializeRequestArguments;
+import org.eclipse.lsp4j.debug.InvalidatedEventArguments;
+import org.eclipse.lsp4j.debug.NextArguments;
+import org.eclipse.lsp4j.debug.OutputEventArguments;
+import org.eclipse.lsp4j.debug.OutputEventArgumentsCategory;
+import org.eclipse.lsp4j.debug.PauseArguments;
+import org.eclipse.lsp4j.debug.ReadMemoryArguments;
+import org.eclipse.lsp4j.debug.ReadMemoryResponse;
+import org.eclipse.lsp4j.debug.RestartArguments;
+import org.eclipse.lsp4j.debug.ReverseContinueArguments;
+import org.eclipse.lsp4j.debug.ScopesArguments;
+import org.eclipse.lsp4j.debug.ScopesResponse;
+import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetBreakpointsResponse;
+import org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetExceptionBreakpointsResponse;
+import org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetFunctionBreakpointsResponse;
+import org.eclipse.lsp4j.debug.SetVariableArguments;
+import org.eclipse.lsp4j.debug.SetVariableResponse;
+import org.eclipse.lsp4j.debug.Source;
+import org.eclipse.lsp4j.debug.SourceBreakpoint;
+import org.eclipse.lsp4j.debug.StackFrame;
+import org.eclipse.lsp4j.debug.StackTraceArguments;
+import org.eclipse.lsp4j.debug.StackTraceResponse;
+import org.eclipse.lsp4j.debug.StepBackArguments;
+import org.eclipse.lsp4j.debug.StepInArguments;
+import org.eclipse.lsp4j.debug.StepOutArguments;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
+import org.eclipse.lsp4j.debug.TerminateArguments;
+import org.eclipse.lsp4j.debug.TerminatedEventArguments;
+import org.eclipse.lsp4j.debug.Thread;
+import org.eclipse.lsp4j.debug.ThreadsResponse;
+import org.eclipse.lsp4j.debug.Variable;
+import org.eclipse.lsp4j.debug.VariablesArguments;
+import org.eclipse.lsp4j.debug.VariablesResponse;
+import org.eclipse.lsp4j.debug.WriteMemoryArguments;
+import org.eclipse.lsp4j.debug.WriteMemoryResponse;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+
+/**
+ * The EYN debug adapter. Requests are answered at once; the interpreter runs on one session
+ * thread, and its stops become {@code stopped} events that the {@link EventGate} sends only after
+ * the response of the request that caused them.
+ */
+public final class EynDebugAdapter implements IDebugProtocolServer {
+    static final int THREAD = 1;
+    static final long CHECKPOINT_INTERVAL = 256;
+    static final long CHECKPOINT_BYTES = 32 * 1024;
+
+    private final Log log;
+    private final EventGate gate;
+    private final Runnable onTerminate;
+    private final ExecutorService session = Executors.newSingleThreadExecutor(r -> {
+        java.lang.Thread t = new java.lang.Thread(r, "eyn-dap-session");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Handles handles = new Handles();
+    private final Breakpoints breakpoints = new Breakpoints();
+    private volatile IDebugProtocolClient client;
+    private boolean linesStartAt1 = true;
+    private LaunchConfig config;
+    private Interpreter interpreter;
+    private Debugger debugger;
+    private volatile boolean running;
+    private volatile boolean terminated;
+    private final Map<String, Set<Integer>> portabilityLines = new HashMap<>();
+
+    public EynDebugAdapter(Log log, EventGate gate, Runnable onTerminate) {
+        this.log = log;
+        this.gate = gate;
+        this.onTerminate = onTerminate;
+    }
+
+    public void connect(IDebugProtocolClient client) {
+        this.client = client;
+    }
+
+    // ---- lifecycle ---------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Capabilities> initialize(InitializeRequestArguments args) {
+        linesStartAt1 = args.getLinesStartAt1() == null || args.getLinesStartAt1();
+        gate.send(() -> client.initialized());
+        return CompletableFuture.completedFuture(capabilities());
+    }
+
+    static Capabilities capabilities() {
+        Capabilities c = new Capabilities();
+        c.setSupportsConfigurationDoneRequest(true);
+        c.setSupportsConditionalBreakpoints(true);
+        c.setSupportsHitConditionalBreakpoints(true);
+        c.setSupportsLogPoints(true);
+        c.setSupportsFunctionBreakpoints(true);
+        c.setSupportsStepBack(true);
+        c.setSupportsSetVariable(true);
+        c.setSupportsRestartRequest(true);
+        c.setSupportsTerminateRequest(true);
+        c.setSupportsEvaluateForHovers(true);
+        c.setSupportsReadMemoryRequest(true);
+        c.setSupportsWriteMemoryRequest(true);
+        c.setExceptionBreakpointFilters(new ExceptionBreakpointsFilter[] {
+            filter(Breakpoints.FAILED, "Command failed", "Stop after a command prints an error"),
+            filter(Breakpoints.UNKNOWN, "Unknown command", "Stop after 'Command not found'"),
+            filter(Breakpoints.PORTABILITY, "Portability warning", "Stop before a line that behaves differently on the real EYN-OS"),
+        });
+        return c;
+    }
+
+    private static ExceptionBreakpointsFilter filter(String id, String label, String description) {
+        ExceptionBreakpointsFilter f = new ExceptionBreakpointsFilter();
+        f.setFilter(id);
+        f.setLabel(label);
+        f.setDescription(description);
+        f.setDefault_(false);
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<Void> launch(Map<String, Object> args) {
+        return onSession(() -> {
+            config = LaunchConfig.of(args);
+            start();
+            return null;
+        });
+    }
+
+    private void start() {
+        String source;
+        try {
+            source = Files.readString(config.program(), StandardCharsets.UTF_8);
+            Machine machine = new Machine(config.machine());
+            interpreter = new Interpreter(machine, this::output, new Options(config.maxSteps()));
+        } catch (IOException e) {
+            throw LaunchConfig.invalid("cannot read the program: " + e.getMessage());
+        }
+        History history = config.persist() ? null : new History(CHECKPOINT_INTERVAL,
+                (int) Math.max(2, config.historyBytes() / CHECKPOINT_BYTES), config.historySteps());
+        debugger = new Debugger(interpreter, breakpoints, history, this::portability, this::logpoint);
+        interpreter.start(config.scriptPath(), source);
+        terminated = false;
+    }
+
+    @Override
+    public CompletableFuture<Void> configurationDone(ConfigurationDoneArguments args) {
+        return onSession(() -> {
+            requireLaunched();
+            begin();
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> restart(RestartArguments args) {
+        if (debugger != null) debugger.requestPause();
+        return onSession(() -> {
+            requireLaunched();
+            start();
+            begin();
+            return null;
+        });
+    }
+
+    /** Stops on entry, or runs; the run is queued behind the current request so its response goes first. */
+    private void begin() {
+        handles.clear();
+        if (config.stopOnEntry()) {
+            stopped(new Debugger.Stop(Debugger.Reason.ENTRY, null));
+        } else {
+            running = true;
+            session.execute(() -> resume(Debugger.Mode.CONTINUE));
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> terminate(TerminateArguments args) {
+        if (debugger != null) debugger.requestPause();
+        return onSession(() -> {
+            finish(null);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnect(DisconnectArguments args) {
+        if (debugger != null) debugger.requestPause();
+        return onSession(() -> {
+            if (!terminated && interpreter != null) {
+                terminated = true;
+                gate.send(() -> client.terminated(new TerminatedEventArguments()));
+            }
+            if (onTerminate != null) onTerminate.run();
+            return null;
+        });
+    }
+
+    // ---- breakpoints -------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<SetBreakpointsResponse> setBreakpoints(SetBreakpointsArguments args) {
+        return onSession(() -> {
+            Source source = args.getSource();
+            if (source == null || source.getPath() == null) throw invalid("setBreakpoints needs a source with a path");
+            Path host = Path.of(source.getPath());
+            String scriptPath = config == null ? host.toAbsolutePath().toString() : config.scriptPathOf(host);
+            Script script = parse(host);
+            List<Breakpoint> result = new ArrayList<>();
+            List<Breakpoints.Line> lines = new ArrayList<>();
+            SourceBreakpoint[] requested = args.getBreakpoints() == null ? new SourceBreakpoint[0] : args.getBreakpoints();
+            int id = 1;
+            for (SourceBreakpoint sb : requested) {
+                Breakpoint b = new Breakpoint();
+                b.setId(id++);
+                b.setSource(source);
+                int line = sb.getLine() - (linesStartAt1 ? 1 : 0);
+                int actual = script == null ? -1 : statementNear(script, line);
+                if (script == null) {
+                    b.setVerified(false);
+                    b.setMessage("Cannot read " + host);
+                } else if (actual < 0) {
+                    b.setVerified(false);
+                    b.setMessage("No statement at or near this line");
+                } else if (!Breakpoints.validHitCondition(sb.getHitCondition())) {
+                    b.setVerified(false);
+                    b.setMessage("Hit conditions are a number, or one of >= <= > < == % followed by a number");
+                } else if (scriptPath == null) {
+                    b.setVerified(false);
+                    b.setMessage("This file is not on drive 0, so the script cannot run it");
+                } else {
+                    b.setVerified(true);
+                    b.setLine(actual + (linesStartAt1 ? 1 : 0));
+                    lines.add(new Breakpoints.Line(actual, sb.getCondition(), sb.getHitCondition(), sb.getLogMessage()));
+                }
+                result.add(b);
+            }
+            if (scriptPath != null) breakpoints.setLines(scriptPath, lines);
+            SetBreakpointsResponse r = new SetBreakpointsResponse();
+            r.setBreakpoints(result.toArray(new Breakpoint[0]));
+            return r;
+        });
+    }
+
+    private static Script parse(Path host) {
+        try {
+            return Parser.parse(host.toString(), Files.readString(host, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The statement line at or after {@code line}, else the last one before it; -1 when the script has none. */
+    static int statementNear(Script script, int line) {
+        if (line < 0) line = 0;
+        int after = script.nextStatement(line);
+        if (after < script.size()) return after;
+        for (int i = Math.min(line, script.size() - 1); i >= 0; i--) if (script.line(i).kind().isStatement()) return i;
+        return -1;
+    }
+
+    @Override
+    public CompletableFuture<SetFunctionBreakpointsResponse> setFunctionBreakpoints(SetFunctionBreakpointsArguments args) {
+        return onSession(() -> {
+            List<Breakpoint> result = new ArrayList<>();
+            List<Breakpoints.Command> commands = new ArrayList<>();
+            for (FunctionBreakpoint fb : args.getBreakpoints() == null ? new FunctionBreakpoint[0] : args.getBreakpoints()) {
+                Breakpoint b = new Breakpoint();
+                String name = fb.getName() == null ? "" : fb.getName().strip();
+                boolean known = eyn.commands.CommandTable.get(name) != null;
+                b.setVerified(known);
+                if (known) commands.add(new Breakpoints.Command(name, fb.getCondition(), fb.getHitCondition()));
+                else b.setMessage("No EYN command is called '" + name + "'");
+                result.add(b);
+            }
+            breakpoints.setCommands(commands);
+            SetFunctionBreakpointsResponse r = new SetFunctionBreakpointsResponse();
+            r.setBreakpoints(result.toArray(new Breakpoint[0]));
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<SetExceptionBreakpointsResponse> setExceptionBreakpoints(SetExceptionBreakpointsArguments args) {
+        Set<String> filters = new HashSet<>();
+        for (String f : args.getFilters() == null ? new String[0] : args.getFilters()) {
+            if (!f.equals(Breakpoints.FAILED) && !f.equals(Breakpoints.UNKNOWN) && !f.equals(Breakpoints.PORTABILITY)) {
+                return failed(invalid("Unknown exception filter '" + f + "'"));
+            }
+            filters.add(f);
+        }
+        breakpoints.setFilters(filters);
+        SetExceptionBreakpointsResponse r = new SetExceptionBreakpointsResponse();
+        r.setBreakpoints(new Breakpoint[0]);
+        return CompletableFuture.completedFuture(r);
+    }
+
+    private String portability(Location at) {
+        Set<Integer> lines = portabilityLines.computeIfAbsent(at.path(), path -> {
+            Set<Integer> found = new HashSet<>();
+            if (!config.portabilityWarnings()) return found;
+            try {
+                Path host = config.hostPath(path);
+                String text = Files.readString(host, StandardCharsets.UTF_8);
+                var analysis = Analyzer.analyze(path.startsWith("/") ? path : null, text, Workspace.NONE,
+                        AnalysisSettings.defaults().withDryRun(false));
+                for (Diagnostic d : analysis.diagnostics()) if (d.code().portability()) found.add(d.line());
+            } catch (IOException | RuntimeException e) {
+                // a script we cannot read has no portability warnings to stop on
+            }
+            return found;
+        });
+        return lines.contains(at.line()) ? "behaves differently on the real EYN-OS (see the portability warning)" : null;
+    }
+
+    // ---- execution ---------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<ContinueResponse> continue_(ContinueArguments args) {
+        ContinueResponse r = new ContinueResponse();
+        r.setAllThreadsContinued(true);
+        return resumeLater(Debugger.Mode.CONTINUE).thenApply(v -> r);
+    }
+
+    @Override
+    public CompletableFuture<Void> next(NextArguments args) {
+        return resumeLater(Debugger.Mode.NEXT);
+    }
+
+    @Override
+    public CompletableFuture<Void> stepIn(StepInArguments args) {
+        return resumeLater(Debugger.Mode.STEP_IN);
+    }
+
+    @Override
+    public CompletableFuture<Void> stepOut(StepOutArguments args) {
+        return resumeLater(Debugger.Mode.STEP_OUT);
+    }
+
+    @Override
+    public CompletableFuture<Void> stepBack(StepBackArguments args) {
+        return reverseLater(false);
+    }
+
+    @Override
+    public CompletableFuture<Void> reverseContinue(ReverseContinueArguments args) {
+        return reverseLater(true);
+    }
+
+    @Override
+    public CompletableFuture<Void> pause(PauseArguments args) {
+        if (debugger == null || terminated) return failed(invalid("Nothing is running"));
+        debugger.requestPause();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private CompletableFuture<Void> resumeLater(Debugger.Mode mode) {
+        if (debugger == null) return failed(invalid("Launch a script first"));
+        if (terminated) return failed(invalid("The script has ended: restart it to run again"));
+        if (running) return failed(invalid("The script is already running"));
+        running = true;
+        handles.clear();
+        session.execute(() -> resume(mode));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private CompletableFuture<Void> reverseLater(boolean toBreakpoint) {
+        if (debugger == null) return failed(invalid("Launch a script first"));
+        if (running) return failed(invalid("The script is running: pause it first"));
+        if (debugger.history() == null) return failed(invalid("Reverse execution is off when 'persist' writes to real files"));
+        running = true;
+        handles.clear();
+        session.execute(() -> {
+            try {
+                terminated = false;
+                stopped(toBreakpoint ? debugger.reverseContinue() : debugger.stepBack());
+            } finally {
+                running = false;
+            }
+        });
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void resume(Debugger.Mode mode) {
+        running = true;
+        try {
+            stopped(debugger.resume(mode));
+        } catch (RuntimeException e) {
+            log.error("the interpreter failed: " + e);
+            gate.send(() -> client.output(outputEvent(OutputEventArgumentsCategory.STDERR, "eyn: internal error: " + e + "\n", null)));
+            finish(1);
+        } finally {
+            running = false;
+        }
+    }
+
+    private void stopped(Debugger.Stop stop) {
+        if (stop.exited()) {
+            finish(interpreter.counters().failures > 0 ? 1 : 0);
+            return;
+        }
+        StoppedEventArguments e = new StoppedEventArguments();
+        e.setThreadId(THREAD);
+        e.setAllThreadsStopped(true);
+        e.setReason(switch (stop.reason()) {
+            case ENTRY -> StoppedEventArgumentsReason.ENTRY;
+            case BREAKPOINT -> StoppedEventArgumentsReason.BREAKPOINT;
+            case FUNCTION_BREAKPOINT -> StoppedEventArgumentsReason.FUNCTION_BREAKPOINT;
+            case EXCEPTION -> StoppedEventArgumentsReason.EXCEPTION;
+            case PAUSE -> StoppedEventArgumentsReason.PAUSE;
+            case GOTO -> StoppedEventArgumentsReason.GOTO;
+            default -> StoppedEventArgumentsReason.STEP;
+        });
+        if (stop.text() != null) {
+            e.setDescription(stop.text());
+            e.setText(stop.text());
+        }
+        gate.send(() -> client.stopped(e));
+    }
+
+    private void finish(Integer exitCode) {
+        if (terminated) return;
+        terminated = true;
+        if (interpreter != null) interpreter.machine().shutdown();
+        if (exitCode != null) {
+            ExitedEventArguments exited = new ExitedEventArguments();
+            exited.setExitCode(exitCode);
+            gate.send(() -> client.exited(exited));
+        }
+        gate.send(() -> client.terminated(new TerminatedEventArguments()));
+    }
+
+    // ---- inspection --------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<ThreadsResponse> threads() {
+        Thread t = new Thread();
+        t.setId(THREAD);
+        t.setName("script");
+        ThreadsResponse r = new ThreadsResponse();
+        r.setThreads(new Thread[] {t});
+        return CompletableFuture.completedFuture(r);
+    }
+
+    @Override
+    public CompletableFuture<StackTraceResponse> stackTrace(StackTraceArguments args) {
+        return onStopped(() -> {
+            List<StackFrame> frames = new ArrayList<>();
+            List<Frame> stack = interpreter.frames();
+            for (int i = stack.size() - 1; i >= 0; i--) {
+                Frame f = stack.get(i);
+                StackFrame sf = new StackFrame();
+                sf.setId(i + 1);
+                sf.setName(frameName(f));
+                Source source = new Source();
+                Path host = config.hostPath(f.path());
+                source.setPath(host.toString());
+                source.setName(host.getFileName().toString());
+                sf.setSource(source);
+                sf.setLine(Math.min(f.line(), Math.max(0, f.script().size() - 1)) + (linesStartAt1 ? 1 : 0));
+                sf.setColumn(linesStartAt1 ? 1 : 0);
+                frames.add(sf);
+            }
+            int start = args.getStartFrame() == null ? 0 : Math.max(0, args.getStartFrame());
+            int levels = args.getLevels() == null || args.getLevels() <= 0 ? frames.size() : args.getLevels();
+            List<StackFrame> page = frames.subList(Math.min(start, frames.size()), Math.min(frames.size(), start + levels));
+            StackTraceResponse r = new StackTraceResponse();
+            r.setStackFrames(page.toArray(new StackFrame[0]));
+            r.setTotalFrames(frames.size());
+            return r;
+        });
+    }
+
+    /** The script's name, and the innermost loop with its iteration ("loop 3/10"). */
+    static String frameName(Frame f) {
+        String name = f.path().substring(f.path().lastIndexOf('/') + 1);
+        Block loop = null;
+        for (Block b : f.blocks()) if (b.kind == Block.Kind.LOOP) loop = b;
+        return loop == null ? name : name + " (loop " + loop.iteration() + "/" + loop.total + ")";
+    }
+
+    @Override
+    public CompletableFuture<ScopesResponse> scopes(ScopesArguments args) {
+        return onStopped(() -> {
+            int index = args.getFrameId() - 1;
+            if (index < 0 || index >= interpreter.frames().size()) throw invalid("No frame " + args.getFrameId());
+            ScopesResponse r = new ScopesResponse();
+            r.setScopes(new Scopes(handles, interpreter).of(index).toArray(new org.eclipse.lsp4j.debug.Scope[0]));
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<VariablesResponse> variables(VariablesArguments args) {
+        return onStopped(() -> {
+            Supplier<List<Variable>> supplier = handles.get(args.getVariablesReference());
+            if (supplier == null) throw invalid("No variables with reference " + args.getVariablesReference());
+            List<Variable> all = supplier.get();
+            int start = args.getStart() == null ? 0 : Math.max(0, args.getStart());
+            int count = args.getCount() == null || args.getCount() <= 0 ? all.size() : args.getCount();
+            VariablesResponse r = new VariablesResponse();
+            r.setVariables(all.subList(Math.min(start, all.size()), Math.min(all.size(), start + count)).toArray(new Variable[0]));
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<SetVariableResponse> setVariable(SetVariableArguments args) {
+        return onStopped(() -> {
+            String name = args.getName();
+            String value = args.getValue() == null ? "" : args.getValue();
+            boolean done = false;
+            if (name.equals("offset")) {
+                // the offset of the fd whose children are shown: find the fd by the reference's listing
+                for (var f : interpreter.machine().fds().open()) {
+                    var children = handles.get(args.getVariablesReference());
+                    if (children != null && children.get().stream().anyMatch(v -> v.getName().equals("path") && v.getValue().equals(f.path))) {
+                        long offset;
+                        try {
+                            offset = Long.parseLong(value.strip());
+                        } catch (NumberFormatException e) {
+                            throw invalid("An offset is a number, not '" + value + "'");
+                        }
+                        if (offset < 0 || offset > f.size()) throw invalid("The offset must be between 0 and the file size " + f.size());
+                        f.offset = (int) offset;
+                        done = true;
+                        break;
+                    }
+                }
+            } else {
+                int frame = interpreter.frames().size() - 1;
+                done = interpreter.setVariable(frame, name, value);
+                if (!done) throw invalid("Cannot set '" + name + "': names have 1-31 characters and a script holds 16 variables");
+            }
+            if (!done) throw invalid("Only script variables and an fd's offset can be changed");
+            debugger.stateChanged();
+            SetVariableResponse r = new SetVariableResponse();
+            r.setValue(value);
+            gate.send(() -> {
+                InvalidatedEventArguments inv = new InvalidatedEventArguments();
+                inv.setAreas(new String[] {"variables"});
+                client.invalidated(inv);
+            });
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<EvaluateResponse> evaluate(EvaluateArguments args) {
+        return onStopped(() -> {
+            String expression = args.getExpression() == null ? "" : args.getExpression().strip();
+            EvaluateResponse r = new EvaluateResponse();
+            r.setVariablesReference(0);
+            String name = variableName(expression);
+            if (name != null) {
+                String value = interpreter.variable(name);
+                if (value == null && "hover".equals(args.getContext())) throw invalid("'" + name + "' is not set");
+                r.setResult(value == null ? "" : value);
+            } else if (expression.matches(".*(==|!=|<=|>=|<|>|&&|\\|\\|).*")) {
+                r.setResult(String.valueOf(Condition.evaluate(expression, interpreter::variable)));
+            } else if ("hover".equals(args.getContext())) {
+                String value = interpreter.variable(expression);
+                if (value == null) throw invalid("Nothing to show for '" + expression + "'");
+                r.setResult(value);
+            } else {
+                r.setResult(interpreter.evaluate(expression).stripTrailing());
+                debugger.stateChanged();
+                gate.send(() -> {
+                    InvalidatedEventArguments inv = new InvalidatedEventArguments();
+                    inv.setAreas(new String[] {"variables"});
+                    client.invalidated(inv);
+                });
+            }
+            return r;
+        });
+    }
+
+    /** $NAME, ${NAME} or NAME when it is exactly one variable reference. */
+    private static String variableName(String expression) {
+        if (expression.matches("\\$[A-Za-z0-9_]{1,31}")) return expression.substring(1);
+        if (expression.matches("\\$\\{[^}]{1,31}}")) return expression.substring(2, expression.length() - 1);
+        return null;
+    }
+
+    @Override
+    public CompletableFuture<ReadMemoryResponse> readMemory(ReadMemoryArguments args) {
+        return onStopped(() -> {
+            long address = address(args.getMemoryReference()) + (args.getOffset() == null ? 0 : args.getOffset());
+            int count = Math.max(0, Math.min(args.getCount(), 1 << 20));
+            byte[] buffer = new byte[count];
+            int readable = address < 0 || address >= (1L << 32) ? 0 : interpreter.machine().readMemory(address, buffer, count);
+            ReadMemoryResponse r = new ReadMemoryResponse();
+            r.setAddress(String.format("0x%08X", address));
+            if (readable < count) r.setUnreadableBytes(count - readable);
+            r.setData(Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer, readable)));
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<WriteMemoryResponse> writeMemory(WriteMemoryArguments args) {
+        return onStopped(() -> {
+            long address = address(args.getMemoryReference()) + (args.getOffset() == null ? 0 : args.getOffset());
+            byte[] data;
+            try {
+                data = Base64.getDecoder().decode(args.getData() == null ? "" : args.getData());
+            } catch (IllegalArgumentException e) {
+                throw invalid("'data' is not base64");
+            }
+            int written = address < 0 ? 0 : interpreter.machine().writeMemory(address, data, data.length);
+            if (written < data.length && !Boolean.TRUE.equals(args.getAllowPartial())) {
+                throw invalid("Only " + written + " of " + data.length + " bytes are writable at " + String.format("0x%08X", address));
+            }
+            debugger.stateChanged();
+            gate.send(() -> {
+                InvalidatedEventArguments inv = new InvalidatedEventArguments();
+                inv.setAreas(new String[] {"variables"});
+                client.invalidated(inv);
+            });
+            WriteMemoryResponse r = new WriteMemoryResponse();
+            r.setBytesWritten(written);
+            return r;
+        });
+    }
+
+    private static long address(String reference) {
+        if (reference == null) throw invalid("A memoryReference is needed");
+        String hex = reference.strip();
+        if (hex.startsWith("0x") || hex.startsWith("0X")) hex = hex.substring(2);
+        try {
+            return Long.parseLong(hex, 16);
+        } catch (NumberFormatException e) {
+            throw invalid("Not a memory reference: '" + reference + "'");
+        }
+    }
+
+    // ---- output ------------------------------------------------------------------------------
+
+    private void output(Color color, String text, Location where) {
+        String ansi = switch (color) {
+            case RED -> "\u001b[31m";
+            case GREEN -> "\u001b[32m";
+            case ORANGE -> "\u001b[33m";
+            case YELLOW -> "\u001b[93m";
+            case BLUE -> "\u001b[34m";
+            case GREY -> "\u001b[90m";
+            case WHITE -> "";
+        };
+        String colored = ansi.isEmpty() ? text : ansi + text.replace("\n", "\u001b[0m\n" + ansi) + "\u001b[0m";
+        if (colored.endsWith(ansi + "\u001b[0m")) colored = colored.substring(0, colored.length() - ansi.length() - 4);
+        OutputEventArguments e = outputEvent(OutputEventArgumentsCategory.STDOUT, colored, where);
+        gate.send(() -> client.output(e));
+    }
+
+    private void logpoint(String message, Location where) {
+        OutputEventArguments e = outputEvent(OutputEventArgumentsCategory.CONSOLE, message + "\n", where);
+        gate.send(() -> client.output(e));
+    }
+
+    private OutputEventArguments outputEvent(String category, String text, Location where) {
+        OutputEventArguments e = new OutputEventArguments();
+        e.setCategory(category);
+        e.setOutput(text);
+        if (where != null && config != null) {
+            Source s = new Source();
+            Path host = config.hostPath(where.path());
+            s.setPath(host.toString());
+            s.setName(host.getFileName().toString());
+            e.setSource(s);
+            e.setLine(where.line() + (linesStartAt1 ? 1 : 0));
+        }
+        return e;
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------
+
+    private void requireLaunched() {
+        if (interpreter == null) throw invalid("Launch a script first");
+    }
+
+    /** Runs on the session thread once nothing is running. */
+    private <T> CompletableFuture<T> onStopped(Supplier<T> body) {
+        if (running) return failed(invalid("The script is running: pause it first"));
+        return onSession(() -> {
+            requireLaunched();
+            return body.get();
+        });
+    }
+
+    private <T> CompletableFuture<T> onSession(Supplier<T> body) {
+        return CompletableFuture.supplyAsync(body, session);
+    }
+
+    private static <T> CompletableFuture<T> failed(Throwable t) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        f.completeExceptionally(t);
+        return f;
+    }
+
+    static ResponseErrorException invalid(String message) {
+        return new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, message, null));
+    }
+
+    void shutdown() {
+        if (debugger != null) debugger.requestPause();
+        session.shutdownNow();
+    }
+}

@@ -1,0 +1,241 @@
+package eyn.server.dap;
+
+import eyn.interpreter.Block;
+import eyn.interpreter.Frame;
+import eyn.interpreter.Interpreter;
+import eyn.machine.Machine;
+import eyn.machine.Mapping;
+import eyn.machine.ZeroCopy;
+import eyn.machine.disk.Drive;
+import eyn.machine.disk.DriveException;
+import eyn.machine.disk.FsPath;
+import eyn.machine.files.OpenFile;
+import eyn.machine.memory.Heap;
+import eyn.machine.memory.Predictor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.eclipse.lsp4j.debug.Scope;
+import org.eclipse.lsp4j.debug.Variable;
+import org.eclipse.lsp4j.debug.VariablePresentationHint;
+
+/** The machine as debugger scopes: what the Variables panel shows at a stop. */
+final class Scopes {
+    static final String VARIABLES = "Variables";
+    static final String SHELL = "Shell";
+    static final String PREDICTOR = "Predictor";
+    static final String HEAP = "Heap";
+    static final String FDS = "File descriptors";
+    static final String MAPPINGS = "Mappings";
+    static final String DRIVES = "Drives";
+    private static final int MAX_DRIVE_ENTRIES = 2000;
+
+    private final Handles handles;
+    private final Interpreter in;
+
+    Scopes(Handles handles, Interpreter in) {
+        this.handles = handles;
+        this.in = in;
+    }
+
+    private Machine machine() {
+        return in.machine();
+    }
+
+    List<Scope> of(int frameIndex) {
+        List<Scope> scopes = new ArrayList<>();
+        Frame frame = in.frames().get(frameIndex);
+        scopes.add(scope(VARIABLES, "locals", frame.variables().size(), () -> variables(frame)));
+        scopes.add(scope(SHELL, null, 0, () -> shell(frame)));
+        scopes.add(scope(PREDICTOR, "registers", 0, this::predictor));
+        scopes.add(scope(HEAP, null, 0, this::heap));
+        scopes.add(scope(FDS, null, machine().fds().openCount(), this::fds));
+        scopes.add(scope(MAPPINGS, null, machine().mappings().size(), this::mappings));
+        scopes.add(scope(DRIVES, null, machine().drives().size(), this::drives));
+        return scopes;
+    }
+
+    private Scope scope(String name, String hint, int named, Supplier<List<Variable>> children) {
+        Scope s = new Scope();
+        s.setName(name);
+        s.setPresentationHint(hint);
+        s.setVariablesReference(handles.add(children));
+        s.setNamedVariables(named);
+        s.setExpensive(name.equals(DRIVES));
+        return s;
+    }
+
+    static Variable leaf(String name, Object value) {
+        Variable v = new Variable();
+        v.setName(name);
+        v.setValue(String.valueOf(value));
+        v.setVariablesReference(0);
+        return v;
+    }
+
+    private Variable node(String name, String value, Supplier<List<Variable>> children) {
+        Variable v = leaf(name, value);
+        v.setVariablesReference(handles.add(children));
+        return v;
+    }
+
+    /** An array shown page by page (indexedVariables). */
+    private Variable array(String name, int[] values) {
+        Variable v = leaf(name, "int[" + values.length + "]");
+        v.setVariablesReference(handles.add(() -> {
+            List<Variable> out = new ArrayList<>();
+            for (int i = 0; i < values.length; i++) out.add(leaf("[" + i + "]", values[i]));
+            return out;
+        }));
+        v.setIndexedVariables(values.length);
+        VariablePresentationHint hint = new VariablePresentationHint();
+        hint.setKind("data");
+        v.setPresentationHint(hint);
+        return v;
+    }
+
+    private List<Variable> variables(Frame frame) {
+        List<Variable> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : frame.variables().entrySet()) {
+            Variable v = leaf(e.getKey(), e.getValue());
+            v.setEvaluateName("$" + e.getKey());
+            out.add(v);
+        }
+        return out;
+    }
+
+    private List<Variable> shell(Frame frame) {
+        List<Variable> out = new ArrayList<>();
+        out.add(leaf("drive", machine().currentDriveNumber()));
+        out.add(leaf("cwd", machine().cwd()));
+        out.add(leaf("script", frame.path()));
+        List<String> ifs = new ArrayList<>();
+        List<String> loops = new ArrayList<>();
+        for (Block b : frame.blocks()) {
+            if (b.kind == Block.Kind.IF) ifs.add("line " + (b.line + 1));
+            else loops.add("line " + (b.line + 1) + ": " + b.iteration() + "/" + b.total);
+        }
+        out.add(leaf("if stack", ifs.isEmpty() ? "(empty)" : String.join(", ", ifs)));
+        out.add(leaf("loop stack", loops.isEmpty() ? "(empty)" : String.join(", ", loops)));
+        out.add(leaf("nested scripts", in.frames().size()));
+        out.add(leaf("statements", in.counters().statements));
+        out.add(leaf("commands", in.counters().commands));
+        out.add(leaf("failures", in.counters().failures));
+        return out;
+    }
+
+    private List<Variable> predictor() {
+        Predictor p = machine().predictor();
+        List<Variable> out = new ArrayList<>();
+        out.add(leaf("hits", p.hits()));
+        out.add(leaf("misses", p.misses()));
+        out.add(leaf("hit rate", p.hitRatePercent() + "%"));
+        out.add(leaf("score", String.format(Locale.ROOT, "%.2f", p.score())));
+        out.add(leaf("total accesses", p.totalAccesses()));
+        out.add(leaf("cached slots", p.cachedSlots()));
+        out.add(array("access_pattern", p.accessPattern()));
+        out.add(array("allocation_sizes", p.allocationSizes()));
+        out.add(array("access_frequency", p.accessFrequency()));
+        return out;
+    }
+
+    private List<Variable> heap() {
+        Heap h = machine().heap();
+        List<Variable> out = new ArrayList<>();
+        out.add(leaf("Total Heap", h.size() / 1024 + " KB"));
+        out.add(leaf("Used", h.usedBytes() + " bytes"));
+        out.add(leaf("Free", (h.size() - h.usedBytes()) + " bytes"));
+        out.add(leaf("Blocks", h.blockCount()));
+        out.add(leaf("Allocations", h.allocations()));
+        out.add(leaf("Frees", h.frees()));
+        out.add(leaf("Memory Errors", h.errors()));
+        out.add(leaf("Corrupted Blocks", h.corruptedBlocks()));
+        List<Heap.Block> blocks = h.blocks();
+        Variable list = leaf("blocks", blocks.size() + " blocks");
+        list.setVariablesReference(handles.add(() -> {
+            List<Variable> items = new ArrayList<>();
+            for (Heap.Block b : blocks) {
+                Variable v = leaf(ZeroCopy.hex(b.address()), "size " + b.size() + ", used, magic " + (b.magicOk() ? "ok" : "BAD")
+                        + ", checksum " + (b.checksumOk() ? "ok" : "BAD"));
+                v.setMemoryReference(ZeroCopy.hex(b.address() - Heap.HEADER));
+                items.add(v);
+            }
+            return items;
+        }));
+        list.setIndexedVariables(blocks.size());
+        out.add(list);
+        return out;
+    }
+
+    private List<Variable> fds() {
+        List<Variable> out = new ArrayList<>();
+        for (OpenFile f : machine().fds().open()) {
+            Variable v = node("fd " + f.fd, f.path + " (" + f.mode.word() + ", " + f.size() + " bytes)", () -> {
+                List<Variable> items = new ArrayList<>();
+                items.add(leaf("path", f.path));
+                items.add(leaf("mode", f.mode.word()));
+                items.add(leaf("size", f.size()));
+                Variable offset = leaf("offset", f.offset);
+                offset.setEvaluateName("offset");
+                items.add(offset);
+                items.add(leaf("dirty", f.dirty));
+                items.add(leaf("access count", f.accesses));
+                items.add(leaf("shared blocks", f.content.chunkCount()));
+                items.add(leaf("drive", f.drive));
+                items.add(leaf("data", ZeroCopy.hex(f.window)));
+                return items;
+            });
+            v.setMemoryReference(ZeroCopy.hex(f.window));
+            v.setNamedVariables(9);
+            out.add(v);
+        }
+        return out;
+    }
+
+    private List<Variable> mappings() {
+        List<Variable> out = new ArrayList<>();
+        for (Mapping m : machine().mappings()) {
+            Variable v = node(ZeroCopy.hex(m.address), m.path + " (" + m.size() + " bytes, " + (m.readOnly ? "read-only" : "read-write") + ")", () -> {
+                List<Variable> items = new ArrayList<>();
+                items.add(leaf("address", ZeroCopy.hex(m.address)));
+                items.add(leaf("size", m.size()));
+                items.add(leaf("mode", m.readOnly ? "read-only" : "read-write"));
+                items.add(leaf("path", m.path));
+                items.add(leaf("drive", m.drive));
+                return items;
+            });
+            v.setMemoryReference(ZeroCopy.hex(m.address));
+            out.add(v);
+        }
+        return out;
+    }
+
+    private List<Variable> drives() {
+        List<Variable> out = new ArrayList<>();
+        for (Map.Entry<Integer, Drive> e : machine().drives().entrySet()) {
+            Drive d = e.getValue();
+            out.add(node("drive " + e.getKey(), d.describe(), () -> {
+                List<Variable> files = new ArrayList<>();
+                walk(d, "/", files, 0);
+                return files;
+            }));
+        }
+        return out;
+    }
+
+    private static void walk(Drive d, String dir, List<Variable> out, int depth) {
+        if (depth > 16 || out.size() >= MAX_DRIVE_ENTRIES) return;
+        try {
+            for (Drive.Entry e : d.list(dir)) {
+                if (out.size() >= MAX_DRIVE_ENTRIES) return;
+                String path = FsPath.child(dir, e.name());
+                out.add(leaf(path + (e.directory() ? "/" : ""), e.directory() ? "directory" : e.size() + " bytes"));
+                if (e.directory()) walk(d, path, out, depth + 1);
+            }
+        } catch (DriveException ignored) {
+            // a directory that vanished shows nothing
+        }
+    }
+}

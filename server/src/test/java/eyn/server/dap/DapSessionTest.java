@@ -1,0 +1,327 @@
+package eyn.server.dap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.debug.ContinueArguments;
+import org.eclipse.lsp4j.debug.DisconnectArguments;
+import org.eclipse.lsp4j.debug.FunctionBreakpoint;
+import org.eclipse.lsp4j.debug.NextArguments;
+import org.eclipse.lsp4j.debug.PauseArguments;
+import org.eclipse.lsp4j.debug.ReadMemoryArguments;
+import org.eclipse.lsp4j.debug.RestartArguments;
+import org.eclipse.lsp4j.debug.ReverseContinueArguments;
+import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetVariableArguments;
+import org.eclipse.lsp4j.debug.Source;
+import org.eclipse.lsp4j.debug.SourceBreakpoint;
+import org.eclipse.lsp4j.debug.StepBackArguments;
+import org.eclipse.lsp4j.debug.StepInArguments;
+import org.eclipse.lsp4j.debug.StepOutArguments;
+import org.eclipse.lsp4j.debug.TerminateArguments;
+import org.eclipse.lsp4j.debug.WriteMemoryArguments;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Debug sessions end to end over JSON-RPC with LSP4J's debug launcher as the client. */
+class DapSessionTest {
+    @TempDir
+    Path dir;
+
+    private Path script(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private static <T> T get(java.util.concurrent.CompletableFuture<T> f) throws Exception {
+        return f.get(20, TimeUnit.SECONDS);
+    }
+
+    private static NextArguments next() {
+        NextArguments n = new NextArguments();
+        n.setThreadId(1);
+        return n;
+    }
+
+    private static ContinueArguments cont() {
+        ContinueArguments c = new ContinueArguments();
+        c.setThreadId(1);
+        return c;
+    }
+
+    @Test
+    void theInitializedEventFollowsTheInitializeResponseAndEntryStopsOnLineOne() throws Exception {
+        Path p = script("main.eyn", "# comment\nset X=1\necho $X\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of("stopOnEntry", true));
+            assertEquals(java.util.List.of("initialize-response", "initialized"), dap.order.subList(0, 2));
+            assertEquals("entry", dap.awaitStop().getReason());
+            assertEquals(2, dap.top().getLine(), "the first statement, after the comment");
+            assertEquals(p.toString(), dap.top().getSource().getPath());
+            assertTrue(dap.capabilities.getSupportsStepBack());
+            get(dap.server.next(next()));
+            assertEquals("step", dap.awaitStop().getReason());
+            assertEquals("1", dap.scope("Variables").get("X").getValue());
+            get(dap.server.continue_(cont()));
+            assertEquals(0, get(dap.exited).getExitCode());
+            get(dap.terminated);
+            assertTrue(dap.allOutput().contains("1\n"), dap.allOutput());
+        }
+    }
+
+    @Test
+    void breakpointsMoveToStatementsAndHonourConditionsHitCountsAndLogMessages() throws Exception {
+        Path p = script("loop.eyn", "set I=0\nloop 5\n# next line counts\nset I=$(calc $I+1)\necho i=$I\nendloop\necho done\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of("stopOnEntry", true));
+            dap.awaitStop();
+            SetBreakpointsArguments b = new SetBreakpointsArguments();
+            Source s = new Source();
+            s.setPath(p.toString());
+            b.setSource(s);
+            SourceBreakpoint onComment = new SourceBreakpoint();
+            onComment.setLine(3);
+            onComment.setCondition("$I == 2");
+            SourceBreakpoint log = new SourceBreakpoint();
+            log.setLine(5);
+            log.setLogMessage("I is $I, big {$I > 3}");
+            SourceBreakpoint third = new SourceBreakpoint();
+            third.setLine(7);
+            third.setHitCondition("1");
+            b.setBreakpoints(new SourceBreakpoint[] {onComment, log, third});
+            var result = get(dap.server.setBreakpoints(b)).getBreakpoints();
+            assertTrue(result[0].isVerified());
+            assertEquals(4, result[0].getLine(), "moved from the comment to the next statement");
+            get(dap.server.continue_(cont()));
+            assertEquals("breakpoint", dap.awaitStop().getReason());
+            assertEquals(4, dap.top().getLine());
+            assertEquals("2", dap.scope("Variables").get("I").getValue());
+            assertTrue(dap.top().getName().contains("loop 3/5"), dap.top().getName());
+            get(dap.server.continue_(cont()));
+            assertEquals("breakpoint", dap.awaitStop().getReason());
+            assertEquals(7, dap.top().getLine());
+            assertTrue(dap.allOutput().contains("I is 1, big false"), dap.allOutput());
+            assertTrue(dap.allOutput().contains("I is 5, big true"), dap.allOutput());
+            get(dap.server.continue_(cont()));
+            get(dap.terminated);
+        }
+    }
+
+    @Test
+    void commandBreakpointsAndExceptionFiltersStop() throws Exception {
+        Path p = script("cmd.eyn", "echo a\nnosuch\necho b\nzsplice 0 1 4\necho c\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of("stopOnEntry", true));
+            dap.awaitStop();
+            SetFunctionBreakpointsArguments f = new SetFunctionBreakpointsArguments();
+            FunctionBreakpoint zsplice = new FunctionBreakpoint();
+            zsplice.setName("zsplice");
+            FunctionBreakpoint bogus = new FunctionBreakpoint();
+            bogus.setName("frobnicate");
+            f.setBreakpoints(new FunctionBreakpoint[] {zsplice, bogus});
+            var fbs = get(dap.server.setFunctionBreakpoints(f)).getBreakpoints();
+            assertTrue(fbs[0].isVerified());
+            assertFalse(fbs[1].isVerified());
+            SetExceptionBreakpointsArguments e = new SetExceptionBreakpointsArguments();
+            e.setFilters(new String[] {"unknown"});
+            get(dap.server.setExceptionBreakpoints(e));
+            get(dap.server.continue_(cont()));
+            var stop = dap.awaitStop();
+            assertEquals("exception", stop.getReason());
+            assertTrue(stop.getDescription().contains("Command not found: nosuch"), stop.getDescription());
+            get(dap.server.continue_(cont()));
+            var fstop = dap.awaitStop();
+            assertEquals("function breakpoint", fstop.getReason());
+            assertEquals(4, dap.top().getLine());
+            get(dap.server.continue_(cont()));
+            get(dap.terminated);
+        }
+    }
+
+    @Test
+    void steppingIntoNestedScriptsAndSubstitutionsAndOut() throws Exception {
+        script("sub.eyn", "set INNER=1\necho in sub\n");
+        Path p = script("main.eyn", "run sub.eyn\nset V=$(echo 42)\necho after $V\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of("stopOnEntry", true));
+            dap.awaitStop();
+            StepInArguments in = new StepInArguments();
+            in.setThreadId(1);
+            get(dap.server.stepIn(in));
+            dap.awaitStop();
+            assertTrue(dap.top().getSource().getPath().endsWith("sub.eyn"), dap.top().getSource().getPath());
+            assertEquals(1, dap.top().getLine());
+            var trace = new org.eclipse.lsp4j.debug.StackTraceArguments();
+            trace.setThreadId(1);
+            assertEquals(2, get(dap.server.stackTrace(trace)).getTotalFrames());
+            StepOutArguments out = new StepOutArguments();
+            out.setThreadId(1);
+            get(dap.server.stepOut(out));
+            dap.awaitStop();
+            assertEquals(2, dap.top().getLine());
+            assertTrue(dap.top().getSource().getPath().endsWith("main.eyn"));
+            get(dap.server.next(next()));
+            dap.awaitStop();
+            assertEquals("42", dap.scope("Variables").get("V").getValue(), "next runs the whole line, substitution included");
+            get(dap.server.continue_(cont()));
+            get(dap.terminated);
+        }
+    }
+
+    @Test
+    void fdsMappingsAndTheMemoryView() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "hello memory");
+        Path p = script("mem.eyn", "zopen a.txt r\nmmap a.txt\necho mapped\nmsync 0x01001000\nread a.txt\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of(), 3);
+            dap.awaitStop();
+            var fds = dap.scope("File descriptors");
+            assertTrue(fds.get("fd 0").getValue().contains("/a.txt (r, 12 bytes)"), fds.toString());
+            var fd0 = dap.children(fds.get("fd 0").getVariablesReference());
+            assertEquals("12", fd0.get("size").getValue());
+            var mappings = dap.scope("Mappings");
+            var mapping = mappings.get("0x01001000");
+            assertEquals("0x01001000", mapping.getMemoryReference());
+            ReadMemoryArguments r = new ReadMemoryArguments();
+            r.setMemoryReference(mapping.getMemoryReference());
+            r.setCount(64);
+            var mem = get(dap.server.readMemory(r));
+            assertEquals("hello memory", new String(Base64.getDecoder().decode(mem.getData()), StandardCharsets.UTF_8));
+            assertEquals(52, mem.getUnreadableBytes());
+            WriteMemoryArguments w = new WriteMemoryArguments();
+            w.setMemoryReference(mapping.getMemoryReference());
+            w.setData(Base64.getEncoder().encodeToString("HELLO".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(5, get(dap.server.writeMemory(w)).getBytesWritten());
+            var heap = dap.scope("Heap");
+            assertEquals("2", heap.get("Blocks").getValue());
+            var predictor = dap.scope("Predictor");
+            var pattern = predictor.get("access_pattern");
+            assertEquals(256, pattern.getIndexedVariables());
+            get(dap.server.continue_(cont()));
+            get(dap.terminated);
+            assertTrue(dap.allOutput().contains("HELLO memory"), "msync persisted the edited mapping: " + dap.allOutput());
+            assertEquals("hello memory", Files.readString(dir.resolve("a.txt")), "the host file is untouched without persist");
+        }
+    }
+
+    @Test
+    void variablesCanBeSetAndTheConsoleRunsCommands() throws Exception {
+        Path p = script("v.eyn", "set X=1\necho X is $X\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of(), 2);
+            dap.awaitStop();
+            var vars = new org.eclipse.lsp4j.debug.ScopesArguments();
+            vars.setFrameId(dap.top().getId());
+            int ref = get(dap.server.scopes(vars)).getScopes()[0].getVariablesReference();
+            SetVariableArguments set = new SetVariableArguments();
+            set.setVariablesReference(ref);
+            set.setName("X");
+            set.setValue("changed");
+            assertEquals("changed", get(dap.server.setVariable(set)).getValue());
+            assertEquals("changed", dap.evaluate("$X", "hover"));
+            assertEquals("true", dap.evaluate("$X == changed && 1 < 2", "watch"));
+            assertTrue(dap.evaluate("calc 6*7", "repl").contains("Result: 42"));
+            get(dap.server.continue_(cont()));
+            get(dap.terminated);
+            assertTrue(dap.allOutput().contains("X is changed"), dap.allOutput());
+        }
+    }
+
+    @Test
+    void pauseStopsAHugeLoopAndStepBackRestoresTheState() throws Exception {
+        Path p = script("big.eyn", "set N=0\nloop 2000000000\nset N=$(calc $N+1)\nendloop\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of());
+            Thread.sleep(300);
+            PauseArguments pause = new PauseArguments();
+            pause.setThreadId(1);
+            get(dap.server.pause(pause));
+            assertEquals("pause", dap.awaitStop().getReason());
+            assertTrue(Long.parseLong(dap.scope("Variables").get("N").getValue()) > 10);
+            dap.breakpoints(p, 4);
+            get(dap.server.continue_(cont()));
+            assertEquals("breakpoint", dap.awaitStop().getReason());
+            assertEquals(4, dap.top().getLine());
+            String n = dap.scope("Variables").get("N").getValue();
+            dap.breakpoints(p);
+            get(dap.server.next(next()));
+            dap.awaitStop();
+            assertEquals(3, dap.top().getLine(), "endloop jumps back");
+            get(dap.server.next(next()));
+            dap.awaitStop();
+            assertEquals(String.valueOf(Long.parseLong(n) + 1), dap.scope("Variables").get("N").getValue());
+            StepBackArguments back = new StepBackArguments();
+            back.setThreadId(1);
+            for (int i = 0; i < 3; i++) {
+                get(dap.server.stepBack(back));
+                dap.awaitStop();
+            }
+            assertEquals(4, dap.top().getLine(), "three steps back: the set's two steps and the endloop");
+            assertEquals(n, dap.scope("Variables").get("N").getValue(), "the variable is as it was");
+            get(dap.server.terminate(new TerminateArguments()));
+            get(dap.terminated);
+        }
+    }
+
+    @Test
+    void reverseContinueStopsAtTheLastBreakpointBehind() throws Exception {
+        Path p = script("rev.eyn", "set A=1\nset A=2\nset A=3\necho end\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of(), 4);
+            dap.awaitStop();
+            dap.breakpoints(p, 2, 4);
+            get(dap.server.reverseContinue(new ReverseContinueArguments()));
+            assertEquals("breakpoint", dap.awaitStop().getReason());
+            assertEquals(2, dap.top().getLine());
+            assertEquals("1", dap.scope("Variables").get("A").getValue());
+            get(dap.server.continue_(cont()));
+            assertEquals("breakpoint", dap.awaitStop().getReason());
+            assertEquals(4, dap.top().getLine());
+            assertEquals("3", dap.scope("Variables").get("A").getValue());
+            get(dap.server.restart(new RestartArguments()));
+            assertEquals("breakpoint", dap.awaitStop().getReason());
+            assertEquals(2, dap.top().getLine(), "a restart runs from the top to the first breakpoint");
+            assertEquals("1", dap.scope("Variables").get("A").getValue(), "a fresh machine ran only line 1");
+            get(dap.server.disconnect(new DisconnectArguments()));
+        }
+    }
+
+    @Test
+    void badRequestsGetClearErrorsAndTheAdapterKeepsServing() throws Exception {
+        Path p = script("bad.eyn", "echo one\necho two\n");
+        try (DapHarness dap = new DapHarness()) {
+            var init = new org.eclipse.lsp4j.debug.InitializeRequestArguments();
+            init.setAdapterID("eyn");
+            get(dap.server.initialize(init));
+            var noProgram = assertThrows(ExecutionException.class, () -> get(dap.server.launch(Map.of("stopOnEntry", true))));
+            assertTrue(noProgram.getCause().getMessage().contains("program"), noProgram.getCause().getMessage());
+            assertThrows(ExecutionException.class, () -> get(dap.server.launch(Map.of("program", p.toString(), "ram", "lots"))));
+            assertThrows(ExecutionException.class, () -> get(dap.server.next(next())), "next before launch");
+            get(dap.server.launch(Map.of("program", p.toString(), "stopOnEntry", true)));
+            var unknown = dap.breakpoints(dir.resolve("missing.eyn"), 1);
+            assertFalse(unknown[0].isVerified());
+            get(dap.server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
+            dap.awaitStop();
+            var bad = new org.eclipse.lsp4j.debug.VariablesArguments();
+            bad.setVariablesReference(9999);
+            assertThrows(ExecutionException.class, () -> get(dap.server.variables(bad)));
+            get(dap.server.continue_(cont()));
+            get(dap.terminated);
+            var after = assertThrows(ExecutionException.class, () -> get(dap.server.next(next())));
+            assertTrue(after.getCause().getMessage().contains("ended"), after.getCause().getMessage());
+            assertEquals(1, get(dap.server.threads()).getThreads().length, "still serving");
+        }
+    }
+}
