@@ -421,27 +421,33 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         running = true;
         handles.clear();
         session.execute(() -> {
+            Debugger.Stop stop;
             try {
                 terminated = false;
-                stopped(toBreakpoint ? debugger.reverseContinue() : debugger.stepBack());
+                stop = toBreakpoint ? debugger.reverseContinue() : debugger.stepBack();
             } finally {
                 running = false;
             }
+            stopped(stop);
         });
         return CompletableFuture.completedFuture(null);
     }
 
     private void resume(Debugger.Mode mode) {
         running = true;
+        Debugger.Stop stop;
         try {
-            stopped(debugger.resume(mode));
+            stop = debugger.resume(mode);
         } catch (RuntimeException e) {
+            running = false;
             log.error("the interpreter failed: " + e);
             gate.send(() -> client.output(outputEvent(OutputEventArgumentsCategory.STDERR, "eyn: internal error: " + e + "\n", null)));
             finish(1);
-        } finally {
-            running = false;
+            return;
         }
+        // requests that follow the stopped event must find the script stopped
+        running = false;
+        stopped(stop);
     }
 
     private void stopped(Debugger.Stop stop) {
