@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
+import eyn.server.JsonRpcFrames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,39 +22,15 @@ class LspProcessTest {
     Path root;
 
     static Process start() throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "eyn.server.Main", "lsp", "--trace", "verbose")
-                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        return JsonRpcFrames.start("lsp", "--trace", "verbose");
     }
 
     static void send(OutputStream out, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        out.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
-        out.flush();
-    }
-
-    /** Reads one framed message; fails if stdout holds anything that is not a frame. */
-    static JsonObject read(InputStream in) throws IOException {
-        ByteArrayOutputStream header = new ByteArrayOutputStream();
-        while (!header.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) throw new IOException("stdout closed; header so far: " + header);
-            header.write(b);
-        }
-        String h = header.toString(StandardCharsets.US_ASCII);
-        assertTrue(h.startsWith("Content-Length: "), "stdout must carry only LSP frames, got: " + h);
-        int length = Integer.parseInt(h.substring(16, h.indexOf('\r')).trim());
-        byte[] body = in.readNBytes(length);
-        return JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonRpcFrames.send(out, json);
     }
 
     static JsonObject response(InputStream in, int id, List<JsonObject> others) throws IOException {
-        while (true) {
-            JsonObject m = read(in);
-            if (m.has("id") && m.get("id").isJsonPrimitive() && m.get("id").getAsInt() == id && !m.has("method")) return m;
-            others.add(m);
-        }
+        return JsonRpcFrames.response(in, id, others);
     }
 
     @Test
