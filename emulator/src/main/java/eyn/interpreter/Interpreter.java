@@ -51,6 +51,8 @@ public final class Interpreter implements ScriptHost {
     private Frame requestedFrame;
     private Location current;
     private long steps;
+    /** Every script that started, in order: what a debugger lists as loaded sources. */
+    private final java.util.LinkedHashSet<String> scripts = new java.util.LinkedHashSet<>();
 
     /** Run statistics, for {@code --summary} and the debugger. */
     public static final class Counters {
@@ -120,11 +122,18 @@ public final class Interpreter implements ScriptHost {
     /** Starts a script as the top frame. */
     public void start(String path, String source) {
         frames.clear();
+        scripts.clear();
         steps = 0;
         halted = false;
         budgetExhausted = false;
         frames.add(new Frame(Parser.parse(path, source), path, null));
+        scripts.add(path);
         settle();
+    }
+
+    /** The scripts started so far (the top one first, then nested ones as they first ran). */
+    public Set<String> scripts() {
+        return Collections.unmodifiableSet(scripts);
     }
 
     public boolean finished() {
@@ -182,6 +191,7 @@ public final class Interpreter implements ScriptHost {
         Location ran = current;
         if (requestedFrame != null) {
             frames.add(requestedFrame);
+            scripts.add(requestedFrame.path);
             requestedFrame = null;
         }
         settle();
@@ -453,6 +463,28 @@ public final class Interpreter implements ScriptHost {
         if (!f.variables.containsKey(name) && f.variables.size() >= Limits.VARIABLES) return false;
         f.variables.put(name, cut(value, Limits.STORED_VALUE));
         return true;
+    }
+
+    /**
+     * Moves the innermost frame to another statement of the same block (a debugger's goto); false
+     * when the line is not a statement, lies in another block, or a line is half done.
+     */
+    public boolean jump(int line) {
+        if (frames.isEmpty()) return false;
+        Frame f = top();
+        if (f.pending != null || line < 0 || line >= f.script.size() || !f.script.line(line).kind().isStatement()) return false;
+        if (!enclosing(f.script, line).equals(enclosing(f.script, f.pc))) return false;
+        f.pc = line;
+        return true;
+    }
+
+    /** The openers of the blocks a line sits in, outermost first. */
+    public static List<Integer> enclosing(Script script, int line) {
+        List<Integer> openers = new ArrayList<>();
+        for (int i = 0; i < Math.min(line, script.size()); i++) {
+            if (script.line(i).kind().opensBlock() && script.endOf(i) > line) openers.add(i);
+        }
+        return openers;
     }
 
     /** A variable of the innermost frame, or null. */

@@ -117,6 +117,12 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     private volatile boolean running;
     private volatile boolean terminated;
     private final Map<String, Set<Integer>> portabilityLines = new HashMap<>();
+    private volatile boolean progressSupported;
+    private final java.util.concurrent.ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        java.lang.Thread t = new java.lang.Thread(r, "eyn-dap-progress");
+        t.setDaemon(true);
+        return t;
+    });
 
     public EynDebugAdapter(Log log, EventGate gate, Runnable onTerminate) {
         this.log = log;
@@ -133,6 +139,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     @Override
     public CompletableFuture<Capabilities> initialize(InitializeRequestArguments args) {
         linesStartAt1 = args.getLinesStartAt1() == null || args.getLinesStartAt1();
+        progressSupported = Boolean.TRUE.equals(args.getSupportsProgressReporting());
         gate.send(() -> client.initialized());
         return CompletableFuture.completedFuture(capabilities());
     }
@@ -151,6 +158,10 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         c.setSupportsEvaluateForHovers(true);
         c.setSupportsReadMemoryRequest(true);
         c.setSupportsWriteMemoryRequest(true);
+        c.setSupportsGotoTargetsRequest(true);
+        c.setSupportsLoadedSourcesRequest(true);
+        c.setSupportsCompletionsRequest(true);
+        c.setCompletionTriggerCharacters(new String[] {"$"});
         c.setExceptionBreakpointFilters(new ExceptionBreakpointsFilter[] {
             filter(Breakpoints.FAILED, "Command failed", "Stop after a command prints an error"),
             filter(Breakpoints.UNKNOWN, "Unknown command", "Stop after 'Command not found'"),
@@ -436,18 +447,59 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     private void resume(Debugger.Mode mode) {
         running = true;
         Debugger.Stop stop;
+        Progress progress = progressSupported && mode == Debugger.Mode.CONTINUE ? new Progress() : null;
         try {
             stop = debugger.resume(mode);
         } catch (RuntimeException e) {
+            if (progress != null) progress.end();
             running = false;
             log.error("the interpreter failed: " + e);
             gate.send(() -> client.output(outputEvent(OutputEventArgumentsCategory.STDERR, "eyn: internal error: " + e + "\n", null)));
             finish(1);
             return;
         }
+        if (progress != null) progress.end();
         // requests that follow the stopped event must find the script stopped
         running = false;
         stopped(stop);
+    }
+
+    /** progressStart after a second of running, an update every second, progressEnd at the stop. */
+    private final class Progress {
+        private final String id = "eyn-run-" + System.nanoTime();
+        private volatile boolean started;
+        private final java.util.concurrent.ScheduledFuture<?> task;
+
+        Progress() {
+            task = ticker.scheduleAtFixedRate(this::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        private void tick() {
+            long statements = interpreter.counters().statements;
+            if (!started) {
+                started = true;
+                org.eclipse.lsp4j.debug.ProgressStartEventArguments s = new org.eclipse.lsp4j.debug.ProgressStartEventArguments();
+                s.setProgressId(id);
+                s.setTitle("Running " + config.program().getFileName());
+                s.setCancellable(false);
+                s.setMessage(statements + " statements");
+                gate.send(() -> client.progressStart(s));
+            } else {
+                org.eclipse.lsp4j.debug.ProgressUpdateEventArguments u = new org.eclipse.lsp4j.debug.ProgressUpdateEventArguments();
+                u.setProgressId(id);
+                u.setMessage(statements + " statements");
+                gate.send(() -> client.progressUpdate(u));
+            }
+        }
+
+        void end() {
+            task.cancel(false);
+            if (!started) return;
+            org.eclipse.lsp4j.debug.ProgressEndEventArguments e = new org.eclipse.lsp4j.debug.ProgressEndEventArguments();
+            e.setProgressId(id);
+            e.setMessage(interpreter.counters().statements + " statements");
+            gate.send(() -> client.progressEnd(e));
+        }
     }
 
     private void stopped(Debugger.Stop stop) {
@@ -690,6 +742,99 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         }
     }
 
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.debug.LoadedSourcesResponse> loadedSources(org.eclipse.lsp4j.debug.LoadedSourcesArguments args) {
+        return onSession(() -> {
+            List<Source> sources = new ArrayList<>();
+            if (config != null && interpreter != null) {
+                for (String path : interpreter.scripts()) {
+                    Source s = new Source();
+                    Path host = config.hostPath(path);
+                    s.setPath(host.toString());
+                    s.setName(host.getFileName().toString());
+                    sources.add(s);
+                }
+            }
+            org.eclipse.lsp4j.debug.LoadedSourcesResponse r = new org.eclipse.lsp4j.debug.LoadedSourcesResponse();
+            r.setSources(sources.toArray(new Source[0]));
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.debug.CompletionsResponse> completions(org.eclipse.lsp4j.debug.CompletionsArguments args) {
+        return onStopped(() -> {
+            String text = args.getText() == null ? "" : args.getText();
+            int column = Math.max(0, Math.min(text.length(), args.getColumn() - (linesStartAt1 ? 1 : 0)));
+            int start = column;
+            while (start > 0 && text.charAt(start - 1) != ' ' && text.charAt(start - 1) != '$') start--;
+            String prefix = text.substring(start, column);
+            boolean variable = start > 0 && text.charAt(start - 1) == '$';
+            List<org.eclipse.lsp4j.debug.CompletionItem> items = new ArrayList<>();
+            if (variable) {
+                List<Frame> frames = interpreter.frames();
+                if (!frames.isEmpty()) {
+                    for (String name : frames.get(frames.size() - 1).variables().keySet()) {
+                        if (name.startsWith(prefix)) items.add(completion(name, org.eclipse.lsp4j.debug.CompletionItemType.VARIABLE, start, prefix));
+                    }
+                }
+            } else if (text.substring(0, start).isBlank()) {
+                for (String name : eyn.commands.CommandTable.names()) {
+                    if (name.startsWith(prefix)) items.add(completion(name, org.eclipse.lsp4j.debug.CompletionItemType.FUNCTION, start, prefix));
+                }
+            }
+            org.eclipse.lsp4j.debug.CompletionsResponse r = new org.eclipse.lsp4j.debug.CompletionsResponse();
+            r.setTargets(items.toArray(new org.eclipse.lsp4j.debug.CompletionItem[0]));
+            return r;
+        });
+    }
+
+    private org.eclipse.lsp4j.debug.CompletionItem completion(String label, org.eclipse.lsp4j.debug.CompletionItemType type, int start, String prefix) {
+        org.eclipse.lsp4j.debug.CompletionItem item = new org.eclipse.lsp4j.debug.CompletionItem();
+        item.setLabel(label);
+        item.setType(type);
+        item.setStart(start + (linesStartAt1 ? 1 : 0));
+        item.setLength(prefix.length());
+        return item;
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.debug.GotoTargetsResponse> gotoTargets(org.eclipse.lsp4j.debug.GotoTargetsArguments args) {
+        return onStopped(() -> {
+            List<org.eclipse.lsp4j.debug.GotoTarget> targets = new ArrayList<>();
+            List<Frame> frames = interpreter.frames();
+            if (!frames.isEmpty() && args.getSource() != null && args.getSource().getPath() != null) {
+                Frame top = frames.get(frames.size() - 1);
+                String path = config.scriptPathOf(Path.of(args.getSource().getPath()));
+                int line = args.getLine() - (linesStartAt1 ? 1 : 0);
+                if (top.path().equals(path) && line >= 0 && line < top.script().size() && top.script().line(line).kind().isStatement()
+                        && Interpreter.enclosing(top.script(), line).equals(Interpreter.enclosing(top.script(), top.line()))) {
+                    org.eclipse.lsp4j.debug.GotoTarget t = new org.eclipse.lsp4j.debug.GotoTarget();
+                    t.setId(line + 1);
+                    t.setLabel("line " + (line + 1) + ": " + top.script().line(line).text());
+                    t.setLine(line + (linesStartAt1 ? 1 : 0));
+                    targets.add(t);
+                }
+            }
+            org.eclipse.lsp4j.debug.GotoTargetsResponse r = new org.eclipse.lsp4j.debug.GotoTargetsResponse();
+            r.setTargets(targets.toArray(new org.eclipse.lsp4j.debug.GotoTarget[0]));
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> goto_(org.eclipse.lsp4j.debug.GotoArguments args) {
+        return onStopped(() -> {
+            if (!interpreter.jump(args.getTargetId() - 1)) {
+                throw invalid("Cannot go to line " + args.getTargetId() + ": pick a statement of the current block");
+            }
+            debugger.stateChanged();
+            handles.clear();
+            stopped(new Debugger.Stop(Debugger.Reason.GOTO, null));
+            return null;
+        });
+    }
+
     // ---- output ------------------------------------------------------------------------------
 
     private void output(Color color, String text, Location where) {
@@ -760,5 +905,6 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     void shutdown() {
         if (debugger != null) debugger.requestPause();
         session.shutdownNow();
+        ticker.shutdownNow();
     }
 }

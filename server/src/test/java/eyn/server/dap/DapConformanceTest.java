@@ -1,0 +1,143 @@
+package eyn.server.dap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.debug.CompletionsArguments;
+import org.eclipse.lsp4j.debug.ContinueArguments;
+import org.eclipse.lsp4j.debug.GotoArguments;
+import org.eclipse.lsp4j.debug.GotoTargetsArguments;
+import org.eclipse.lsp4j.debug.LoadedSourcesArguments;
+import org.eclipse.lsp4j.debug.NextArguments;
+import org.eclipse.lsp4j.debug.Source;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every capability the adapter declares must be exercised end to end: a declared capability with
+ * no exercise here fails the test, so nothing is promised that does not work.
+ */
+class DapConformanceTest {
+    @TempDir
+    Path dir;
+
+    /** Capability name -> where it is exercised end to end. */
+    static final Map<String, String> EXERCISED = new LinkedHashMap<>();
+
+    static {
+        EXERCISED.put("supportsConfigurationDoneRequest", "DapHarness.start");
+        EXERCISED.put("supportsConditionalBreakpoints", "DapSessionTest.breakpointsMoveToStatementsAndHonourConditionsHitCountsAndLogMessages");
+        EXERCISED.put("supportsHitConditionalBreakpoints", "DapSessionTest.breakpointsMoveToStatementsAndHonourConditionsHitCountsAndLogMessages");
+        EXERCISED.put("supportsLogPoints", "DapSessionTest.breakpointsMoveToStatementsAndHonourConditionsHitCountsAndLogMessages");
+        EXERCISED.put("supportsFunctionBreakpoints", "DapSessionTest.commandBreakpointsAndExceptionFiltersStop");
+        EXERCISED.put("supportsStepBack", "DapSessionTest.pauseStopsAHugeLoopAndStepBackRestoresTheState, reverseContinueStopsAtTheLastBreakpointBehind");
+        EXERCISED.put("supportsSetVariable", "DapSessionTest.variablesCanBeSetAndTheConsoleRunsCommands");
+        EXERCISED.put("supportsRestartRequest", "DapSessionTest.reverseContinueStopsAtTheLastBreakpointBehind");
+        EXERCISED.put("supportsTerminateRequest", "DapSessionTest.pauseStopsAHugeLoopAndStepBackRestoresTheState");
+        EXERCISED.put("supportsEvaluateForHovers", "DapSessionTest.variablesCanBeSetAndTheConsoleRunsCommands");
+        EXERCISED.put("supportsReadMemoryRequest", "DapSessionTest.fdsMappingsAndTheMemoryView");
+        EXERCISED.put("supportsWriteMemoryRequest", "DapSessionTest.fdsMappingsAndTheMemoryView");
+        EXERCISED.put("supportsGotoTargetsRequest", "DapConformanceTest.gotoCompletionsAndLoadedSources");
+        EXERCISED.put("supportsLoadedSourcesRequest", "DapConformanceTest.gotoCompletionsAndLoadedSources");
+        EXERCISED.put("supportsCompletionsRequest", "DapConformanceTest.gotoCompletionsAndLoadedSources");
+        EXERCISED.put("exceptionBreakpointFilters", "DapSessionTest.commandBreakpointsAndExceptionFiltersStop (failed, unknown), "
+                + "DapConformanceTest.portabilityFilterStopsBeforeTheLine");
+    }
+
+    @Test
+    void everyDeclaredCapabilityIsExercised() throws Exception {
+        JsonObject caps = new Gson().toJsonTree(EynDebugAdapter.capabilities()).getAsJsonObject();
+        TreeSet<String> declared = new TreeSet<>();
+        for (var e : caps.entrySet()) {
+            if (e.getValue().isJsonPrimitive() && e.getValue().getAsJsonPrimitive().isBoolean() && e.getValue().getAsBoolean()) declared.add(e.getKey());
+            if (e.getKey().equals("exceptionBreakpointFilters")) declared.add(e.getKey());
+        }
+        TreeSet<String> missing = new TreeSet<>(declared);
+        missing.removeAll(EXERCISED.keySet());
+        assertEquals(new TreeSet<>(), missing, "declared but never exercised");
+        TreeSet<String> stale = new TreeSet<>(EXERCISED.keySet());
+        stale.removeAll(declared);
+        assertEquals(new TreeSet<>(), stale, "exercised but not declared");
+        assertFalse(caps.has("supportsDataBreakpoints"), "data breakpoints are not implemented");
+    }
+
+    @Test
+    void gotoCompletionsAndLoadedSources() throws Exception {
+        Files.writeString(dir.resolve("sub.eyn"), "echo in sub\n");
+        Path p = dir.resolve("g.eyn");
+        Files.writeString(p, "set A=1\nrun sub.eyn\nset A=2\nloop 2\necho x\nendloop\necho end\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of("stopOnEntry", true));
+            dap.awaitStop();
+            NextArguments n = new NextArguments();
+            n.setThreadId(1);
+            dap.server.next(n).get(10, TimeUnit.SECONDS);
+            dap.awaitStop();
+            dap.server.next(n).get(10, TimeUnit.SECONDS);
+            dap.awaitStop();
+            var sources = dap.server.loadedSources(new LoadedSourcesArguments()).get(10, TimeUnit.SECONDS).getSources();
+            assertEquals(2, sources.length, "the program and the script it ran");
+            assertTrue(sources[1].getPath().endsWith("sub.eyn"));
+
+            GotoTargetsArguments targets = new GotoTargetsArguments();
+            Source s = new Source();
+            s.setPath(p.toString());
+            targets.setSource(s);
+            targets.setLine(1);
+            var found = dap.server.gotoTargets(targets).get(10, TimeUnit.SECONDS).getTargets();
+            assertEquals(1, found.length);
+            targets.setLine(5);
+            assertEquals(0, dap.server.gotoTargets(targets).get(10, TimeUnit.SECONDS).getTargets().length, "not into a loop body");
+            GotoArguments go = new GotoArguments();
+            go.setThreadId(1);
+            go.setTargetId(found[0].getId());
+            dap.server.goto_(go).get(10, TimeUnit.SECONDS);
+            assertEquals("goto", dap.awaitStop().getReason());
+            assertEquals(1, dap.top().getLine());
+
+            CompletionsArguments c = new CompletionsArguments();
+            c.setText("zre");
+            c.setColumn(4);
+            var items = dap.server.completions(c).get(10, TimeUnit.SECONDS).getTargets();
+            assertEquals("zread", items[0].getLabel());
+            c.setText("echo $");
+            c.setColumn(7);
+            var vars = dap.server.completions(c).get(10, TimeUnit.SECONDS).getTargets();
+            assertEquals("A", vars[0].getLabel());
+            ContinueArguments go2 = new ContinueArguments();
+            go2.setThreadId(1);
+            dap.server.continue_(go2).get(10, TimeUnit.SECONDS);
+            dap.terminated.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void portabilityFilterStopsBeforeTheLine() throws Exception {
+        Path p = dir.resolve("port.eyn");
+        Files.writeString(p, "echo plain\necho \"quoted\"\necho end\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of("stopOnEntry", true));
+            dap.awaitStop();
+            var e = new org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments();
+            e.setFilters(new String[] {"portability"});
+            dap.server.setExceptionBreakpoints(e).get(10, TimeUnit.SECONDS);
+            ContinueArguments c = new ContinueArguments();
+            c.setThreadId(1);
+            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            var stop = dap.awaitStop();
+            assertEquals("exception", stop.getReason());
+            assertEquals(2, dap.top().getLine());
+            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            dap.terminated.get(10, TimeUnit.SECONDS);
+        }
+    }
+}
