@@ -7,7 +7,9 @@ import eyn.interpreter.OutputSink;
 import eyn.interpreter.StepResult;
 import eyn.language.LineKind;
 import eyn.language.ScriptLine;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -19,7 +21,10 @@ import java.util.function.Function;
 public final class Debugger {
     public enum Mode { CONTINUE, NEXT, STEP_IN, STEP_OUT }
 
-    public enum Reason { ENTRY, STEP, BREAKPOINT, FUNCTION_BREAKPOINT, EXCEPTION, PAUSE, GOTO, EXITED }
+    public enum Reason { ENTRY, STEP, BREAKPOINT, FUNCTION_BREAKPOINT, DATA_BREAKPOINT, EXCEPTION, PAUSE, GOTO, EXITED }
+
+    /** A data breakpoint: execution stops after the step that changed what {@code value} reads. */
+    public record Watch(String id, String description, java.util.function.Supplier<Object> value) {}
 
     /** Why execution stopped; {@code text} explains exceptions and pauses. */
     public record Stop(Reason reason, String text) {
@@ -37,6 +42,8 @@ public final class Debugger {
     private final BiConsumer<String, Location> log;
     private volatile boolean pauseRequested;
     private String lastError;
+    private volatile List<Watch> watches = List.of();
+    private Object[] watched = new Object[0];
 
     /**
      * {@code portability} names the portability problem of a line (or null); {@code log} receives
@@ -61,6 +68,28 @@ public final class Debugger {
 
     public void requestPause() {
         pauseRequested = true;
+    }
+
+    /** Replaces the data breakpoints; their values now are the baseline. */
+    public void setWatches(List<Watch> list) {
+        watches = List.copyOf(list);
+        watched = new Object[watches.size()];
+        for (int i = 0; i < watches.size(); i++) watched[i] = watches.get(i).value().get();
+    }
+
+    private Stop checkWatches() {
+        List<Watch> list = watches;
+        if (list.isEmpty()) return null;
+        StringBuilder changes = new StringBuilder();
+        for (int i = 0; i < list.size() && i < watched.length; i++) {
+            Object now = list.get(i).value().get();
+            if (!Objects.equals(now, watched[i])) {
+                if (changes.length() > 0) changes.append("; ");
+                changes.append(list.get(i).description()).append(": ").append(watched[i]).append(" -> ").append(now);
+                watched[i] = now;
+            }
+        }
+        return changes.length() == 0 ? null : new Stop(Reason.DATA_BREAKPOINT, changes.toString());
     }
 
     /** Runs until something stops it. The first statement is never checked for breakpoints: execution is already there. */
@@ -90,6 +119,8 @@ public final class Debugger {
                     return new Stop(Reason.EXCEPTION, "Line " + (r.location().line() + 1) + ": " + error);
                 }
             }
+            Stop changed = checkWatches();
+            if (changed != null) return changed;
             int depth = in.frames().size();
             boolean statementDone = r.kind() == StepResult.Kind.STATEMENT;
             switch (mode) {

@@ -159,6 +159,8 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         c.setSupportsReadMemoryRequest(true);
         c.setSupportsWriteMemoryRequest(true);
         c.setSupportsGotoTargetsRequest(true);
+        c.setSupportsDataBreakpoints(true);
+        c.setSupportsDataBreakpointBytes(true);
         c.setSupportsLoadedSourcesRequest(true);
         c.setSupportsCompletionsRequest(true);
         c.setCompletionTriggerCharacters(new String[] {"$"});
@@ -514,6 +516,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             case ENTRY -> StoppedEventArgumentsReason.ENTRY;
             case BREAKPOINT -> StoppedEventArgumentsReason.BREAKPOINT;
             case FUNCTION_BREAKPOINT -> StoppedEventArgumentsReason.FUNCTION_BREAKPOINT;
+            case DATA_BREAKPOINT -> StoppedEventArgumentsReason.DATA_BREAKPOINT;
             case EXCEPTION -> StoppedEventArgumentsReason.EXCEPTION;
             case PAUSE -> StoppedEventArgumentsReason.PAUSE;
             case GOTO -> StoppedEventArgumentsReason.GOTO;
@@ -740,6 +743,126 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         } catch (NumberFormatException e) {
             throw invalid("Not a memory reference: '" + reference + "'");
         }
+    }
+
+    // ---- data breakpoints --------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.debug.DataBreakpointInfoResponse> dataBreakpointInfo(
+            org.eclipse.lsp4j.debug.DataBreakpointInfoArguments args) {
+        return onStopped(() -> {
+            String name = args.getName() == null ? "" : args.getName().strip();
+            String dataId = null;
+            String description = null;
+            if (Boolean.TRUE.equals(args.getAsAddress())) {
+                long address = address(name);
+                int bytes = args.getBytes() == null ? 1 : Math.max(1, Math.min(65536, args.getBytes()));
+                dataId = "mem:" + address + ":" + bytes;
+                description = bytes + " bytes at " + String.format("0x%08X", address);
+            } else {
+                String tag = args.getVariablesReference() == null ? null : handles.tag(args.getVariablesReference());
+                if (tag != null && tag.startsWith("fd:") && (name.equals("offset") || name.equals("size"))) {
+                    dataId = tag + ":" + name;
+                    description = "the " + name + " of " + tag.replace(":", " ");
+                } else if ("fds".equals(tag) && name.startsWith("fd ")) {
+                    dataId = "fd:" + name.substring(3) + ":open";
+                    description = name + " being open";
+                } else if ("mappings".equals(tag) && name.startsWith("0x")) {
+                    dataId = "map:" + address(name) + ":mapped";
+                    description = "the mapping at " + name;
+                } else if ("predictor".equals(tag) && name.equals("hit rate")) {
+                    dataId = "predictor:hitrate";
+                    description = "the predictor's hit rate";
+                }
+            }
+            org.eclipse.lsp4j.debug.DataBreakpointInfoResponse r = new org.eclipse.lsp4j.debug.DataBreakpointInfoResponse();
+            r.setDataId(dataId);
+            r.setDescription(dataId == null ? "Data breakpoints watch an fd's offset, size or being open, a mapping, "
+                    + "the hit rate, or a memory range" : description);
+            if (dataId != null) {
+                r.setAccessTypes(new org.eclipse.lsp4j.debug.DataBreakpointAccessType[] {org.eclipse.lsp4j.debug.DataBreakpointAccessType.WRITE});
+                r.setCanPersist(false);
+            }
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.debug.SetDataBreakpointsResponse> setDataBreakpoints(
+            org.eclipse.lsp4j.debug.SetDataBreakpointsArguments args) {
+        return onStopped(() -> {
+            List<Debugger.Watch> watches = new ArrayList<>();
+            List<Breakpoint> result = new ArrayList<>();
+            for (org.eclipse.lsp4j.debug.DataBreakpoint d : args.getBreakpoints() == null
+                    ? new org.eclipse.lsp4j.debug.DataBreakpoint[0] : args.getBreakpoints()) {
+                Supplier<Object> value = watcher(d.getDataId());
+                Breakpoint b = new Breakpoint();
+                b.setVerified(value != null);
+                if (value == null) b.setMessage("Unknown data id '" + d.getDataId() + "'");
+                else watches.add(new Debugger.Watch(d.getDataId(), describe(d.getDataId()), value));
+                result.add(b);
+            }
+            debugger.setWatches(watches);
+            org.eclipse.lsp4j.debug.SetDataBreakpointsResponse r = new org.eclipse.lsp4j.debug.SetDataBreakpointsResponse();
+            r.setBreakpoints(result.toArray(new Breakpoint[0]));
+            return r;
+        });
+    }
+
+    /** What a data id reads from the live machine (the interpreter is replaced on restart, so look it up each time). */
+    private Supplier<Object> watcher(String dataId) {
+        if (dataId == null) return null;
+        String[] p = dataId.split(":");
+        try {
+            switch (p[0]) {
+                case "fd" -> {
+                    int fd = Integer.parseInt(p[1]);
+                    return switch (p[2]) {
+                        case "offset" -> () -> {
+                            var f = interpreter.machine().fds().get(fd);
+                            return f == null ? null : f.offset;
+                        };
+                        case "size" -> () -> {
+                            var f = interpreter.machine().fds().get(fd);
+                            return f == null ? null : f.size();
+                        };
+                        case "open" -> () -> interpreter.machine().fds().get(fd) != null;
+                        default -> null;
+                    };
+                }
+                case "map" -> {
+                    long address = Long.parseLong(p[1]);
+                    return () -> interpreter.machine().mappings().stream().anyMatch(m -> m.address == address);
+                }
+                case "predictor" -> {
+                    return () -> interpreter.machine().predictor().hitRatePercent();
+                }
+                case "mem" -> {
+                    long address = Long.parseLong(p[1]);
+                    int bytes = Integer.parseInt(p[2]);
+                    return () -> {
+                        byte[] b = new byte[bytes];
+                        int n = interpreter.machine().readMemory(address, b, bytes);
+                        return n + ":" + java.util.Arrays.hashCode(b);
+                    };
+                }
+                default -> {
+                    return null;
+                }
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String describe(String dataId) {
+        String[] p = dataId.split(":");
+        return switch (p[0]) {
+            case "fd" -> "fd " + p[1] + " " + p[2];
+            case "map" -> "mapping at " + String.format("0x%08X", Long.parseLong(p[1]));
+            case "mem" -> p[2] + " bytes at " + String.format("0x%08X", Long.parseLong(p[1]));
+            default -> "hit rate";
+        };
     }
 
     @Override

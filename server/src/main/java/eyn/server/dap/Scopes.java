@@ -49,19 +49,23 @@ final class Scopes {
         Frame frame = in.frames().get(frameIndex);
         scopes.add(scope(VARIABLES, "locals", frame.variables().size(), () -> variables(frame)));
         scopes.add(scope(SHELL, null, 0, () -> shell(frame)));
-        scopes.add(scope(PREDICTOR, "registers", 0, this::predictor));
+        scopes.add(scope(PREDICTOR, "registers", 0, this::predictor, "predictor"));
         scopes.add(scope(HEAP, null, 0, this::heap));
-        scopes.add(scope(FDS, null, machine().fds().openCount(), this::fds));
-        scopes.add(scope(MAPPINGS, null, machine().mappings().size(), this::mappings));
+        scopes.add(scope(FDS, null, machine().fds().openCount(), this::fds, "fds"));
+        scopes.add(scope(MAPPINGS, null, machine().mappings().size(), this::mappings, "mappings"));
         scopes.add(scope(DRIVES, null, machine().drives().size(), this::drives));
         return scopes;
     }
 
     private Scope scope(String name, String hint, int named, Supplier<List<Variable>> children) {
+        return scope(name, hint, named, children, null);
+    }
+
+    private Scope scope(String name, String hint, int named, Supplier<List<Variable>> children, String tag) {
         Scope s = new Scope();
         s.setName(name);
         s.setPresentationHint(hint);
-        s.setVariablesReference(handles.add(children));
+        s.setVariablesReference(handles.add(children, tag));
         s.setNamedVariables(named);
         s.setExpensive(name.equals(DRIVES));
         return s;
@@ -172,7 +176,8 @@ final class Scopes {
     private List<Variable> fds() {
         List<Variable> out = new ArrayList<>();
         for (OpenFile f : machine().fds().open()) {
-            Variable v = node("fd " + f.fd, f.path + " (" + f.mode.word() + ", " + f.size() + " bytes)", () -> {
+            Variable v = leaf("fd " + f.fd, f.path + " (" + f.mode.word() + ", " + f.size() + " bytes)");
+            v.setVariablesReference(handles.add(() -> {
                 List<Variable> items = new ArrayList<>();
                 items.add(leaf("path", f.path));
                 items.add(leaf("mode", f.mode.word()));
@@ -186,7 +191,7 @@ final class Scopes {
                 items.add(leaf("drive", f.drive));
                 items.add(leaf("data", ZeroCopy.hex(f.window)));
                 return items;
-            });
+            }, "fd:" + f.fd));
             v.setMemoryReference(ZeroCopy.hex(f.window));
             v.setNamedVariables(9);
             out.add(v);

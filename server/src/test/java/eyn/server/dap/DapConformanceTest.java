@@ -49,6 +49,8 @@ class DapConformanceTest {
         EXERCISED.put("supportsGotoTargetsRequest", "DapConformanceTest.gotoCompletionsAndLoadedSources");
         EXERCISED.put("supportsLoadedSourcesRequest", "DapConformanceTest.gotoCompletionsAndLoadedSources");
         EXERCISED.put("supportsCompletionsRequest", "DapConformanceTest.gotoCompletionsAndLoadedSources");
+        EXERCISED.put("supportsDataBreakpoints", "DapConformanceTest.dataBreakpointsStopWhereTheValueChanged");
+        EXERCISED.put("supportsDataBreakpointBytes", "DapConformanceTest.dataBreakpointsStopWhereTheValueChanged");
         EXERCISED.put("exceptionBreakpointFilters", "DapSessionTest.commandBreakpointsAndExceptionFiltersStop (failed, unknown), "
                 + "DapConformanceTest.portabilityFilterStopsBeforeTheLine");
     }
@@ -67,7 +69,7 @@ class DapConformanceTest {
         TreeSet<String> stale = new TreeSet<>(EXERCISED.keySet());
         stale.removeAll(declared);
         assertEquals(new TreeSet<>(), stale, "exercised but not declared");
-        assertFalse(caps.has("supportsDataBreakpoints"), "data breakpoints are not implemented");
+        assertFalse(caps.has("supportsRestartFrame"), "restartFrame is not implemented");
     }
 
     @Test
@@ -139,5 +141,66 @@ class DapConformanceTest {
             dap.server.continue_(c).get(10, TimeUnit.SECONDS);
             dap.terminated.get(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void dataBreakpointsStopWhereTheValueChanged() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "0123456789");
+        Path p = dir.resolve("d.eyn");
+        Files.writeString(p, "zopen a.txt rw\nmmap a.txt\necho one\nzread 0 4\necho two\nzclose 0\necho three\nmunmap 0x01001000\necho end\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of(), 3);
+            dap.awaitStop();
+            var fds = new org.eclipse.lsp4j.debug.ScopesArguments();
+            fds.setFrameId(dap.top().getId());
+            var scopes = dap.server.scopes(fds).get(10, TimeUnit.SECONDS).getScopes();
+            int fdScope = java.util.Arrays.stream(scopes).filter(s -> s.getName().equals("File descriptors")).findFirst().orElseThrow().getVariablesReference();
+            int mapScope = java.util.Arrays.stream(scopes).filter(s -> s.getName().equals("Mappings")).findFirst().orElseThrow().getVariablesReference();
+            int fd0 = dap.children(fdScope).get("fd 0").getVariablesReference();
+            var offsetInfo = info(dap, fd0, "offset", null);
+            assertEquals("fd:0:offset", offsetInfo.getDataId());
+            var openInfo = info(dap, fdScope, "fd 0", null);
+            var mapInfo = info(dap, mapScope, "0x01001000", null);
+            var memInfo = info(dap, null, "0x01001000", 4);
+            assertEquals("mem:16781312:4", memInfo.getDataId());
+            set(dap, offsetInfo.getDataId(), openInfo.getDataId(), mapInfo.getDataId());
+            ContinueArguments c = new ContinueArguments();
+            c.setThreadId(1);
+            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            var stop = dap.awaitStop();
+            assertEquals("data breakpoint", stop.getReason());
+            assertTrue(stop.getDescription().contains("fd 0 offset: 0 -> 4"), stop.getDescription());
+            assertEquals(5, dap.top().getLine(), "stopped after the zread that moved the offset");
+            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            assertTrue(dap.awaitStop().getDescription().contains("fd 0 open: true -> false"));
+            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            assertTrue(dap.awaitStop().getDescription().contains("mapping at 0x01001000: true -> false"));
+            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            dap.terminated.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static org.eclipse.lsp4j.debug.DataBreakpointInfoResponse info(DapHarness dap, Integer reference, String name, Integer bytes)
+            throws Exception {
+        var a = new org.eclipse.lsp4j.debug.DataBreakpointInfoArguments();
+        a.setName(name);
+        a.setVariablesReference(reference);
+        if (bytes != null) {
+            a.setAsAddress(true);
+            a.setBytes(bytes);
+        }
+        return dap.server.dataBreakpointInfo(a).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void set(DapHarness dap, String... ids) throws Exception {
+        var a = new org.eclipse.lsp4j.debug.SetDataBreakpointsArguments();
+        var list = new org.eclipse.lsp4j.debug.DataBreakpoint[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            list[i] = new org.eclipse.lsp4j.debug.DataBreakpoint();
+            list[i].setDataId(ids[i]);
+        }
+        a.setBreakpoints(list);
+        var r = dap.server.setDataBreakpoints(a).get(10, TimeUnit.SECONDS).getBreakpoints();
+        for (var b : r) assertTrue(b.isVerified());
     }
 }
