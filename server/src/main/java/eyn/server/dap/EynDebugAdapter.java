@@ -254,7 +254,8 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
                 terminated = true;
                 gate.send(() -> client.terminated(new TerminatedEventArguments()));
             }
-            if (onTerminate != null) onTerminate.run();
+            // end the session only once the disconnect response is out
+            if (onTerminate != null) gate.send(onTerminate);
             return null;
         });
     }

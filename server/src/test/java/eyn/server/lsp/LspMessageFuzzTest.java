@@ -50,7 +50,8 @@ class LspMessageFuzzTest {
             String method = data.pickValue(METHODS);
             boolean request = data.consumeBoolean();
             String params = data.consumeRemainingAsString();
-            body = "{\"jsonrpc\":\"2.0\"," + (request ? "\"id\":" + (id++) + "," : "") + "\"method\":\"" + method
+            // string ids of their own: numbers would meet the client's own counter after a million runs
+            body = "{\"jsonrpc\":\"2.0\"," + (request ? "\"id\":\"fuzz-" + (id++) + "\"," : "") + "\"method\":\"" + method
                     + "\",\"params\":" + params.replace("URI", s.uri("open.eyn")) + "}";
         }
         s.raw(body.getBytes(StandardCharsets.UTF_8));
