@@ -182,6 +182,7 @@ public final class Debugger {
         long target = in.steps() - 1;
         if (history == null || target < 0 || history.atOrBefore(target) == null) return new Stop(Reason.ENTRY, "At the start of the history");
         goTo(target);
+        rebaseline();
         return new Stop(Reason.STEP, null);
     }
 
@@ -197,15 +198,21 @@ public final class Debugger {
             OutputSink sink = in.sink();
             in.setSink(NOWHERE);
             try {
+                Object[] before = watchValues();
                 while (in.steps() < end && !in.finished()) {
                     if (breakpointAt(in.next())) found = in.steps();
                     in.step();
+                    Object[] after = watchValues();
+                    // a data breakpoint stops on the line after the step that changed the value
+                    if (!java.util.Arrays.equals(before, after) && in.steps() < now) found = in.steps();
+                    before = after;
                 }
             } finally {
                 in.setSink(sink);
             }
             if (found >= 0 && found < now) {
                 goTo(found);
+                rebaseline();
                 return new Stop(Reason.BREAKPOINT, null);
             }
             end = segment.getKey();
@@ -217,11 +224,27 @@ public final class Debugger {
         return new Stop(Reason.ENTRY, "Reached the start of the history");
     }
 
+    private Object[] watchValues() {
+        List<Watch> list = watches;
+        Object[] values = new Object[list.size()];
+        for (int i = 0; i < values.length; i++) values[i] = list.get(i).value().get();
+        return values;
+    }
+
     private boolean breakpointAt(Location at) {
         if (at == null || pendingLine()) return false;
         Breakpoints.Line bp = breakpoints.line(at.path(), at.line());
         if (bp == null || (bp.logMessage() != null && !bp.logMessage().isEmpty())) return false;
         return bp.condition() == null || bp.condition().isBlank() || Condition.evaluate(bp.condition(), in::variable);
+    }
+
+    /** Goes back to where a frame (0 = the outermost) began: the whole machine as it was then. */
+    public boolean restartFrame(int frame) {
+        if (history == null || frame < 0 || frame >= in.frames().size()) return false;
+        long entry = in.frames().get(frame).entryStep();
+        if (history.atOrBefore(entry) == null) return false;
+        goTo(entry);
+        return true;
     }
 
     /** Puts the interpreter and machine in the state they had after {@code step} steps. */
@@ -236,6 +259,11 @@ public final class Debugger {
         } finally {
             in.setSink(sink);
         }
+    }
+
+    private void rebaseline() {
+        Object[] values = watchValues();
+        if (values.length == watched.length) watched = values;
     }
 
     /** The user changed the state (a variable, memory, a console command): later checkpoints no longer describe the future. */

@@ -17,6 +17,8 @@ public final class Frame {
     /** Where this frame's output goes when it runs inside {@code $(...)}; shared with nested frames. */
     final StringBuilder capture;
     PendingLine pending;
+    /** The interpreter's step count when this frame began: where a debugger restarts it. */
+    long entryStep;
 
     Frame(Script script, String path, StringBuilder capture) {
         this(script, path, 0, new LinkedHashMap<>(), new ArrayList<>(), capture, null);
@@ -42,6 +44,7 @@ public final class Frame {
     public boolean captured() { return capture != null; }
     /** True while a line's {@code $(...)} substitutions are running one step at a time. */
     public boolean pending() { return pending != null; }
+    public long entryStep() { return entryStep; }
 
     int count(Block.Kind kind) {
         int n = 0;
@@ -52,7 +55,9 @@ public final class Frame {
     Frame copy(StringBuilder captureCopy) {
         ArrayList<Block> b = new ArrayList<>();
         for (Block block : blocks) b.add(block.copy());
-        return new Frame(script, path, pc, new LinkedHashMap<>(variables), b, captureCopy,
+        Frame f = new Frame(script, path, pc, new LinkedHashMap<>(variables), b, captureCopy,
                 pending == null ? null : pending.copy());
+        f.entryStep = entryStep;
+        return f;
     }
 }

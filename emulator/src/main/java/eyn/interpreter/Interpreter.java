@@ -190,6 +190,7 @@ public final class Interpreter implements ScriptHost {
         if (failed) counters.failures++;
         Location ran = current;
         if (requestedFrame != null) {
+            requestedFrame.entryStep = steps;
             frames.add(requestedFrame);
             scripts.add(requestedFrame.path);
             requestedFrame = null;

@@ -95,6 +95,23 @@ class ReverseExecutionTest {
         assertTrue(none.line("/main.eyn", 10) == null);
     }
 
+    @Test
+    void dataBreakpointsAreHitWhileRunningBackwards() throws Exception {
+        StringBuilder out = new StringBuilder();
+        Debugger d = debugger(out, 16);
+        Interpreter in = d.interpreter();
+        d.setWatches(List.of(new Debugger.Watch("maps", "mappings", () -> in.machine().mappings().size())));
+        Debugger.Stop forward = d.resume(Debugger.Mode.CONTINUE);
+        assertEquals(Debugger.Reason.DATA_BREAKPOINT, forward.reason(), "mmap on line 4 adds a mapping");
+        assertEquals(4, in.next().line());
+        while (!in.finished()) d.resume(Debugger.Mode.CONTINUE);
+        d.goTo(in.steps() - 1);
+        Debugger.Stop back = d.reverseContinue();
+        assertEquals(Debugger.Reason.BREAKPOINT, back.reason());
+        assertEquals(13, in.next().line(), "stops after the mmap on line 13, the last change of the mapping count");
+        assertEquals(1, in.machine().mappings().size());
+    }
+
     private static Breakpoints breakpointsOf(Debugger d) throws Exception {
         var field = Debugger.class.getDeclaredField("breakpoints");
         field.setAccessible(true);

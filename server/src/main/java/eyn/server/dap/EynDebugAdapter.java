@@ -159,6 +159,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         c.setSupportsReadMemoryRequest(true);
         c.setSupportsWriteMemoryRequest(true);
         c.setSupportsGotoTargetsRequest(true);
+        c.setSupportsRestartFrame(true);
         c.setSupportsDataBreakpoints(true);
         c.setSupportsDataBreakpointBytes(true);
         c.setSupportsLoadedSourcesRequest(true);
@@ -724,7 +725,12 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
                 throw invalid("Only " + written + " of " + data.length + " bytes are writable at " + String.format("0x%08X", address));
             }
             debugger.stateChanged();
+            org.eclipse.lsp4j.debug.MemoryEventArguments changed = new org.eclipse.lsp4j.debug.MemoryEventArguments();
+            changed.setMemoryReference(args.getMemoryReference());
+            changed.setOffset(args.getOffset() == null ? 0 : args.getOffset());
+            changed.setCount(written);
             gate.send(() -> {
+                client.memory(changed);
                 InvalidatedEventArguments inv = new InvalidatedEventArguments();
                 inv.setAreas(new String[] {"variables"});
                 client.invalidated(inv);
@@ -943,6 +949,18 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             org.eclipse.lsp4j.debug.GotoTargetsResponse r = new org.eclipse.lsp4j.debug.GotoTargetsResponse();
             r.setTargets(targets.toArray(new org.eclipse.lsp4j.debug.GotoTarget[0]));
             return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> restartFrame(org.eclipse.lsp4j.debug.RestartFrameArguments args) {
+        return onStopped(() -> {
+            int frame = args.getFrameId() - 1;
+            if (debugger.history() == null) throw invalid("Restarting a frame needs reverse execution, which is off with 'persist'");
+            if (!debugger.restartFrame(frame)) throw invalid("Frame " + args.getFrameId() + " cannot be restarted: its start is out of the history");
+            handles.clear();
+            stopped(new Debugger.Stop(Debugger.Reason.STEP, null));
+            return null;
         });
     }
 

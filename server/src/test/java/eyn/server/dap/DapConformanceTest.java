@@ -49,6 +49,7 @@ class DapConformanceTest {
         EXERCISED.put("supportsGotoTargetsRequest", "DapConformanceTest.gotoCompletionsAndLoadedSources");
         EXERCISED.put("supportsLoadedSourcesRequest", "DapConformanceTest.gotoCompletionsAndLoadedSources");
         EXERCISED.put("supportsCompletionsRequest", "DapConformanceTest.gotoCompletionsAndLoadedSources");
+        EXERCISED.put("supportsRestartFrame", "DapConformanceTest.restartFrameRewindsToWhereTheScriptBegan");
         EXERCISED.put("supportsDataBreakpoints", "DapConformanceTest.dataBreakpointsStopWhereTheValueChanged");
         EXERCISED.put("supportsDataBreakpointBytes", "DapConformanceTest.dataBreakpointsStopWhereTheValueChanged");
         EXERCISED.put("exceptionBreakpointFilters", "DapSessionTest.commandBreakpointsAndExceptionFiltersStop (failed, unknown), "
@@ -69,7 +70,7 @@ class DapConformanceTest {
         TreeSet<String> stale = new TreeSet<>(EXERCISED.keySet());
         stale.removeAll(declared);
         assertEquals(new TreeSet<>(), stale, "exercised but not declared");
-        assertFalse(caps.has("supportsRestartFrame"), "restartFrame is not implemented");
+        assertFalse(caps.has("supportsInstructionBreakpoints"), "there are no instructions to break on");
     }
 
     @Test
@@ -202,5 +203,51 @@ class DapConformanceTest {
         a.setBreakpoints(list);
         var r = dap.server.setDataBreakpoints(a).get(10, TimeUnit.SECONDS).getBreakpoints();
         for (var b : r) assertTrue(b.isVerified());
+    }
+
+    @Test
+    void restartFrameRewindsToWhereTheScriptBegan() throws Exception {
+        Files.writeString(dir.resolve("sub.eyn"), "set S=1\nmakedir made\necho in sub\n");
+        Path p = dir.resolve("r.eyn");
+        Files.writeString(p, "set A=1\nrun sub.eyn\necho back\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of("stopOnEntry", true));
+            dap.awaitStop();
+            NextArguments n = new NextArguments();
+            n.setThreadId(1);
+            dap.server.next(n).get(10, TimeUnit.SECONDS);
+            dap.awaitStop();
+            var in = new org.eclipse.lsp4j.debug.StepInArguments();
+            in.setThreadId(1);
+            dap.server.stepIn(in).get(10, TimeUnit.SECONDS);
+            dap.awaitStop();
+            dap.server.next(n).get(10, TimeUnit.SECONDS);
+            dap.awaitStop();
+            dap.server.next(n).get(10, TimeUnit.SECONDS);
+            dap.awaitStop();
+            assertEquals(3, dap.top().getLine());
+            assertTrue(dap.scope("Drives").values().stream().findFirst().isPresent());
+            var restart = new org.eclipse.lsp4j.debug.RestartFrameArguments();
+            restart.setFrameId(dap.top().getId());
+            dap.server.restartFrame(restart).get(10, TimeUnit.SECONDS);
+            dap.awaitStop();
+            assertEquals(1, dap.top().getLine(), "back at the nested script's first line");
+            assertTrue(dap.top().getSource().getPath().endsWith("sub.eyn"));
+            assertFalse(dap.scope("Variables").containsKey("S"), "its variables are gone again");
+            String drive = dap.children(dap.scope("Drives").get("drive 0").getVariablesReference()).keySet().toString();
+            assertFalse(drive.contains("/made/"), "the directory it made is gone again: " + drive);
+            var write = new org.eclipse.lsp4j.debug.WriteMemoryArguments();
+            write.setMemoryReference("0x00800000");
+            write.setData(java.util.Base64.getEncoder().encodeToString(new byte[] {1, 2}));
+            write.setAllowPartial(true);
+            dap.server.writeMemory(write).get(10, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (dap.memory.isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
+            assertEquals("0x00800000", dap.memory.get(0).getMemoryReference(), "a memory event follows writeMemory");
+            ContinueArguments c = new ContinueArguments();
+            c.setThreadId(1);
+            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            dap.terminated.get(10, TimeUnit.SECONDS);
+        }
     }
 }

@@ -44,6 +44,7 @@ final class DapHarness implements AutoCloseable {
     final CompletableFuture<TerminatedEventArguments> terminated = new CompletableFuture<>();
     final CompletableFuture<ExitedEventArguments> exited = new CompletableFuture<>();
     final List<InvalidatedEventArguments> invalidated = new CopyOnWriteArrayList<>();
+    final List<org.eclipse.lsp4j.debug.MemoryEventArguments> memory = new CopyOnWriteArrayList<>();
     final IDebugProtocolServer server;
     final CompletableFuture<Integer> status = new CompletableFuture<>();
     final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -76,6 +77,7 @@ final class DapHarness implements AutoCloseable {
             @Override public void terminated(TerminatedEventArguments args) { terminated.complete(args); }
             @Override public void exited(ExitedEventArguments args) { exited.complete(args); }
             @Override public void invalidated(InvalidatedEventArguments args) { invalidated.add(args); }
+            @Override public void memory(org.eclipse.lsp4j.debug.MemoryEventArguments args) { memory.add(args); }
         };
         var launcher = DSPLauncher.createClientLauncher(client, down.in(), up.out());
         launcher.startListening();
