@@ -201,7 +201,9 @@ public final class Debugger {
                 Object[] before = watchValues();
                 while (in.steps() < end && !in.finished()) {
                     if (breakpointAt(in.next())) found = in.steps();
-                    in.step();
+                    StepResult r = in.step();
+                    // an exception filter stops on the line after the failing one, as it does going forwards
+                    if (r.failed() && breakpoints.filter(Breakpoints.FAILED) && in.steps() < now) found = in.steps();
                     Object[] after = watchValues();
                     // a data breakpoint stops on the line after the step that changed the value
                     if (!java.util.Arrays.equals(before, after) && in.steps() < now) found = in.steps();

@@ -26,6 +26,8 @@ public final class Machine {
 
     private final MachineConfig config;
     private Console console = (color, text) -> { };
+    /** Told about every read of fd or mapping bytes (address, length): a debugger's read watchpoints. */
+    private java.util.function.LongBinaryOperator readListener;
     private State state;
 
     /** Everything that changes while a script runs; a snapshot is a copy of it. */
@@ -85,6 +87,16 @@ public final class Machine {
     public MachineConfig config() { return config; }
     public Console console() { return console; }
     public void setConsole(Console console) { this.console = console; }
+
+    /** Sets who hears of reads of fd and mapping bytes; null for nobody. Survives snapshots and restores. */
+    public void setReadListener(java.util.function.LongBinaryOperator listener) {
+        this.readListener = listener;
+    }
+
+    void noteRead(long address, int length) {
+        java.util.function.LongBinaryOperator l = readListener;
+        if (l != null && length > 0) l.applyAsLong(address, length);
+    }
 
     public Heap heap() { return state.heap; }
     public Predictor predictor() { return state.predictor; }

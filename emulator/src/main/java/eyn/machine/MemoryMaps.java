@@ -37,6 +37,7 @@ public final class MemoryMaps {
 
     /** Writes a read-write mapping back to its file. */
     public void sync(Mapping m) throws MachineError {
+        machine.noteRead(m.address, m.size());
         try {
             machine.writeBack(m.drive, m.path, m.content);
         } catch (DriveException e) {

@@ -63,6 +63,7 @@ public final class ZeroCopy {
         int buffer = machine.allocate(n + 1);
         if (buffer == 0) throw new MachineError("Error: Out of memory for read buffer");
         byte[] data = f.content.read(f.offset, n);
+        machine.noteRead(f.window + f.offset, n);
         machine.fillBuffer(buffer, data, n);
         machine.free(buffer);
         f.offset += n;
@@ -117,6 +118,7 @@ public final class ZeroCopy {
         if (n <= 0) throw new MachineError("Error: End of file on fd " + in);
         if ((long) dst.offset + n > Integer.MAX_VALUE) throw new MachineError("Error: Write size overflow");
         checkGrowth(dst, (long) dst.offset + n);
+        machine.noteRead(src.window + src.offset, n);
         dst.content.transferFrom(src.content, src.offset, dst.offset, n);
         if (!tee) src.offset += n;
         dst.offset += n;

@@ -77,9 +77,28 @@ public final class DapBenchmark {
         c.setThreadId(1);
         b.server.continue_(c).get(10, TimeUnit.SECONDS);
         b.await();
+        double withHistory = (System.nanoTime() - t) / 1e6;
         System.out.printf("continue through the rest of 1,000,000 iterations to a breakpoint after the loop: %.0f ms (target < 2000 ms)%n",
-                (System.nanoTime() - t) / 1e6);
+                withHistory);
         b.stop();
+
+        // the same run without history ('persist' turns reverse execution off): the difference is what history costs
+        DapBenchmark h = new DapBenchmark();
+        h.start(jar);
+        Map<String, Object> plain = new HashMap<>();
+        plain.put("program", script.toString());
+        plain.put("stopOnEntry", false);
+        plain.put("persist", true);
+        h.server.launch(plain).get(30, TimeUnit.SECONDS);
+        h.breakpoint(script, 8);
+        long t2 = System.nanoTime();
+        h.server.configurationDone(new ConfigurationDoneArguments()).get(10, TimeUnit.SECONDS);
+        h.await();
+        double withoutHistory = (System.nanoTime() - t2) / 1e6;
+        h.stop();
+        long lines = 1 + 1_000_000L * 4;
+        System.out.printf("the same loop without history: %.0f ms; history costs about %.0f ns per executed line%n",
+                withoutHistory, Math.max(0, withHistory - withoutHistory) * 1e6 / lines);
 
         DapBenchmark r = new DapBenchmark();
         r.start(jar);

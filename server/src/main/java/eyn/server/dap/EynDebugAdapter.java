@@ -196,6 +196,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         try {
             source = Files.readString(config.program(), StandardCharsets.UTF_8);
             Machine machine = new Machine(config.machine());
+            machine.setReadListener(this::noteRead);
             interpreter = new Interpreter(machine, this::output, new Options(config.maxSteps()));
         } catch (IOException e) {
             throw LaunchConfig.invalid("cannot read the program: " + e.getMessage());
@@ -787,7 +788,10 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             r.setDescription(dataId == null ? "Data breakpoints watch an fd's offset, size or being open, a mapping, "
                     + "the hit rate, or a memory range" : description);
             if (dataId != null) {
-                r.setAccessTypes(new org.eclipse.lsp4j.debug.DataBreakpointAccessType[] {org.eclipse.lsp4j.debug.DataBreakpointAccessType.WRITE});
+                r.setAccessTypes(dataId.startsWith("mem:")
+                        ? new org.eclipse.lsp4j.debug.DataBreakpointAccessType[] {org.eclipse.lsp4j.debug.DataBreakpointAccessType.WRITE,
+                            org.eclipse.lsp4j.debug.DataBreakpointAccessType.READ, org.eclipse.lsp4j.debug.DataBreakpointAccessType.READ_WRITE}
+                        : new org.eclipse.lsp4j.debug.DataBreakpointAccessType[] {org.eclipse.lsp4j.debug.DataBreakpointAccessType.WRITE});
                 r.setCanPersist(false);
             }
             return r;
@@ -800,9 +804,10 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         return onStopped(() -> {
             List<Debugger.Watch> watches = new ArrayList<>();
             List<Breakpoint> result = new ArrayList<>();
+            readWatches.clear();
             for (org.eclipse.lsp4j.debug.DataBreakpoint d : args.getBreakpoints() == null
                     ? new org.eclipse.lsp4j.debug.DataBreakpoint[0] : args.getBreakpoints()) {
-                Supplier<Object> value = watcher(d.getDataId());
+                Supplier<Object> value = watcher(d.getDataId(), d.getAccessType());
                 Breakpoint b = new Breakpoint();
                 b.setVerified(value != null);
                 if (value == null) b.setMessage("Unknown data id '" + d.getDataId() + "'");
@@ -816,8 +821,28 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         });
     }
 
+    /** A memory range whose reads are counted for read watchpoints. */
+    private static final class ReadWatch {
+        final long start;
+        final long end;
+        final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+
+        ReadWatch(long start, long end) {
+            this.start = start;
+            this.end = end;
+        }
+    }
+
+    private final List<ReadWatch> readWatches = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Counts reads of fd and mapping bytes that overlap a watched range. */
+    private long noteRead(long address, long length) {
+        for (ReadWatch w : readWatches) if (address < w.end && address + length > w.start) w.reads.incrementAndGet();
+        return 0;
+    }
+
     /** What a data id reads from the live machine (the interpreter is replaced on restart, so look it up each time). */
-    private Supplier<Object> watcher(String dataId) {
+    private Supplier<Object> watcher(String dataId, org.eclipse.lsp4j.debug.DataBreakpointAccessType access) {
         if (dataId == null) return null;
         String[] p = dataId.split(":");
         try {
@@ -847,11 +872,16 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
                 case "mem" -> {
                     long address = Long.parseLong(p[1]);
                     int bytes = Integer.parseInt(p[2]);
-                    return () -> {
+                    Supplier<Object> written = () -> {
                         byte[] b = new byte[bytes];
                         int n = interpreter.machine().readMemory(address, b, bytes);
                         return n + ":" + java.util.Arrays.hashCode(b);
                     };
+                    if (access == null || access == org.eclipse.lsp4j.debug.DataBreakpointAccessType.WRITE) return written;
+                    ReadWatch watch = new ReadWatch(address, address + bytes);
+                    readWatches.add(watch);
+                    if (access == org.eclipse.lsp4j.debug.DataBreakpointAccessType.READ) return () -> "read " + watch.reads.get() + " times";
+                    return () -> written.get() + ", read " + watch.reads.get() + " times";
                 }
                 default -> {
                     return null;

@@ -181,6 +181,33 @@ class DapConformanceTest {
         }
     }
 
+    @Test
+    void readWatchpointsStopAfterTheCommandThatReadTheRange() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "0123456789");
+        Path p = dir.resolve("rw.eyn");
+        Files.writeString(p, "zopen a.txt r\necho set up\nzseek 0 6 set\nzread 0 2\nzseek 0 0 set\nzread 0 2\necho end\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of(), 2);
+            dap.awaitStop();
+            var memInfo = info(dap, null, "0x01000000", 4);
+            assertTrue(java.util.Arrays.asList(memInfo.getAccessTypes()).contains(org.eclipse.lsp4j.debug.DataBreakpointAccessType.READ));
+            var a = new org.eclipse.lsp4j.debug.SetDataBreakpointsArguments();
+            var bp = new org.eclipse.lsp4j.debug.DataBreakpoint();
+            bp.setDataId(memInfo.getDataId());
+            bp.setAccessType(org.eclipse.lsp4j.debug.DataBreakpointAccessType.READ);
+            a.setBreakpoints(new org.eclipse.lsp4j.debug.DataBreakpoint[] {bp});
+            assertTrue(dap.server.setDataBreakpoints(a).get(10, TimeUnit.SECONDS).getBreakpoints()[0].isVerified());
+            ContinueArguments c = new ContinueArguments();
+            c.setThreadId(1);
+            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            var stop = dap.awaitStop();
+            assertEquals("data breakpoint", stop.getReason());
+            assertEquals(7, dap.top().getLine(), "the first zread read bytes 6-7, outside the range; the second read 0-1");
+            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            dap.terminated.get(10, TimeUnit.SECONDS);
+        }
+    }
+
     private static org.eclipse.lsp4j.debug.DataBreakpointInfoResponse info(DapHarness dap, Integer reference, String name, Integer bytes)
             throws Exception {
         var a = new org.eclipse.lsp4j.debug.DataBreakpointInfoArguments();

@@ -45,6 +45,8 @@ final class DapHarness implements AutoCloseable {
     final CompletableFuture<ExitedEventArguments> exited = new CompletableFuture<>();
     final List<InvalidatedEventArguments> invalidated = new CopyOnWriteArrayList<>();
     final List<org.eclipse.lsp4j.debug.MemoryEventArguments> memory = new CopyOnWriteArrayList<>();
+    final List<String> progress = new CopyOnWriteArrayList<>();
+    private final boolean progressReporting;
     final IDebugProtocolServer server;
     final CompletableFuture<Integer> status = new CompletableFuture<>();
     final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -52,6 +54,11 @@ final class DapHarness implements AutoCloseable {
     Capabilities capabilities;
 
     DapHarness() {
+        this(false);
+    }
+
+    DapHarness(boolean progressReporting) {
+        this.progressReporting = progressReporting;
         BytePipe down = new BytePipe();
         Thread t = new Thread(() -> {
             try {
@@ -78,6 +85,9 @@ final class DapHarness implements AutoCloseable {
             @Override public void exited(ExitedEventArguments args) { exited.complete(args); }
             @Override public void invalidated(InvalidatedEventArguments args) { invalidated.add(args); }
             @Override public void memory(org.eclipse.lsp4j.debug.MemoryEventArguments args) { memory.add(args); }
+            @Override public void progressStart(org.eclipse.lsp4j.debug.ProgressStartEventArguments args) { progress.add("start:" + args.getTitle()); }
+            @Override public void progressUpdate(org.eclipse.lsp4j.debug.ProgressUpdateEventArguments args) { progress.add("update:" + args.getMessage()); }
+            @Override public void progressEnd(org.eclipse.lsp4j.debug.ProgressEndEventArguments args) { progress.add("end:" + args.getMessage()); }
         };
         var launcher = DSPLauncher.createClientLauncher(client, down.in(), up.out());
         launcher.startListening();
@@ -89,6 +99,7 @@ final class DapHarness implements AutoCloseable {
         InitializeRequestArguments init = new InitializeRequestArguments();
         init.setAdapterID("eyn");
         init.setLinesStartAt1(true);
+        init.setSupportsProgressReporting(progressReporting);
         capabilities = server.initialize(init).thenApply(c -> {
             order.add("initialize-response");
             return c;

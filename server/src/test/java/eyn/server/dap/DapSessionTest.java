@@ -324,4 +324,73 @@ class DapSessionTest {
             assertEquals(1, get(dap.server.threads()).getThreads().length, "still serving");
         }
     }
+
+    @Test
+    void longRunsReportProgressAndRefuseInspectionUntilPaused() throws Exception {
+        Path p = script("long.eyn", "loop 2000000000\nset X=1\nendloop\n");
+        try (DapHarness dap = new DapHarness(true)) {
+            dap.start(p, Map.of());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (dap.progress.isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
+            assertTrue(dap.progress.get(0).startsWith("start:"), dap.progress.toString());
+            var vars = new org.eclipse.lsp4j.debug.VariablesArguments();
+            vars.setVariablesReference(1);
+            var busy = assertThrows(ExecutionException.class, () -> get(dap.server.variables(vars)));
+            assertTrue(busy.getCause().getMessage().contains("running"), busy.getCause().getMessage());
+            PauseArguments pause = new PauseArguments();
+            pause.setThreadId(1);
+            get(dap.server.pause(pause));
+            assertEquals("pause", dap.awaitStop().getReason());
+            assertTrue(dap.progress.stream().anyMatch(e -> e.startsWith("end:")), dap.progress.toString());
+            get(dap.server.terminate(new TerminateArguments()));
+            get(dap.terminated);
+        }
+    }
+
+    @Test
+    void stepInStopsInsideASubstitutionAndAnFdOffsetCanBeSet() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "abcdefgh");
+        Path p = script("sub.eyn", "zopen a.txt r\nset V=$(zread 0 2)\nzread 0 3\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of(), 2);
+            dap.awaitStop();
+            StepInArguments in = new StepInArguments();
+            in.setThreadId(1);
+            get(dap.server.stepIn(in));
+            dap.awaitStop();
+            assertEquals(2, dap.top().getLine(), "still on the line: only its $(...) ran");
+            assertFalse(dap.scope("Variables").containsKey("V"));
+            var fds = dap.scope("File descriptors");
+            int fd0 = fds.get("fd 0").getVariablesReference();
+            assertEquals("2", dap.children(fd0).get("offset").getValue(), "the substitution read two bytes");
+            SetVariableArguments set = new SetVariableArguments();
+            set.setVariablesReference(fd0);
+            set.setName("offset");
+            set.setValue("5");
+            get(dap.server.setVariable(set));
+            get(dap.server.continue_(cont()));
+            get(dap.terminated);
+            assertTrue(dap.allOutput().contains("Read 3 bytes from fd 0:\nfgh"), dap.allOutput());
+        }
+    }
+
+    @Test
+    void theAdapterListensOnALoopbackPort() throws Exception {
+        Process p = eyn.server.JsonRpcFrames.start("dap", "--port", "0");
+        try {
+            var err = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+            String line = err.readLine();
+            assertTrue(line != null && line.startsWith("eyn dap: listening on 127.0.0.1:"), String.valueOf(line));
+            int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
+            try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                eyn.server.JsonRpcFrames.send(socket.getOutputStream(),
+                        "{\"seq\":1,\"type\":\"request\",\"command\":\"initialize\",\"arguments\":{\"adapterID\":\"eyn\"}}");
+                var response = eyn.server.JsonRpcFrames.read(socket.getInputStream());
+                assertTrue(response.get("success").getAsBoolean(), response.toString());
+            }
+            assertTrue(p.waitFor(15, TimeUnit.SECONDS), "the adapter ends with its client");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
 }
