@@ -1,13 +1,10 @@
 package eyn.server.dap;
 
 import eyn.server.common.Log;
+import eyn.server.common.ProtocolServer;
 import eyn.server.lsp.LspCommand;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,21 +28,7 @@ public final class DapCommand implements java.util.concurrent.Callable<Integer> 
 
     @Override
     public Integer call() throws Exception {
-        InputStream in = System.in;
-        OutputStream out = System.out;
-        PrintStream err = System.err;
-        System.setOut(err);
-        Log log = new Log(err);
-        log.setLevel(Log.parse(trace));
-        if (port != null) {
-            try (ServerSocket listener = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                err.println("eyn dap: listening on 127.0.0.1:" + listener.getLocalPort());
-                try (Socket socket = listener.accept()) {
-                    return serve(socket.getInputStream(), socket.getOutputStream(), log);
-                }
-            }
-        }
-        return serve(in, out, log);
+        return ProtocolServer.run("dap", port, trace, DapCommand::serve);
     }
 
     /** Serves one client until it disconnects or its input closes. */

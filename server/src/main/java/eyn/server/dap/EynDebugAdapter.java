@@ -17,6 +17,7 @@ import eyn.language.Parser;
 import eyn.language.Script;
 import eyn.machine.Color;
 import eyn.machine.Machine;
+import eyn.server.common.Ansi;
 import eyn.server.common.Log;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -1010,18 +1011,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     // ---- output ------------------------------------------------------------------------------
 
     private void output(Color color, String text, Location where) {
-        String ansi = switch (color) {
-            case RED -> "\u001b[31m";
-            case GREEN -> "\u001b[32m";
-            case ORANGE -> "\u001b[33m";
-            case YELLOW -> "\u001b[93m";
-            case BLUE -> "\u001b[34m";
-            case GREY -> "\u001b[90m";
-            case WHITE -> "";
-        };
-        String colored = ansi.isEmpty() ? text : ansi + text.replace("\n", "\u001b[0m\n" + ansi) + "\u001b[0m";
-        if (colored.endsWith(ansi + "\u001b[0m")) colored = colored.substring(0, colored.length() - ansi.length() - 4);
-        OutputEventArguments e = outputEvent(OutputEventArgumentsCategory.STDOUT, colored, where);
+        OutputEventArguments e = outputEvent(OutputEventArgumentsCategory.STDOUT, Ansi.paint(color, text), where);
         gate.send(() -> client.output(e));
     }
 

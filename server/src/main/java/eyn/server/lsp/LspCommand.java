@@ -1,12 +1,9 @@
 package eyn.server.lsp;
 
 import eyn.server.common.Log;
+import eyn.server.common.ProtocolServer;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,22 +32,7 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
 
     @Override
     public Integer call() throws Exception {
-        InputStream in = System.in;
-        OutputStream out = System.out;
-        PrintStream err = System.err;
-        // stdout belongs to the protocol from here on: anything else printing there goes to stderr
-        System.setOut(err);
-        Log log = new Log(err);
-        log.setLevel(Log.parse(trace));
-        if (port != null) {
-            try (ServerSocket listener = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                err.println("eyn lsp: listening on 127.0.0.1:" + listener.getLocalPort());
-                try (Socket socket = listener.accept()) {
-                    return serve(socket.getInputStream(), socket.getOutputStream(), log);
-                }
-            }
-        }
-        return serve(in, out, log);
+        return ProtocolServer.run("lsp", port, trace, LspCommand::serve);
     }
 
     /** Serves one client until it says exit, closes its input, or dies; returns the exit status. */
