@@ -1,0 +1,36 @@
+// Bundles the extension with esbuild; --tests also bundles the unit tests' subjects; --bundle-assets
+// copies the server jar and the grammar in for packaging.
+import { build } from "esbuild";
+import { copyFileSync, existsSync, mkdirSync } from "fs";
+
+const args = process.argv.slice(2);
+await build({
+  entryPoints: ["src/extension.ts"],
+  bundle: true,
+  outfile: "dist/extension.js",
+  external: ["vscode"],
+  format: "cjs",
+  platform: "node",
+  target: "node18",
+  sourcemap: true,
+});
+mkdirSync("syntaxes", { recursive: true });
+copyFileSync("../grammars/eyn.tmLanguage.json", "syntaxes/eyn.tmLanguage.json");
+if (args.includes("--tests")) {
+  await build({
+    entryPoints: ["src/java.ts", "src/config.ts"],
+    outdir: "test-out/lib",
+    format: "esm",
+    platform: "node",
+    target: "node18",
+    outExtension: { ".js": ".mjs" },
+  });
+  mkdirSync("test-out", { recursive: true });
+  for (const f of ["java.test.mjs", "config.test.mjs"]) copyFileSync("test/" + f, "test-out/" + f);
+}
+if (args.includes("--bundle-assets")) {
+  const jar = "../server/target/eyn.jar";
+  if (!existsSync(jar)) throw new Error("build the server first: mvn -B -DskipTests install (or ./eyn --help)");
+  mkdirSync("server", { recursive: true });
+  copyFileSync(jar, "server/eyn.jar");
+}

@@ -1,0 +1,69 @@
+// Launch configurations and server settings from the extension's settings: pure, unit-tested.
+
+export interface EynSettings {
+  ram: number;
+  seed: number;
+  persist: boolean;
+  portabilityWarnings: boolean;
+  drives: Record<string, string>;
+  driveRoot: string;
+  disabledDiagnostics: string[];
+  trace: string;
+}
+
+export interface LaunchConfiguration {
+  type: string;
+  request: string;
+  name: string;
+  program?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * Fills a launch configuration: an empty one (F5 with no launch.json) debugs the active EYN file;
+ * settings give defaults for what the configuration leaves out. Undefined: nothing to debug.
+ */
+export function resolveLaunch(
+  config: LaunchConfiguration,
+  settings: EynSettings,
+  activeFile: string | undefined,
+): LaunchConfiguration | undefined {
+  const resolved: LaunchConfiguration = { ...config };
+  if (!resolved.type && !resolved.request && !resolved.name) {
+    if (!activeFile) return undefined;
+    resolved.type = "eyn";
+    resolved.request = "launch";
+    resolved.name = "Debug the current EYN script";
+    resolved.stopOnEntry = true;
+  }
+  if (!resolved.program || resolved.program === "${file}") {
+    if (!activeFile) return undefined;
+    resolved.program = activeFile;
+  }
+  if (resolved.ram === undefined) resolved.ram = settings.ram;
+  if (resolved.seed === undefined) resolved.seed = settings.seed;
+  if (resolved.persist === undefined) resolved.persist = settings.persist;
+  if (resolved.portabilityWarnings === undefined) resolved.portabilityWarnings = settings.portabilityWarnings;
+  if (resolved.drives === undefined && Object.keys(settings.drives).length > 0) resolved.drives = settings.drives;
+  if (resolved.cwd === undefined && settings.driveRoot) resolved.cwd = settings.driveRoot;
+  return resolved;
+}
+
+/** What the language server receives as initializationOptions and on configuration changes. */
+export function serverOptions(settings: EynSettings): Record<string, unknown> {
+  return {
+    trace: settings.trace,
+    portabilityWarnings: settings.portabilityWarnings,
+    disabledDiagnostics: settings.disabledDiagnostics,
+    driveRoot: settings.driveRoot,
+    ram: settings.ram,
+  };
+}
+
+/** The `eyn run` arguments for a script under these settings. */
+export function runArguments(file: string, settings: EynSettings): string[] {
+  const args = ["run", file, "--ram", String(settings.ram), "--seed", String(settings.seed), "--summary"];
+  for (const [n, folder] of Object.entries(settings.drives)) args.push("--drive", `${n}=${folder}`);
+  if (settings.persist) args.push("--persist");
+  return args;
+}
