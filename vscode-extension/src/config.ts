@@ -9,6 +9,7 @@ export interface EynSettings {
   driveRoot: string;
   disabledDiagnostics: string[];
   trace: string;
+  diagnosticsSeverity: string;
 }
 
 export interface LaunchConfiguration {
@@ -57,6 +58,7 @@ export function serverOptions(settings: EynSettings): Record<string, unknown> {
     disabledDiagnostics: settings.disabledDiagnostics,
     driveRoot: settings.driveRoot,
     ram: settings.ram,
+    diagnosticsSeverity: settings.diagnosticsSeverity,
   };
 }
 

@@ -2,7 +2,7 @@ import * as cp from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as vscode from "vscode";
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from "vscode-languageclient/node";
+import { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
 import { EynSettings, resolveLaunch, runArguments, serverOptions } from "./config";
 import { findJava, JavaFound, JavaProbe } from "./java";
 
@@ -20,6 +20,7 @@ function settings(): EynSettings {
     driveRoot: c.get<string>("driveRoot", ""),
     disabledDiagnostics: c.get<string[]>("disabledDiagnostics", []),
     trace: c.get<string>("trace.server", "error"),
+    diagnosticsSeverity: c.get<string>("diagnosticsSeverity", "info"),
   };
 }
 
@@ -60,10 +61,10 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const j = java();
   if (!j) return;
   output.appendLine(`Using Java ${j.version} from ${j.source}: ${j.executable}`);
+  // stdio is the default transport; the server also accepts the --stdio flag some clients add
   const server: ServerOptions = {
     command: j.executable,
     args: ["-jar", jar(context), "lsp"],
-    transport: TransportKind.stdio,
   };
   const options: LanguageClientOptions = {
     documentSelector: [{ language: "eyn" }],

@@ -4,7 +4,7 @@ import { resolveLaunch, runArguments, serverOptions } from "./lib/config.mjs";
 
 const settings = {
   ram: 64, seed: 7, persist: false, portabilityWarnings: true, drives: { "1": "/data" }, driveRoot: "",
-  disabledDiagnostics: ["W110"], trace: "messages",
+  disabledDiagnostics: ["W110"], trace: "messages", diagnosticsSeverity: "warning",
 };
 
 test("F5 without a launch.json debugs the active script with the settings' defaults", () => {
@@ -34,6 +34,7 @@ test("nothing to debug without a program or an open script", () => {
 test("the server and eyn run get the settings", () => {
   assert.deepEqual(serverOptions(settings), {
     trace: "messages", portabilityWarnings: true, disabledDiagnostics: ["W110"], driveRoot: "", ram: 64,
+    diagnosticsSeverity: "warning",
   });
   assert.deepEqual(runArguments("/ws/main.eyn", { ...settings, persist: true }),
     ["run", "/ws/main.eyn", "--ram", "64", "--seed", "7", "--summary", "--drive", "1=/data", "--persist"]);

@@ -26,6 +26,9 @@ public final class DapCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--trace", paramLabel = "LEVEL", description = "log level: off, error, messages, verbose")
     String trace;
 
+    @Option(names = "--stdio", description = "use stdin/stdout (the default; accepted because some clients pass it)")
+    boolean stdio;
+
     @Override
     public Integer call() throws Exception {
         return ProtocolServer.run("dap", port, trace, DapCommand::serve);

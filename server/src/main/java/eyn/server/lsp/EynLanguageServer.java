@@ -61,6 +61,9 @@ public final class EynLanguageServer implements LanguageServer, LanguageClientAw
     volatile boolean snippets = true;
     volatile boolean markdown = true;
     volatile boolean progress;
+    /** The client pulls diagnostics (textDocument/diagnostic): pushing them too would show each twice. */
+    volatile boolean pullDiagnostics;
+    volatile boolean refreshDiagnostics;
     private volatile boolean shutdown;
 
     /** {@code exit} receives the process exit status when the client says exit or goes away. */
@@ -92,6 +95,9 @@ public final class EynLanguageServer implements LanguageServer, LanguageClientAw
             snippets = Boolean.TRUE.equals(caps.getTextDocument().getCompletion().getCompletionItem().getSnippetSupport());
         }
         progress = caps != null && caps.getWindow() != null && Boolean.TRUE.equals(caps.getWindow().getWorkDoneProgress());
+        pullDiagnostics = caps != null && caps.getTextDocument() != null && caps.getTextDocument().getDiagnostic() != null;
+        refreshDiagnostics = caps != null && caps.getWorkspace() != null && caps.getWorkspace().getDiagnostics() != null
+                && Boolean.TRUE.equals(caps.getWorkspace().getDiagnostics().getRefreshSupport());
         ParentWatcher.watch(params.getProcessId(), () -> {
             log.info("the client process " + params.getProcessId() + " is gone: exiting");
             exit.accept(1);

@@ -157,13 +157,24 @@ final class EynTextDocumentService implements TextDocumentService {
                 doc.analysis = null;
                 publish(doc);
             }
+            if (server.pullDiagnostics && server.refreshDiagnostics && server.client != null) server.client.refreshDiagnostics();
         });
     }
 
     private void publish(Document doc) {
         if (server.client == null) return;
-        List<org.eclipse.lsp4j.Diagnostic> list = analysis(doc).diagnostics().stream().map(LspConvert::diagnostic).toList();
-        server.client.publishDiagnostics(new PublishDiagnosticsParams(doc.uri, list, doc.version()));
+        if (server.pullDiagnostics) {
+            // the client asks for diagnostics itself; tell it to ask again when they may have changed
+            analysis(doc);
+            return;
+        }
+        server.client.publishDiagnostics(new PublishDiagnosticsParams(doc.uri, shown(doc), doc.version()));
+    }
+
+    /** The diagnostics the client sees: those at or above the diagnosticsSeverity setting. */
+    private List<org.eclipse.lsp4j.Diagnostic> shown(Document doc) {
+        Settings settings = server.settings;
+        return analysis(doc).diagnostics().stream().filter(d -> settings.shows(d.severity())).map(LspConvert::diagnostic).toList();
     }
 
     Analysis analysis(Document doc) {
@@ -210,7 +221,7 @@ final class EynTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<DocumentDiagnosticReport> diagnostic(DocumentDiagnosticParams params) {
         return query(params.getTextDocument().getUri(), doc -> {
-            List<org.eclipse.lsp4j.Diagnostic> list = analysis(doc).diagnostics().stream().map(LspConvert::diagnostic).toList();
+            List<org.eclipse.lsp4j.Diagnostic> list = shown(doc);
             RelatedFullDocumentDiagnosticReport report = new RelatedFullDocumentDiagnosticReport(new ArrayList<>(list));
             report.setResultId(String.valueOf(doc.version()));
             return new DocumentDiagnosticReport(report);

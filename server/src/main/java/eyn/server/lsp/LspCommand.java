@@ -30,8 +30,16 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--trace", paramLabel = "LEVEL", description = "log level until the client sets one: off, error, messages, verbose")
     String trace;
 
+    @Option(names = "--stdio", description = "use stdin/stdout (the default; accepted because many clients pass it)")
+    boolean stdio;
+
+    @Option(names = "--clientProcessId", paramLabel = "PID", description = "exit when this process ends (as initialize's processId does)")
+    Integer clientProcessId;
+
     @Override
     public Integer call() throws Exception {
+        if (stdio && port != null) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--stdio and --port exclude each other");
+        eyn.server.common.ParentWatcher.watch(clientProcessId, () -> System.exit(1));
         return ProtocolServer.run("lsp", port, trace, LspCommand::serve);
     }
 

@@ -13,9 +13,19 @@ import java.util.Set;
  * Both {@code {"eyn": {...}}} and the bare object are accepted, and dotted keys
  * ({@code "eyn.portabilityWarnings"}) too.
  */
-record Settings(String trace, boolean portability, Set<String> disabled, String driveRoot, long ramMib, boolean dryRun) {
+record Settings(String trace, boolean portability, Set<String> disabled, String driveRoot, long ramMib, boolean dryRun,
+                String minimumSeverity) {
     static Settings defaults() {
-        return new Settings(null, true, Set.of(), null, 128, true);
+        return new Settings(null, true, Set.of(), null, 128, true, "info");
+    }
+
+    /** Whether a diagnostic of this severity is shown under the diagnosticsSeverity setting. */
+    boolean shows(eyn.language.Severity s) {
+        return switch (minimumSeverity) {
+            case "error" -> s == eyn.language.Severity.ERROR;
+            case "warning" -> s != eyn.language.Severity.INFO;
+            default -> true;
+        };
     }
 
     AnalysisSettings analysis() {
@@ -40,7 +50,9 @@ record Settings(String trace, boolean portability, Set<String> disabled, String 
         JsonElement r = get(o, "ram");
         if (r != null && r.isJsonPrimitive() && r.getAsJsonPrimitive().isNumber()) ram = Math.max(1, Math.min(4096, r.getAsLong()));
         boolean dry = bool(o, "dryRun", dryRun);
-        return new Settings(t, p, Set.copyOf(d), root == null || root.isBlank() ? null : root, ram, dry);
+        String severity = string(o, "diagnosticsSeverity", minimumSeverity);
+        if (!Set.of("error", "warning", "info").contains(severity)) severity = minimumSeverity;
+        return new Settings(t, p, Set.copyOf(d), root == null || root.isBlank() ? null : root, ram, dry, severity);
     }
 
     private static JsonElement get(JsonObject o, String key) {

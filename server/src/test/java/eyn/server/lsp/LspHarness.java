@@ -98,6 +98,9 @@ final class LspHarness implements AutoCloseable {
         toServer.flush();
     }
 
+    /** Whether initialize says the client pulls diagnostics. */
+    boolean pull;
+
     InitializeResult initialize(JsonObject options) throws Exception {
         InitializeParams p = new InitializeParams();
         p.setProcessId((int) ProcessHandle.current().pid());
@@ -108,6 +111,7 @@ final class LspHarness implements AutoCloseable {
         CompletionCapabilities completion = new CompletionCapabilities();
         completion.setCompletionItem(new CompletionItemCapabilities(true));
         text.setCompletion(completion);
+        if (pull) text.setDiagnostic(new org.eclipse.lsp4j.DiagnosticCapabilities());
         caps.setTextDocument(text);
         WindowClientCapabilities window = new WindowClientCapabilities();
         window.setWorkDoneProgress(true);

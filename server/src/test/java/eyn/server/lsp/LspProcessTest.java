@@ -22,7 +22,8 @@ class LspProcessTest {
     Path root;
 
     static Process start() throws IOException {
-        return JsonRpcFrames.start("lsp", "--trace", "verbose");
+        // --stdio as vscode-languageclient passes it
+        return JsonRpcFrames.start("lsp", "--stdio", "--trace", "verbose");
     }
 
     static void send(OutputStream out, String json) throws IOException {

@@ -120,6 +120,24 @@ class LspRobustnessTest {
             lsp.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(settings));
             var again = lsp.awaitDiagnostics(lsp.uri("p.eyn"), 1);
             assertEquals("P201", again.getDiagnostics().get(0).getCode().getLeft());
+            eyn.addProperty("diagnosticsSeverity", "error");
+            lsp.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(settings));
+            assertEquals(List.of(), lsp.awaitDiagnostics(lsp.uri("p.eyn"), 1).getDiagnostics(), "warnings hidden below the minimum");
+            shutdown(lsp);
+        }
+    }
+
+    @Test
+    void clientsThatPullDiagnosticsGetNoPushedCopies() throws Exception {
+        try (LspHarness lsp = new LspHarness(root)) {
+            lsp.pull = true;
+            lsp.initialize(new JsonObject());
+            lsp.server.getTextDocumentService().didOpen(new org.eclipse.lsp4j.DidOpenTextDocumentParams(
+                    new org.eclipse.lsp4j.TextDocumentItem(lsp.uri("p.eyn"), "eyn", 1, "zopne x\n")));
+            var report = lsp.server.getTextDocumentService().diagnostic(
+                    new org.eclipse.lsp4j.DocumentDiagnosticParams(lsp.doc("p.eyn"))).get(5, TimeUnit.SECONDS);
+            assertEquals("E101", report.getLeft().getItems().get(0).getCode().getLeft());
+            assertNull(lsp.diagnostics.poll(300, TimeUnit.MILLISECONDS), "nothing is pushed to a pulling client");
             shutdown(lsp);
         }
     }

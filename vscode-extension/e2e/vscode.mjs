@@ -1,0 +1,133 @@
+// End-to-end test in a real VS Code: code-server with the packaged .vsix installed, driven by
+// Playwright in Debian's Chromium. Usage: node vscode.mjs <code-server bin> <vsix> <artifacts dir>
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import net from "node:net";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const { chromium } = require(process.env.PLAYWRIGHT_CORE ?? "playwright-core");
+const [codeServer, vsix, artifacts] = process.argv.slice(2);
+mkdirSync(artifacts, { recursive: true });
+
+const root = mkdtempSync(join(tmpdir(), "eyn-e2e-"));
+const ws = join(root, "ws");
+mkdirSync(join(ws, ".vscode"), { recursive: true });
+writeFileSync(join(ws, "data.txt"), "hello from the e2e test\n");
+writeFileSync(join(ws, "main.eyn"), "# e2e\nzopen data.txt r\necho opened\nzopne data.txt\nzclose 0\n");
+writeFileSync(join(ws, ".vscode", "launch.json"), JSON.stringify({
+  version: "0.2.0",
+  configurations: [{ type: "eyn", request: "launch", name: "Debug main", program: "${workspaceFolder}/main.eyn", stopOnEntry: false }],
+}, null, 2));
+const userData = join(root, "user");
+const extensions = join(root, "extensions");
+mkdirSync(join(userData, "User"), { recursive: true });
+writeFileSync(join(userData, "User", "settings.json"), JSON.stringify({
+  "workbench.startupEditor": "none", "security.workspace.trust.enabled": false, "telemetry.telemetryLevel": "off",
+  "extensions.autoUpdate": false, "update.mode": "none", "workbench.tips.enabled": false,
+}));
+
+const install = spawnSync(codeServer, ["--user-data-dir", userData, "--extensions-dir", extensions, "--install-extension", vsix], { encoding: "utf8" });
+if (install.status !== 0) throw new Error("install failed: " + install.stdout + install.stderr);
+
+const port = await new Promise((resolve) => {
+  const s = net.createServer();
+  s.listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); });
+});
+const server = spawn(codeServer, ["--auth", "none", "--bind-addr", `127.0.0.1:${port}`, "--user-data-dir", userData,
+  "--extensions-dir", extensions, "--disable-telemetry", "--disable-update-check", ws], { stdio: "ignore" });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"],
+});
+let step = 0;
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+async function shot(name) {
+  await page.screenshot({ path: join(artifacts, `${String(++step).padStart(2, "0")}-${name}.png`) });
+}
+async function command(text) {
+  await page.keyboard.press("F1");
+  await page.waitForSelector(".quick-input-widget input", { state: "visible" });
+  await page.keyboard.type(text);
+  await page.waitForTimeout(400);
+  await page.keyboard.press("Enter");
+}
+const checks = [];
+function check(name, ok, detail) {
+  checks.push({ name, ok });
+  console.log(`${ok ? "ok" : "not ok"} - ${name}${ok ? "" : ": " + detail}`);
+}
+try {
+  for (let i = 0; i < 60; i++) {
+    try { await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`); break; } catch { await new Promise((r) => setTimeout(r, 500)); }
+  }
+  await page.waitForSelector(".monaco-workbench", { timeout: 60000 });
+  await page.waitForTimeout(3000);
+  await page.keyboard.press("Control+P");
+  await page.waitForSelector(".quick-input-widget input", { state: "visible" });
+  await page.keyboard.type("main.eyn");
+  await page.waitForTimeout(500);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".monaco-editor .view-lines", { timeout: 30000 });
+  await page.waitForTimeout(2000);
+  await shot("opened");
+  const mode = await page.locator("#status\\.editor\\.mode").innerText({ timeout: 20000 }).catch(() => "");
+  check("the language mode is EYN", mode.includes("EYN"), mode);
+
+  // the language server's diagnostic in the Problems panel
+  let problems = "";
+  for (let i = 0; i < 40 && !problems.includes("zopne"); i++) {
+    await command("View: Focus Problems");
+    await page.waitForTimeout(750);
+    problems = await page.locator(".markers-panel").innerText().catch(() => "");
+  }
+  await shot("problems");
+  check("a diagnostic is in the Problems panel", problems.includes("Unknown command 'zopne'"), problems.slice(0, 300));
+  check("the diagnostic is listed once", problems.split("Unknown command 'zopne'").length === 2, problems.slice(0, 300));
+
+  // a completion item from the language server
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("\nzre");
+  await page.keyboard.press("Control+Space");
+  const suggest = await page.waitForSelector(".suggest-widget .monaco-list-row", { timeout: 20000 }).then(() =>
+    page.locator(".suggest-widget").innerText()).catch(() => "");
+  await shot("completion");
+  check("completion offers zread", suggest.includes("zread"), suggest.slice(0, 300));
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Control+Z");
+  await page.keyboard.press("Control+Z");
+  await page.keyboard.press("Control+S");
+
+  // a breakpoint on line 3 (after zopen), then debug and read fd 0 in the Variables panel
+  await page.keyboard.press("Control+G");
+  await page.keyboard.type("3");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("F9");
+  await page.waitForTimeout(500);
+  await page.keyboard.press("F5");
+  await page.waitForSelector(".debug-toolbar", { timeout: 30000 });
+  let variables = "";
+  for (let i = 0; i < 40 && !variables.includes("File descriptors"); i++) {
+    await page.waitForTimeout(500);
+    variables = await page.locator(".debug-variables").innerText().catch(() => "");
+  }
+  const fdScope = page.locator(".debug-variables .monaco-list-row", { hasText: "File descriptors" });
+  await fdScope.click().catch(() => {});
+  await page.waitForTimeout(1000);
+  variables = await page.locator(".debug-variables").innerText().catch(() => "");
+  await shot("debugging");
+  const stack = await page.locator(".debug-call-stack").innerText().catch(() => "");
+  check("the debugger stopped at the breakpoint on line 3", /main\.eyn\s*3/.test(stack.replace(/:/g, " ")), stack.slice(0, 300));
+  check("the Variables panel shows fd 0", variables.includes("fd 0") && variables.includes("data.txt"), variables.slice(0, 400));
+} finally {
+  await shot("end");
+  await browser.close();
+  server.kill();
+}
+const failed = checks.filter((c) => !c.ok).length;
+console.log(`${checks.length - failed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
