@@ -20,6 +20,36 @@ public final class ProtocolServer {
 
     private ProtocolServer() {}
 
+    /** Daemon threads for a launcher's reading and request handling. */
+    public static java.util.concurrent.ExecutorService ioThreads(String name) {
+        return java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Waits until the session ends: {@code exit} is completed by the server (exit, disconnect, the
+     * client's death), or the input closes, in which case the status is {@code whenInputCloses}.
+     */
+    public static int awaitEnd(java.util.concurrent.Future<Void> listening, java.util.concurrent.CompletableFuture<Integer> exit,
+                               java.util.function.IntSupplier whenInputCloses) throws Exception {
+        Thread waiter = new Thread(() -> {
+            try {
+                listening.get();
+            } catch (Exception e) {
+                // a broken stream ends the session like a closed one
+            }
+            exit.complete(whenInputCloses.getAsInt());
+        }, "eyn-input-watch");
+        waiter.setDaemon(true);
+        waiter.start();
+        int status = exit.get();
+        listening.cancel(true);
+        return status;
+    }
+
     public static int run(String name, Integer port, String trace, Serve serve) throws Exception {
         InputStream in = System.in;
         OutputStream out = System.out;

@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.debug.DebugLauncher;
@@ -40,11 +38,7 @@ public final class DapCommand implements java.util.concurrent.Callable<Integer> 
         CompletableFuture<Integer> done = new CompletableFuture<>();
         EventGate gate = new EventGate();
         EynDebugAdapter adapter = new EynDebugAdapter(log, gate, () -> done.complete(0));
-        ExecutorService io = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "eyn-dap-io");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService io = ProtocolServer.ioThreads("eyn-dap-io");
         Launcher<IDebugProtocolClient> launcher = new DebugLauncher.Builder<IDebugProtocolClient>()
                 .setLocalService(adapter)
                 .setRemoteInterface(IDebugProtocolClient.class)
@@ -55,20 +49,8 @@ public final class DapCommand implements java.util.concurrent.Callable<Integer> 
                 .setExceptionHandler(e -> LspCommand.toResponseError(e, log))
                 .create();
         adapter.connect(launcher.getRemoteProxy());
-        Future<Void> listening = launcher.startListening();
-        Thread waiter = new Thread(() -> {
-            try {
-                listening.get();
-            } catch (Exception e) {
-                // a broken stream ends the session like a closed one
-            }
-            done.complete(0);
-        }, "eyn-dap-input");
-        waiter.setDaemon(true);
-        waiter.start();
-        int status = done.get();
+        int status = ProtocolServer.awaitEnd(launcher.startListening(), done, () -> 0);
         adapter.shutdown();
-        listening.cancel(true);
         io.shutdownNow();
         return status;
     }

@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
@@ -48,11 +46,7 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
         quietLsp4jLogging(log);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         EynLanguageServer server = new EynLanguageServer(log, exit::complete);
-        ExecutorService io = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "eyn-lsp-io");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService io = ProtocolServer.ioThreads("eyn-lsp-io");
         Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
@@ -62,19 +56,7 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
                 .setExceptionHandler(e -> toResponseError(e, log))
                 .create();
         server.connect(launcher.getRemoteProxy());
-        Future<Void> listening = launcher.startListening();
-        Thread waiter = new Thread(() -> {
-            try {
-                listening.get();
-            } catch (Exception e) {
-                // the stream failed: same as closed
-            }
-            exit.complete(server.isShutdown() ? 0 : 1);
-        }, "eyn-lsp-input");
-        waiter.setDaemon(true);
-        waiter.start();
-        int status = exit.get();
-        listening.cancel(true);
+        int status = ProtocolServer.awaitEnd(launcher.startListening(), exit, () -> server.isShutdown() ? 0 : 1);
         io.shutdownNow();
         server.worker.shutdownNow();
         return status;
