@@ -40,6 +40,8 @@ public final class Debugger {
     private final History history;
     private final Function<Location, String> portability;
     private final BiConsumer<String, Location> log;
+    /** The key breakpoints are stored under for a script path (a debug adapter uses host file paths). */
+    private Function<String, String> sourceKey = Function.identity();
     private volatile boolean pauseRequested;
     private String lastError;
     private volatile List<Watch> watches = List.of();
@@ -64,6 +66,11 @@ public final class Debugger {
     }
 
     public Interpreter interpreter() { return in; }
+
+    /** Maps the interpreter's script paths to the keys line breakpoints are set under. */
+    public void setSourceKey(Function<String, String> key) {
+        this.sourceKey = key;
+    }
     public History history() { return history; }
 
     public void requestPause() {
@@ -145,9 +152,10 @@ public final class Debugger {
         boolean lineStart = frame.line() == at.line() && !pendingLine();
         if (!lineStart) return null;
         Function<String, String> vars = in::variable;
-        Breakpoints.Line bp = breakpoints.line(at.path(), at.line());
+        String key = sourceKey.apply(at.path());
+        Breakpoints.Line bp = breakpoints.line(key, at.line());
         if (bp != null && (bp.condition() == null || bp.condition().isBlank() || Condition.evaluate(bp.condition(), vars))
-                && breakpoints.hit(at.path() + ":" + at.line(), bp.hitCondition())) {
+                && breakpoints.hit(key + ":" + at.line(), bp.hitCondition())) {
             if (bp.logMessage() != null && !bp.logMessage().isEmpty()) {
                 log.accept(Condition.interpolate(bp.logMessage(), vars), at);
             } else {
@@ -235,7 +243,7 @@ public final class Debugger {
 
     private boolean breakpointAt(Location at) {
         if (at == null || pendingLine()) return false;
-        Breakpoints.Line bp = breakpoints.line(at.path(), at.line());
+        Breakpoints.Line bp = breakpoints.line(sourceKey.apply(at.path()), at.line());
         if (bp == null || (bp.logMessage() != null && !bp.logMessage().isEmpty())) return false;
         return bp.condition() == null || bp.condition().isBlank() || Condition.evaluate(bp.condition(), in::variable);
     }

@@ -204,7 +204,9 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         }
         History history = config.persist() ? null : new History(CHECKPOINT_INTERVAL,
                 (int) Math.max(2, config.historyBytes() / CHECKPOINT_BYTES), config.historySteps());
-        debugger = new Debugger(interpreter, breakpoints, history, this::portability, this::logpoint);
+        // noDebug (VS Code's "Run Without Debugging"): nothing stops the run
+        debugger = new Debugger(interpreter, config.noDebug() ? new Breakpoints() : breakpoints, history, this::portability, this::logpoint);
+        debugger.setSourceKey(path -> sourceKey(config.hostPath(path)));
         interpreter.start(config.scriptPath(), source);
         terminated = false;
     }
@@ -232,7 +234,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     /** Stops on entry, or runs; the run is queued behind the current request so its response goes first. */
     private void begin() {
         handles.clear();
-        if (config.stopOnEntry()) {
+        if (config.stopOnEntry() && !config.noDebug()) {
             stopped(new Debugger.Stop(Debugger.Reason.ENTRY, null));
         } else {
             running = true;
@@ -271,7 +273,9 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             Source source = args.getSource();
             if (source == null || source.getPath() == null) throw invalid("setBreakpoints needs a source with a path");
             Path host = Path.of(source.getPath());
-            String scriptPath = config == null ? host.toAbsolutePath().toString() : config.scriptPathOf(host);
+            // keyed by the host file: breakpoints may come before launch says where drive 0 is
+            String key = sourceKey(host);
+            boolean offDrive = config != null && config.scriptPathOf(host) == null;
             Script script = parse(host);
             List<Breakpoint> result = new ArrayList<>();
             List<Breakpoints.Line> lines = new ArrayList<>();
@@ -292,7 +296,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
                 } else if (!Breakpoints.validHitCondition(sb.getHitCondition())) {
                     b.setVerified(false);
                     b.setMessage("Hit conditions are a number, or one of >= <= > < == % followed by a number");
-                } else if (scriptPath == null) {
+                } else if (offDrive) {
                     b.setVerified(false);
                     b.setMessage("This file is not on drive 0, so the script cannot run it");
                 } else {
@@ -302,11 +306,15 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
                 }
                 result.add(b);
             }
-            if (scriptPath != null) breakpoints.setLines(scriptPath, lines);
+            breakpoints.setLines(key, lines);
             SetBreakpointsResponse r = new SetBreakpointsResponse();
             r.setBreakpoints(result.toArray(new Breakpoint[0]));
             return r;
         });
+    }
+
+    static String sourceKey(Path host) {
+        return host.toAbsolutePath().normalize().toString();
     }
 
     private static Script parse(Path host) {

@@ -14,10 +14,10 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 /**
  * The launch arguments: {@code program}, {@code stopOnEntry}, {@code drives} (number to folder),
  * {@code ram} (MiB), {@code seed}, {@code persist}, {@code cwd} (the folder drive 0 defaults to),
- * {@code portabilityWarnings}, {@code maxSteps}, {@code historySteps}, {@code historyBytes}.
+ * {@code portabilityWarnings}, {@code maxSteps}, {@code historySteps}, {@code historyBytes}, and DAP's {@code noDebug}.
  */
 record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives, long ramMib, long seed, boolean persist,
-                    boolean portabilityWarnings, long maxSteps, long historySteps, long historyBytes) {
+                    boolean portabilityWarnings, long maxSteps, long historySteps, long historyBytes, boolean noDebug) {
 
     static LaunchConfig of(Map<String, Object> args) {
         Object program = args.get("program");
@@ -45,7 +45,7 @@ record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives
         if (ram < 1 || ram > 4096) throw invalid("'ram' must be 1-4096 (MiB)");
         return new LaunchConfig(script, bool(args, "stopOnEntry", false), drives, ram, number(args, "seed", 1),
                 bool(args, "persist", false), bool(args, "portabilityWarnings", true), number(args, "maxSteps", 0),
-                number(args, "historySteps", 10_000_000), number(args, "historyBytes", 256L * 1024 * 1024));
+                number(args, "historySteps", 10_000_000), number(args, "historyBytes", 256L * 1024 * 1024), bool(args, "noDebug", false));
     }
 
     MachineConfig machine() throws IOException {

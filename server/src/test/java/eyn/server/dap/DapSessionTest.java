@@ -393,4 +393,32 @@ class DapSessionTest {
             p.destroyForcibly();
         }
     }
+
+    @Test
+    void breakpointsSetBeforeLaunchAreHitAndNoDebugRunsThrough() throws Exception {
+        Path p = script("early.eyn", "echo one\necho two\necho three\n");
+        try (DapHarness dap = new DapHarness()) {
+            var init = new org.eclipse.lsp4j.debug.InitializeRequestArguments();
+            init.setAdapterID("eyn");
+            get(dap.server.initialize(init));
+            assertTrue(dap.breakpoints(p, 2)[0].isVerified(), "verified before launch");
+            get(dap.server.launch(Map.of("program", p.toString())));
+            get(dap.server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
+            assertEquals("breakpoint", dap.awaitStop().getReason());
+            assertEquals(2, dap.top().getLine());
+            get(dap.server.continue_(cont()));
+            get(dap.terminated);
+        }
+        try (DapHarness dap = new DapHarness()) {
+            var init = new org.eclipse.lsp4j.debug.InitializeRequestArguments();
+            init.setAdapterID("eyn");
+            get(dap.server.initialize(init));
+            dap.breakpoints(p, 2);
+            get(dap.server.launch(Map.of("program", p.toString(), "noDebug", true, "stopOnEntry", true)));
+            get(dap.server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
+            assertEquals(0, get(dap.exited).getExitCode());
+            assertTrue(dap.stopped.isEmpty(), "noDebug never stops");
+            assertTrue(dap.allOutput().contains("three"), dap.allOutput());
+        }
+    }
 }
