@@ -91,6 +91,7 @@ public final class CommandTable {
                         + "directory, with a fresh variable table. Nesting is limited to 8 scripts. Native programs "
                         + "(`.bin`, `.flat`, `.uelf`) cannot run in the emulator.")
                 .example("run setup.eyn")
+                .usageLines("Usage: run <program.eyn|program.flat|program.bin|script.shell>")
                 .arg(required("script", PATH, "the script to run"))
                 .portability("EYN-OS runs only `.shell` files as scripts (a `.eyn` file is a native program) and always reads them from drive 0.")
                 .add();
@@ -103,6 +104,7 @@ public final class CommandTable {
         command("drive", Category.FILES, "drive <n>", "Switch to another drive.")
                 .doc("Makes drive n current and resets the current directory to `/`. The drive must exist.")
                 .example("drive 1")
+                .usageLines("Usage: drive <n>")
                 .arg(required("n", NUMBER, "the drive number"))
                 .portability("EYN-OS accepts any number and keeps the current directory.")
                 .add();
@@ -116,6 +118,7 @@ public final class CommandTable {
         command("cd", Category.FILES, "cd <directory>", "Change the current directory.")
                 .doc("Changes the current directory. `..` goes up, `/` is the root of the current drive.")
                 .example("cd docs", "cd ..")
+                .usageLines("Usage: cd <directory>")
                 .arg(required("directory", PATH, "the directory"))
                 .add();
         command("read", Category.FILES, "read <file>", "Print a file.")
@@ -187,10 +190,10 @@ public final class CommandTable {
                 .add();
 
         // ---- memory and prediction ------------------------------------------------------------
-        command("memory", Category.PREDICTIVE_MEMORY, "memory <stats|test|stress|check|protect>", "Heap tools.")
+        command("memory", Category.PREDICTIVE_MEMORY, "memory [stats|test|stress|check|protect]", "Heap tools.")
                 .doc("Always prints the memory menu, then: `stats` the heap statistics, `test` an allocation test, "
                         + "`stress` a heavier allocation test, `check` a heap integrity check, `protect` the protection state.")
-                .arg(required("action", WORD, "what to do").choices("stats", "test", "stress", "check", "protect"))
+                .arg(optional("action", WORD, "what to do").choices("stats", "test", "stress", "check", "protect"))
                 .add();
         command("memory_stats", Category.PREDICTIVE_MEMORY, "memory_stats", "Predictor, heap and mapping statistics.")
                 .doc("Prints the predictive memory statistics, the heap statistics and the mapping summary.")

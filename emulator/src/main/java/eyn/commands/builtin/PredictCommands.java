@@ -28,10 +28,8 @@ final class PredictCommands {
                 call.out().ok("Prediction statistics reset");
             }
             case "optimize" -> {
-                Predictor.Optimization o = m.predictor().optimize();
+                m.predictor().optimize();
                 call.out().ok("Memory optimization completed");
-                call.out().plain(String.format(Locale.ROOT, "  score %.2f, %d block%s reserved, %d cached block%s dropped",
-                        o.score(), o.reserved(), o.reserved() == 1 ? "" : "s", o.dropped(), o.dropped() == 1 ? "" : "s"));
             }
             default -> {
                 m.maps().unmapAll();
@@ -94,6 +92,7 @@ final class PredictCommands {
         out.plain("  memory check   - Check heap integrity");
         out.plain("  memory protect - Show memory protection status");
         Machine m = call.machine;
+        if (!call.args.has(0)) return;
         switch (call.args.text(0)) {
             case "stats" -> heapStats(m);
             case "test" -> allocationTest(call, 10, "Memory test");

@@ -4,7 +4,6 @@ import eyn.commands.Command;
 import eyn.commands.Invocation;
 import eyn.machine.MachineError;
 import eyn.machine.Whence;
-import eyn.machine.ZeroCopy;
 import eyn.machine.files.Mode;
 import eyn.machine.files.OpenFile;
 import java.nio.charset.StandardCharsets;
@@ -108,8 +107,7 @@ final class ZeroCopyCommands {
         call.out().plain("Files opened since start: " + fds.everOpened());
         for (OpenFile f : fds.open()) {
             call.out().plain("File " + f.fd + ": size=" + f.size() + ", offset=" + f.offset + ", accesses=" + f.accesses
-                    + ", dirty=" + (f.dirty ? 1 : 0) + ", mode=" + f.mode.word() + ", path=" + f.path
-                    + ", data at " + ZeroCopy.hex(f.window));
+                    + ", dirty=" + (f.dirty ? 1 : 0));
         }
     }
 
