@@ -236,15 +236,9 @@ public final class Interpreter implements ScriptHost {
     private void assign(Frame f, ScriptLine line) {
         LineParts.Assignment a = LineParts.assignment(line);
         f.pc++;
-        if (!a.hasEquals() || a.key().isEmpty()) {
-            warn(f, line.index(), "'set' needs NAME=VALUE; the line is ignored");
-            return;
-        }
-        String key = a.key();
-        if (key.length() > Limits.NAME) {
-            warn(f, line.index(), "variable name cut to " + Limits.NAME + " characters");
-            key = key.substring(0, Limits.NAME);
-        }
+        // as on EYN-OS, silently: `eyn check` and the language server point these out
+        if (!a.hasEquals() || a.key().isEmpty()) return;
+        String key = a.key().length() > Limits.NAME ? a.key().substring(0, Limits.NAME) : a.key();
         String raw = cut(a.value(), Limits.SET_VALUE_INPUT);
         String expanded = cut(expand(f, raw), Limits.SET_VALUE_INPUT);
         List<Expander.Substitution> subs = Expander.substitutions(expanded);
