@@ -681,7 +681,8 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
                 r.setResult(value == null ? "" : value);
             } else if (expression.matches(".*(==|!=|<=|>=|<|>|&&|\\|\\|).*")) {
                 r.setResult(String.valueOf(Condition.evaluate(expression, interpreter::variable)));
-            } else if ("hover".equals(args.getContext())) {
+            } else if (args.getContext() != null && !"repl".equals(args.getContext())) {
+                // watches, hovers and copies read values; only the console runs commands
                 String value = interpreter.variable(expression);
                 if (value == null) throw invalid("Nothing to show for '" + expression + "'");
                 r.setResult(value);

@@ -232,6 +232,8 @@ class DapSessionTest {
             assertEquals("changed", get(dap.server.setVariable(set)).getValue());
             assertEquals("changed", dap.evaluate("$X", "hover"));
             assertEquals("true", dap.evaluate("$X == changed && 1 < 2", "watch"));
+            assertEquals("changed", dap.evaluate("X", "watch"), "a watch of a bare name reads the variable");
+            assertThrows(ExecutionException.class, () -> dap.evaluate("zclose 0", "watch"), "watches never run commands");
             assertTrue(dap.evaluate("calc 6*7", "repl").contains("Result: 42"));
             get(dap.server.continue_(cont()));
             get(dap.terminated);
