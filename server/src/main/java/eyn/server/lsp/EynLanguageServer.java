@@ -148,6 +148,12 @@ public final class EynLanguageServer implements LanguageServer, LanguageClientAw
         workspace.index();
     }
 
+    /** $/setTrace: the client's trace value sets how much the server logs. */
+    @Override
+    public void setTrace(org.eclipse.lsp4j.SetTraceParams params) {
+        if (params != null && params.getValue() != null) log.setLevel(Log.parse(params.getValue()));
+    }
+
     @Override
     public CompletableFuture<Object> shutdown() {
         shutdown = true;
