@@ -111,7 +111,7 @@ public final class EynLanguageServer implements LanguageServer, LanguageClientAw
         TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
         sync.setOpenClose(true);
         sync.setChange(TextDocumentSyncKind.Incremental);
-        sync.setSave(Either.forLeft(false));
+        sync.setSave(Either.forLeft(true));
         c.setTextDocumentSync(sync);
         CompletionOptions completion = new CompletionOptions(true, List.of("$", "{", " ", "/", "-"));
         c.setCompletionProvider(completion);
