@@ -23,9 +23,16 @@ public final class HostFolder {
     record HostEntry(String name, boolean directory, long size) {}
 
     private final Path root;
+    private final long maxFileBytes;
 
     public HostFolder(Path folder) throws IOException {
+        this(folder, Integer.MAX_VALUE);
+    }
+
+    /** A folder whose files larger than {@code maxFileBytes} cannot be read (editors' dry runs stay small). */
+    public HostFolder(Path folder, long maxFileBytes) throws IOException {
         this.root = folder.toRealPath();
+        this.maxFileBytes = maxFileBytes;
         if (!Files.isDirectory(root)) throw new IOException("not a folder: " + folder);
     }
 
@@ -53,6 +60,7 @@ public final class HostFolder {
 
     ChunkedBytes load(Path file) throws IOException {
         if (!inside(file)) throw new IOException("outside the drive");
+        if (Files.size(file) > maxFileBytes) throw new IOException("larger than " + maxFileBytes + " bytes");
         try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
              InputStream in = Channels.newInputStream(ch)) {
             ChunkedBytes content = ChunkedBytes.empty();

@@ -13,6 +13,8 @@ import java.nio.file.Path;
  * folder, as {@code eyn run} does) and how drive paths and URIs map onto each other.
  */
 record DriveMapping(Path root, String scriptPath) {
+    static final long MAX_DRY_RUN_FILE = 16L * 1024 * 1024;
+
     static DriveMapping of(String uri, Settings settings, Path workspaceFolder) {
         Path file = path(uri);
         if (file == null) return new DriveMapping(null, null);
@@ -40,7 +42,8 @@ record DriveMapping(Path root, String scriptPath) {
     Workspace workspace() {
         if (root == null) return Workspace.NONE;
         try {
-            return Workspace.of(TreeDrive.overFolder(new HostFolder(root), false));
+            // the analysis' dry run reads files; a huge one would cost the editor memory and time
+            return Workspace.of(TreeDrive.overFolder(new HostFolder(root, MAX_DRY_RUN_FILE), false));
         } catch (IOException e) {
             return Workspace.NONE;
         }
