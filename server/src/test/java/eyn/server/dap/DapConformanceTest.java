@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.debug.CompletionsArguments;
-import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.GotoArguments;
 import org.eclipse.lsp4j.debug.GotoTargetsArguments;
 import org.eclipse.lsp4j.debug.LoadedSourcesArguments;
@@ -116,9 +115,7 @@ class DapConformanceTest {
             c.setColumn(7);
             var vars = dap.server.completions(c).get(10, TimeUnit.SECONDS).getTargets();
             assertEquals("A", vars[0].getLabel());
-            ContinueArguments go2 = new ContinueArguments();
-            go2.setThreadId(1);
-            dap.server.continue_(go2).get(10, TimeUnit.SECONDS);
+            dap.continueRun();
             dap.terminated.get(10, TimeUnit.SECONDS);
         }
     }
@@ -133,13 +130,11 @@ class DapConformanceTest {
             var e = new org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments();
             e.setFilters(new String[] {"portability"});
             dap.server.setExceptionBreakpoints(e).get(10, TimeUnit.SECONDS);
-            ContinueArguments c = new ContinueArguments();
-            c.setThreadId(1);
-            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            dap.continueRun();
             var stop = dap.awaitStop();
             assertEquals("exception", stop.getReason());
             assertEquals(2, dap.top().getLine());
-            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            dap.continueRun();
             dap.terminated.get(10, TimeUnit.SECONDS);
         }
     }
@@ -165,18 +160,16 @@ class DapConformanceTest {
             var memInfo = info(dap, null, "0x01001000", 4);
             assertEquals("mem:16781312:4", memInfo.getDataId());
             set(dap, offsetInfo.getDataId(), openInfo.getDataId(), mapInfo.getDataId());
-            ContinueArguments c = new ContinueArguments();
-            c.setThreadId(1);
-            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            dap.continueRun();
             var stop = dap.awaitStop();
             assertEquals("data breakpoint", stop.getReason());
             assertTrue(stop.getDescription().contains("fd 0 offset: 0 -> 4"), stop.getDescription());
             assertEquals(5, dap.top().getLine(), "stopped after the zread that moved the offset");
-            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            dap.continueRun();
             assertTrue(dap.awaitStop().getDescription().contains("fd 0 open: true -> false"));
-            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            dap.continueRun();
             assertTrue(dap.awaitStop().getDescription().contains("mapping at 0x01001000: true -> false"));
-            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            dap.continueRun();
             dap.terminated.get(10, TimeUnit.SECONDS);
         }
     }
@@ -197,13 +190,11 @@ class DapConformanceTest {
             bp.setAccessType(org.eclipse.lsp4j.debug.DataBreakpointAccessType.READ);
             a.setBreakpoints(new org.eclipse.lsp4j.debug.DataBreakpoint[] {bp});
             assertTrue(dap.server.setDataBreakpoints(a).get(10, TimeUnit.SECONDS).getBreakpoints()[0].isVerified());
-            ContinueArguments c = new ContinueArguments();
-            c.setThreadId(1);
-            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            dap.continueRun();
             var stop = dap.awaitStop();
             assertEquals("data breakpoint", stop.getReason());
             assertEquals(7, dap.top().getLine(), "the first zread read bytes 6-7, outside the range; the second read 0-1");
-            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            dap.continueRun();
             dap.terminated.get(10, TimeUnit.SECONDS);
         }
     }
@@ -271,9 +262,7 @@ class DapConformanceTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (dap.memory.isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
             assertEquals("0x00800000", dap.memory.get(0).getMemoryReference(), "a memory event follows writeMemory");
-            ContinueArguments c = new ContinueArguments();
-            c.setThreadId(1);
-            dap.server.continue_(c).get(10, TimeUnit.SECONDS);
+            dap.continueRun();
             dap.terminated.get(10, TimeUnit.SECONDS);
         }
     }

@@ -132,6 +132,13 @@ final class DapHarness implements AutoCloseable {
         return e;
     }
 
+    /** Sends continue (the response is awaited; the stop or the end comes as an event). */
+    void continueRun() throws Exception {
+        org.eclipse.lsp4j.debug.ContinueArguments c = new org.eclipse.lsp4j.debug.ContinueArguments();
+        c.setThreadId(1);
+        server.continue_(c).get(10, TimeUnit.SECONDS);
+    }
+
     StackFrame top() throws Exception {
         StackTraceArguments a = new StackTraceArguments();
         a.setThreadId(1);
