@@ -172,18 +172,15 @@ public final class Analyzer {
                     "$(...) is not substituted in 'loop': the count is not a number", null);
         }
         if (!count.contains("$")) {
-            String digits = count.startsWith("-") || count.startsWith("+") ? count.substring(1) : count;
-            if (!digits.isEmpty() && digits.length() <= 18 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                b.count = count.startsWith("-") ? -Long.parseLong(digits) : Long.parseLong(digits);
-                if (b.count <= 0) {
-                    report(DiagnosticCode.W109, i, line.restStart(), line.textEnd(), "loop " + count + " never runs its body", null);
-                    report(DiagnosticCode.P205, i, line.restStart(), line.textEnd(),
-                            "On EYN-OS 'loop " + count + "' runs its body once, and its endloop acts on the enclosing loop", null);
-                } else if (b.count > Integer.MAX_VALUE) {
-                    report(DiagnosticCode.E108, i, line.restStart(), line.textEnd(), "loop count " + count + " is larger than 2147483647", null);
-                }
-            } else if (!count.isEmpty()) {
-                report(DiagnosticCode.E108, i, line.restStart(), line.textEnd(), "loop count is not a number: '" + count + "'", null);
+            b.count = eyn.interpreter.Interpreter.loopCount(count);
+            if (b.count == null) {
+                if (!count.isEmpty()) report(DiagnosticCode.E108, i, line.restStart(), line.textEnd(), "loop count is not a number: '" + count + "'", null);
+            } else if (b.count <= 0) {
+                report(DiagnosticCode.W109, i, line.restStart(), line.textEnd(), "loop " + count + " never runs its body", null);
+                report(DiagnosticCode.P205, i, line.restStart(), line.textEnd(),
+                        "On EYN-OS 'loop " + count + "' runs its body once, and its endloop acts on the enclosing loop", null);
+            } else if (b.count > Integer.MAX_VALUE) {
+                report(DiagnosticCode.E108, i, line.restStart(), line.textEnd(), "loop count " + count + " is larger than 2147483647", null);
             }
         }
         LoopBody body = LoopBody.scan(script, i);

@@ -346,11 +346,24 @@ public final class Interpreter implements ScriptHost {
         return false;
     }
 
-    private static Long parseCount(String text) {
-        String digits = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
-        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(ch -> ch >= '0' && ch <= '9')) return null;
-        long v = Long.parseLong(digits);
-        return text.startsWith("-") ? -v : v;
+    /**
+     * The loop count as EYN-OS's atoi reads it: an optional sign and the leading digits ("3 times"
+     * is 3). Null when there are no digits at all, which the emulator reports instead of looping once.
+     */
+    public static Long loopCount(String text) {
+        return parseCount(text);
+    }
+
+    static Long parseCount(String text) {
+        int i = 0;
+        boolean negative = false;
+        if (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '+')) negative = text.charAt(i++) == '-';
+        int start = i;
+        while (i < text.length() && i - start < 18 && text.charAt(i) >= '0' && text.charAt(i) <= '9') i++;
+        if (i == start) return null;
+        long v = Long.parseLong(text.substring(start, i));
+        if (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') v = Long.MAX_VALUE;
+        return negative ? -v : v;
     }
 
     private void command(Frame f, ScriptLine line) {
