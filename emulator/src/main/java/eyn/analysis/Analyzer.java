@@ -172,7 +172,7 @@ public final class Analyzer {
                     "$(...) is not substituted in 'loop': the count is not a number", null);
         }
         if (!count.contains("$")) {
-            b.count = eyn.interpreter.Interpreter.loopCount(count);
+            b.count = LineParts.loopCountValue(count);
             if (b.count == null) {
                 if (!count.isEmpty()) report(DiagnosticCode.E108, i, line.restStart(), line.textEnd(), "loop count is not a number: '" + count + "'", null);
             } else if (b.count <= 0) {

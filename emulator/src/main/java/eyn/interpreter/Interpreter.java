@@ -288,7 +288,7 @@ public final class Interpreter implements ScriptHost {
         int i = line.index();
         int end = f.script.endOf(i);
         String text = cut(expand(f, LineParts.loopCount(line)), Limits.LOOP_COUNT_TEXT).strip();
-        Long count = parseCount(text);
+        Long count = LineParts.loopCountValue(text);
         if (count == null) {
             error(f, i, "loop count is not a number: '" + text + "'; the loop is skipped");
             f.pc = end + 1;
@@ -344,26 +344,6 @@ public final class Interpreter implements ScriptHost {
             }
         }
         return false;
-    }
-
-    /**
-     * The loop count as EYN-OS's atoi reads it: an optional sign and the leading digits ("3 times"
-     * is 3). Null when there are no digits at all, which the emulator reports instead of looping once.
-     */
-    public static Long loopCount(String text) {
-        return parseCount(text);
-    }
-
-    static Long parseCount(String text) {
-        int i = 0;
-        boolean negative = false;
-        if (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '+')) negative = text.charAt(i++) == '-';
-        int start = i;
-        while (i < text.length() && i - start < 18 && text.charAt(i) >= '0' && text.charAt(i) <= '9') i++;
-        if (i == start) return null;
-        long v = Long.parseLong(text.substring(start, i));
-        if (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') v = Long.MAX_VALUE;
-        return negative ? -v : v;
     }
 
     private void command(Frame f, ScriptLine line) {

@@ -43,6 +43,22 @@ public final class LineParts {
         return line.rest().strip();
     }
 
+    /**
+     * The loop count as EYN-OS's atoi reads it: an optional sign and the leading digits ("3 times"
+     * is 3). Null when there are no digits at all, which the emulator reports instead of looping once.
+     */
+    public static Long loopCountValue(String text) {
+        int i = 0;
+        boolean negative = false;
+        if (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '+')) negative = text.charAt(i++) == '-';
+        int start = i;
+        while (i < text.length() && i - start < 18 && text.charAt(i) >= '0' && text.charAt(i) <= '9') i++;
+        if (i == start) return null;
+        long v = Long.parseLong(text.substring(start, i));
+        if (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') v = Long.MAX_VALUE;
+        return negative ? -v : v;
+    }
+
     private static int leadingBlanks(String s) {
         int i = 0;
         while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) i++;
