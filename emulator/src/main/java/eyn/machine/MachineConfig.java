@@ -9,17 +9,22 @@ import java.util.TreeMap;
  * What a fresh machine is made of: RAM size, random seed, its drives by number, and how large a
  * zero-copy fd may grow (by default the RAM size: no EYN-OS file could be larger than memory).
  */
-public record MachineConfig(long ramBytes, long seed, Map<Integer, Drive> drives, long maxFileBytes) {
+public record MachineConfig(long ramBytes, long seed, Map<Integer, Drive> drives, long maxFileBytes, Fidelity fidelity) {
     public static final long DEFAULT_RAM = 128L * 1024 * 1024;
 
     public MachineConfig(long ramBytes, long seed, Map<Integer, Drive> drives) {
         this(ramBytes, seed, drives, ramBytes);
     }
 
+    public MachineConfig(long ramBytes, long seed, Map<Integer, Drive> drives, long maxFileBytes) {
+        this(ramBytes, seed, drives, maxFileBytes, Fidelity.FIXED);
+    }
+
     public MachineConfig {
         if (maxFileBytes < 1) throw new IllegalArgumentException("maxFileBytes must be positive");
         if (ramBytes < 1024 * 1024) throw new IllegalArgumentException("RAM must be at least 1 MiB");
         if (ramBytes > 4L * 1024 * 1024 * 1024) throw new IllegalArgumentException("RAM must be at most 4096 MiB");
+        if (fidelity == null) fidelity = Fidelity.FIXED;
         drives = new TreeMap<>(drives);
         if (drives.isEmpty()) drives.put(0, TreeDrive.inMemory());
     }
@@ -32,18 +37,22 @@ public record MachineConfig(long ramBytes, long seed, Map<Integer, Drive> drives
     public MachineConfig withDrive(int number, Drive drive) {
         Map<Integer, Drive> d = new TreeMap<>(drives);
         d.put(number, drive);
-        return new MachineConfig(ramBytes, seed, d, maxFileBytes);
+        return new MachineConfig(ramBytes, seed, d, maxFileBytes, fidelity);
     }
 
     public MachineConfig withRam(long bytes) {
-        return new MachineConfig(bytes, seed, drives, bytes);
+        return new MachineConfig(bytes, seed, drives, bytes, fidelity);
     }
 
     public MachineConfig withSeed(long newSeed) {
-        return new MachineConfig(ramBytes, newSeed, drives, maxFileBytes);
+        return new MachineConfig(ramBytes, newSeed, drives, maxFileBytes, fidelity);
     }
 
     public MachineConfig withMaxFileBytes(long bytes) {
-        return new MachineConfig(ramBytes, seed, drives, bytes);
+        return new MachineConfig(ramBytes, seed, drives, bytes, fidelity);
+    }
+
+    public MachineConfig withFidelity(Fidelity f) {
+        return new MachineConfig(ramBytes, seed, drives, maxFileBytes, f);
     }
 }
