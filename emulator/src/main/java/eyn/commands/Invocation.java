@@ -2,6 +2,7 @@ package eyn.commands;
 
 import eyn.machine.Console;
 import eyn.machine.Machine;
+import java.util.List;
 
 /** One run of one command: its spec, checked arguments, the machine, and where output goes. */
 public final class Invocation {
@@ -9,13 +10,34 @@ public final class Invocation {
     public final Args args;
     public final Machine machine;
     public final ScriptHost host;
+    /** The words after the command name, as the program's argv sees them (2026 programs parse these). */
+    public final List<String> argv;
+    /** What a pipeline feeds the command (empty when nothing is piped in). */
+    public final String stdin;
     private boolean failed;
 
     public Invocation(CommandSpec spec, Args args, Machine machine, ScriptHost host) {
+        this(spec, args, machine, host, List.of(), "");
+    }
+
+    public Invocation(CommandSpec spec, Args args, Machine machine, ScriptHost host, List<String> argv, String stdin) {
         this.spec = spec;
         this.args = args;
         this.machine = machine;
         this.host = host;
+        this.argv = List.copyOf(argv);
+        this.stdin = stdin;
+    }
+
+    /** The i-th word after the command name, or null. */
+    public String arg(int i) {
+        return i < argv.size() ? argv.get(i) : null;
+    }
+
+    /** Prints a line in the default colour and marks the command failed (2026 programs print errors uncoloured). */
+    public void failWith(String line) {
+        out().plain(line);
+        failed = true;
     }
 
     public Console out() {

@@ -5,6 +5,11 @@ public interface ScriptHost {
     /** Runs a script's text as a nested script after the current command; {@code path} names it in messages. */
     void runScript(String path, String source);
 
+    /** Runs a script with arguments ({@code $1}..{@code $9} in the 2026 dialect; {@code path} is its {@code $0}). */
+    default void runScript(String path, String source, java.util.List<String> args) {
+        runScript(path, source);
+    }
+
     /** Stops the machine: no further line runs. */
     void halt();
 

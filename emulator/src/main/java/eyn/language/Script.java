@@ -3,14 +3,16 @@ package eyn.language;
 import java.util.List;
 
 /**
- * A parsed script: its lines, the problems found, and the block structure. Block links are by line
- * index: for an {@code ifeq}/{@code ifneq}, {@link #elseOf} is its {@code else} (or -1) and
- * {@link #endOf} its {@code endif}; for a {@code loop}, {@link #endOf} is its {@code endloop};
- * for closers, {@link #openerOf} is the line they close. A block left open ends at the end of
+ * A parsed script: its dialect, its lines, the problems found, and the block structure. Block links
+ * are by line index: for an if ({@code ifeq}/{@code ifneq}/{@code if}), {@link #elseOf} is its next
+ * branch (or -1; D3 chains {@code elif}s the same way) and {@link #endOf} its {@code endif}; for a
+ * {@code loop}/{@code while}, {@link #endOf} is its closer; for branches and closers,
+ * {@link #openerOf} is the line that opened the block. A block left open ends at the end of
  * the file ({@code endOf == lines.size()}); a stray closer has {@code openerOf == -1}.
  */
 public final class Script {
     private final String name;
+    private final Dialect dialect;
     private final List<ScriptLine> lines;
     private final List<SyntaxProblem> problems;
     private final int[] elseOf;
@@ -18,22 +20,26 @@ public final class Script {
     private final int[] openerOf;
     private final boolean trailingNewline;
 
-    Script(String name, List<ScriptLine> lines, List<SyntaxProblem> problems, int[] elseOf, int[] endOf, int[] openerOf,
+    Script(String name, Dialect dialect, List<ScriptLine> lines, List<SyntaxProblem> problems, BlockLinks links,
            boolean trailingNewline) {
         this.trailingNewline = trailingNewline;
         this.name = name;
+        this.dialect = dialect;
         this.lines = List.copyOf(lines);
         this.problems = List.copyOf(problems);
-        this.elseOf = elseOf;
-        this.endOf = endOf;
-        this.openerOf = openerOf;
+        this.elseOf = links.nextBranch;
+        this.endOf = links.end;
+        this.openerOf = links.opener;
     }
 
     public String name() { return name; }
+    /** The language the script was read in. */
+    public Dialect dialect() { return dialect; }
     public List<ScriptLine> lines() { return lines; }
     public ScriptLine line(int index) { return lines.get(index); }
     public int size() { return lines.size(); }
     public List<SyntaxProblem> problems() { return problems; }
+    /** The next branch ({@code else}, or in D3 {@code elif}/{@code else}) after an opener or branch, or -1. */
     public int elseOf(int line) { return elseOf[line]; }
     public int endOf(int line) { return endOf[line]; }
     public int openerOf(int line) { return openerOf[line]; }

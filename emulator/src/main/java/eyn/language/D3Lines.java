@@ -1,0 +1,193 @@
+package eyn.language;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Lines as the 2026 engine (D3) reads them: a CR or NUL ends the line, only leading spaces and tabs
+ * are skipped (trailing ones are kept), keywords match on the raw line when followed by a space, a
+ * tab or the end; one block stack of 16 shared by {@code if} and {@code while}, where a closer or
+ * branch that does not match the top aborts the script.
+ */
+final class D3Lines implements LineRules {
+    private static final LineKind[] KEYWORDS = {LineKind.IF, LineKind.ELIF, LineKind.ELSE, LineKind.ENDIF,
+            LineKind.WHILE, LineKind.ENDWHILE};
+
+    @Override
+    public boolean reusable(String physical, ScriptLine old) {
+        return physical.equals(old.raw()) && physical.indexOf('\r') < 0 && physical.indexOf('\0') < 0;
+    }
+
+    @Override
+    public ScriptLine parseLine(int index, String physical, List<SyntaxProblem> problems) {
+        String raw = physical;
+        int nul = raw.indexOf('\0');
+        if (nul >= 0) {
+            problems.add(new SyntaxProblem("E005", Severity.ERROR, index, nul, raw.length(),
+                    "NUL byte in the line: EYN-OS ignores the rest of the line"));
+            raw = raw.substring(0, nul);
+        }
+        int cr = raw.indexOf('\r');
+        if (cr >= 0) {
+            if (cr < raw.length() - 1) {
+                problems.add(new SyntaxProblem("W301", Severity.WARNING, index, cr, raw.length(),
+                        "a carriage return ends the line on EYN-OS 2026: the rest of the line is ignored"));
+            }
+            raw = raw.substring(0, cr);
+        }
+        int s = D3Syntax.skipBlanks(raw, 0);
+        String text = raw.substring(s);
+        LineKind kind = classify(text);
+        List<Word> words = new ArrayList<>();
+        int e = raw.length();
+        int restStart = e;
+        if (kind != LineKind.BLANK && kind != LineKind.COMMENT) {
+            int i = s;
+            while (i < e && !D3Syntax.isBlank(raw.charAt(i))) i++;
+            words.add(Word.at(raw, s, i));
+            i = D3Syntax.skipBlanks(raw, i);
+            restStart = i;
+            int j = i;
+            while (j < e) {
+                int ws = j;
+                while (j < e && !D3Syntax.isBlank(raw.charAt(j))) j++;
+                words.add(Word.at(raw, ws, j));
+                j = D3Syntax.skipBlanks(raw, j);
+            }
+        }
+        ScriptLine line = new ScriptLine(index, raw, s, text, kind, List.copyOf(words), raw.substring(restStart), restStart);
+        checkLine(line, problems);
+        return line;
+    }
+
+    static LineKind classify(String text) {
+        if (text.isEmpty()) return LineKind.BLANK;
+        if (text.charAt(0) == '#') return LineKind.COMMENT;
+        for (LineKind k : KEYWORDS) if (D3Syntax.startsWithWord(text, k.keyword())) return k;
+        // set, echo and exit are recognised after expansion; by its first word for static purposes
+        if (D3Syntax.startsWithWord(text, "set")) return LineKind.SET;
+        return LineKind.COMMAND;
+    }
+
+    @Override
+    public void checkLine(ScriptLine line, List<SyntaxProblem> problems) {
+        int i = line.index();
+        if (i == D3Limits.LINES) {
+            problems.add(new SyntaxProblem("W312", Severity.WARNING, i, 0, line.raw().length(),
+                    "EYN-OS 2026 reads at most " + D3Limits.LINES + " lines: from here on the file is part of line "
+                            + D3Limits.LINES + " and no keyword is seen"));
+        }
+        switch (line.kind()) {
+            case SET -> {
+                String afterSet = line.text().substring(3);
+                D3Syntax.Assignment a = D3Syntax.assignment(afterSet);
+                int base = line.textStart() + 3;
+                if (!a.valid()) {
+                    problems.add(new SyntaxProblem("E302", Severity.ERROR, i, line.textStart(), line.raw().length(),
+                            "invalid 'set' syntax: EYN-OS 2026 prints an error and goes on; write set NAME=VALUE"));
+                } else {
+                    if (a.name().endsWith(" ") || a.name().endsWith("\t") || a.value().startsWith(" ")) {
+                        problems.add(new SyntaxProblem("W303", Severity.WARNING, i, base + a.nameStart(), base + a.valueStart(),
+                                "spaces around '=' are kept: this sets '" + a.name() + "' (with the spaces), which $"
+                                        + a.name().strip() + " does not read"));
+                    }
+                    if (a.name().length() > D3Limits.NAME) {
+                        problems.add(new SyntaxProblem("W304", Severity.WARNING, i, base + a.nameStart(), base + a.nameStart() + a.name().length(),
+                                "variable name longer than " + D3Limits.NAME + " characters is cut to " + D3Limits.NAME));
+                    }
+                }
+            }
+            case IF, ELIF, WHILE -> {
+                if (line.rest().isEmpty()) {
+                    problems.add(new SyntaxProblem("W305", Severity.WARNING, i, line.textStart(), line.raw().length(),
+                            "'" + line.kind().keyword() + "' with no condition is always false"));
+                }
+            }
+            case ELSE, ENDIF, ENDWHILE -> {
+                if (!line.rest().isEmpty()) {
+                    problems.add(new SyntaxProblem("W306", Severity.WARNING, i, line.restStart(), line.raw().length(),
+                            "text after '" + line.kind().keyword() + "' is ignored (there are no end-of-line comments)"));
+                }
+            }
+            default -> { }
+        }
+    }
+
+    @Override
+    public void matchBlocks(List<ScriptLine> lines, List<SyntaxProblem> problems, BlockLinks links) {
+        Deque<Integer> open = new ArrayDeque<>();
+        boolean[] seenElse = new boolean[lines.size()];
+        int[] lastBranch = new int[lines.size()];
+        boolean aborted = false;
+        scan:
+        for (ScriptLine line : lines) {
+            int i = line.index();
+            if (i >= D3Limits.LINES) break;
+            LineKind kind = line.kind();
+            switch (kind) {
+                case IF, WHILE -> {
+                    if (open.size() >= D3Limits.BLOCK_NESTING) {
+                        problems.add(problem("E307", line, "too many nested blocks: EYN-OS 2026 allows "
+                                + D3Limits.BLOCK_NESTING + " (if and while together) and aborts the script here"));
+                        aborted = true;
+                        break scan;
+                    }
+                    open.push(i);
+                    lastBranch[i] = i;
+                }
+                case ELIF, ELSE -> {
+                    Integer top = open.peek();
+                    if (top == null || lines.get(top).kind() != LineKind.IF) {
+                        problems.add(problem("E308", line, "'" + kind.keyword() + "' without matching 'if'"
+                                + (top == null ? "" : " (the innermost open block is the while on line " + (top + 1) + ")")
+                                + ": EYN-OS 2026 aborts the script here"));
+                        aborted = true;
+                        break scan;
+                    }
+                    if (seenElse[top]) {
+                        problems.add(new SyntaxProblem("W310", Severity.WARNING, i, line.textStart(), line.raw().length(),
+                                kind == LineKind.ELSE
+                                        ? "a second 'else': EYN-OS 2026 runs it too when no earlier branch ran"
+                                        : "'elif' after 'else' is still evaluated on EYN-OS 2026 and can run"));
+                    }
+                    if (kind == LineKind.ELSE) seenElse[top] = true;
+                    links.nextBranch[lastBranch[top]] = i;
+                    lastBranch[top] = i;
+                    links.opener[i] = top;
+                }
+                case ENDIF, ENDWHILE -> {
+                    LineKind want = kind == LineKind.ENDIF ? LineKind.IF : LineKind.WHILE;
+                    Integer top = open.peek();
+                    if (top == null || lines.get(top).kind() != want) {
+                        problems.add(problem("E308", line, "'" + kind.keyword() + "' without matching '" + want.keyword() + "'"
+                                + (top == null ? "" : " (the innermost open block is the " + lines.get(top).kind().keyword()
+                                        + " on line " + (top + 1) + ")")
+                                + ": EYN-OS 2026 aborts the script here"));
+                        aborted = true;
+                        break scan;
+                    }
+                    open.pop();
+                    links.end[top] = i;
+                    links.opener[i] = top;
+                    for (int b = links.nextBranch[top]; b >= 0; b = links.nextBranch[b]) links.end[b] = i;
+                }
+                default -> { }
+            }
+        }
+        for (int top : open) {
+            ScriptLine opened = lines.get(top);
+            links.end[top] = lines.size();
+            for (int b = links.nextBranch[top]; b >= 0; b = links.nextBranch[b]) links.end[b] = lines.size();
+            if (aborted) continue; // the engine stops before its end-of-script check
+            problems.add(new SyntaxProblem("W311", Severity.WARNING, top, opened.textStart(), opened.raw().length(),
+                    "'" + opened.kind().keyword() + "' has no matching '" + opened.kind().closer()
+                            + "': EYN-OS 2026 warns of unclosed blocks at the end of the script"));
+        }
+    }
+
+    private static SyntaxProblem problem(String code, ScriptLine line, String message) {
+        return new SyntaxProblem(code, Severity.ERROR, line.index(), line.textStart(), line.raw().length(), message);
+    }
+}

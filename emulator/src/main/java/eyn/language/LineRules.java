@@ -1,0 +1,18 @@
+package eyn.language;
+
+import java.util.List;
+
+/** How one dialect reads lines and matches blocks; the {@link Parser} does the rest for every dialect. */
+interface LineRules {
+    /** One physical line (without its '\n'), read as the dialect's engine reads it. */
+    ScriptLine parseLine(int index, String physical, List<SyntaxProblem> problems);
+
+    /** Problems of a line on its own (also for lines reused from an earlier parse). */
+    void checkLine(ScriptLine line, List<SyntaxProblem> problems);
+
+    /** Links openers, branches and closers, and reports broken nesting. */
+    void matchBlocks(List<ScriptLine> lines, List<SyntaxProblem> problems, BlockLinks links);
+
+    /** Whether an unchanged physical line may keep its earlier parse. */
+    boolean reusable(String physical, ScriptLine old);
+}
