@@ -10,6 +10,11 @@ public final class Args {
         this.values = values;
     }
 
+    /** No checked arguments: for programs that parse their own argv. */
+    public static Args none() {
+        return new Args(List.of());
+    }
+
     public int size() { return values.size(); }
     public boolean has(int i) { return i < values.size() && values.get(i) != null; }
     public Object get(int i) { return has(i) ? values.get(i) : null; }

@@ -19,6 +19,10 @@ public final class Frame {
     PendingLine pending;
     /** The interpreter's step count when this frame began: where a debugger restarts it. */
     long entryStep;
+    /** The script's arguments: {@code $0} (its path) first, then {@code $1}..{@code $9} (2026 dialect). */
+    List<String> args = List.of();
+    /** The 2026 engine's state: its block stack and a line half expanded (null in Release 13 scripts). */
+    D3State d3;
 
     Frame(Script script, String path, StringBuilder capture) {
         this(script, path, 0, new LinkedHashMap<>(), new ArrayList<>(), capture, null);
@@ -45,6 +49,12 @@ public final class Frame {
     /** True while a line's {@code $(...)} substitutions are running one step at a time. */
     public boolean pending() { return pending != null; }
     public long entryStep() { return entryStep; }
+    /** {@code $0}..{@code $9} as the script sees them (empty for Release 13 scripts). */
+    public List<String> args() { return args; }
+    /** The 2026 engine's block stack, outermost first (empty for Release 13 scripts). */
+    public List<D3State.Entry> engineBlocks() { return d3 == null ? List.of() : d3.entries(); }
+    /** True while a line is half done (its substitutions run one step at a time). */
+    public boolean busy() { return pending != null || d3 != null && d3.pending != null; }
 
     int count(Block.Kind kind) {
         int n = 0;
@@ -58,6 +68,8 @@ public final class Frame {
         Frame f = new Frame(script, path, pc, new LinkedHashMap<>(variables), b, captureCopy,
                 pending == null ? null : pending.copy());
         f.entryStep = entryStep;
+        f.args = args;
+        f.d3 = d3 == null ? null : d3.copy();
         return f;
     }
 }

@@ -40,6 +40,10 @@ public final class Interpreter implements ScriptHost {
     private OutputSink sink;
     private final Options options;
     private final Router router = new Router();
+    private final ScriptEngine engine;
+    private final Shell shell;
+    /** A multi-stage pipeline a 2026 script armed: it runs after the whole script (reference 1.5). */
+    private List<String> deferredPipeline;
 
     private final ArrayList<Frame> frames = new ArrayList<>();
     private boolean halted;
@@ -106,7 +110,18 @@ public final class Interpreter implements ScriptHost {
         this.sink = sink;
         this.options = options;
         machine.setConsole(router);
+        // the one place the profile picks behaviour: its dialect's engine and its command set's shell
+        if (options.profile().dialect() == eyn.language.Dialect.D3) {
+            this.engine = new D3Engine(this);
+            this.shell = new Shell2026(this, options.profile().commands());
+        } else {
+            this.engine = new D2Engine();
+            this.shell = this::dispatchRelease13;
+        }
     }
+
+    /** The profile the scripts run under. */
+    public eyn.profile.Profile profile() { return options.profile(); }
 
     public Machine machine() { return machine; }
 
@@ -121,14 +136,30 @@ public final class Interpreter implements ScriptHost {
 
     /** Starts a script as the top frame. */
     public void start(String path, String source) {
+        start(path, source, List.of());
+    }
+
+    /** Starts a script with arguments ({@code $1}..{@code $9} in the 2026 dialect). */
+    public void start(String path, String source, List<String> args) {
         frames.clear();
         scripts.clear();
         steps = 0;
         halted = false;
         budgetExhausted = false;
-        frames.add(new Frame(Parser.parse(path, source), path, null));
+        deferredPipeline = null;
+        frames.add(newFrame(path, source, args, null));
         scripts.add(path);
         settle();
+    }
+
+    private Frame newFrame(String path, String source, List<String> args, StringBuilder capture) {
+        Frame f = new Frame(Parser.parse(path, source, options.profile().dialect()), path, capture);
+        List<String> vector = new ArrayList<>();
+        vector.add(path);
+        for (String a : args) if (vector.size() <= eyn.language.D3Limits.ARGUMENTS) vector.add(a);
+        f.args = List.copyOf(vector);
+        engine.begin(f);
+        return f;
     }
 
     /** The scripts started so far (the top one first, then nested ones as they first ran). */
@@ -176,16 +207,14 @@ public final class Interpreter implements ScriptHost {
         current = new Location(f.path, f.pc, frames.size());
         steps++;
         long errorsBefore = router.errorLines;
-        if (f.pending == null) {
+        if (!f.busy()) {
             counters.statements++;
-            execute(f, f.script.line(f.pc));
-        } else if (!f.pending.substitutionsDone()) {
-            runSubstitution(f);
+            engine.execute(f, f.script.line(f.pc));
         } else {
-            finishPending(f);
+            engine.resume(f);
         }
         // a line with $(...) stays pending until its last substitution is in; then it runs in a step of its own
-        StepResult.Kind kind = f.pending != null ? StepResult.Kind.SUBSTITUTION : StepResult.Kind.STATEMENT;
+        StepResult.Kind kind = f.busy() ? StepResult.Kind.SUBSTITUTION : StepResult.Kind.STATEMENT;
         boolean failed = router.errorLines > errorsBefore;
         if (failed) counters.failures++;
         Location ran = current;
@@ -210,7 +239,38 @@ public final class Interpreter implements ScriptHost {
         return frames.get(frames.size() - 1);
     }
 
-    // ---- statements --------------------------------------------------------------------------
+    // ---- Release 13 statements ----------------------------------------------------------------
+
+    /** The Release 13 engine (D2): statically matched blocks, counted loops, v3 expansion. */
+    private final class D2Engine implements ScriptEngine {
+        @Override public void begin(Frame f) { }
+        @Override public void execute(Frame f, ScriptLine line) { Interpreter.this.execute(f, line); }
+
+        @Override
+        public void resume(Frame f) {
+            if (!f.pending.substitutionsDone()) runSubstitution(f);
+            else finishPending(f);
+        }
+
+        @Override public boolean skips(Frame f, ScriptLine line) { return !line.kind().isStatement(); }
+        @Override public boolean waiting(Frame f) { return f.pending != null && f.pending.waiting; }
+
+        @Override
+        public void deliver(Frame f, String captured) {
+            f.pending.waiting = false;
+            f.pending.results.add(Expander.captureResult(captured));
+        }
+
+        @Override
+        public void end(Frame f) {
+            for (SyntaxProblem p : f.script.problems()) {
+                if (STRUCTURE_CODES.contains(p.code())) warn(f, p.line(), p.message());
+            }
+        }
+
+        @Override public int captureLimit() { return CAPTURE_BUFFER; }
+        @Override public boolean stopped(Frame f) { return false; }
+    }
 
     private void execute(Frame f, ScriptLine line) {
         switch (line.kind()) {
@@ -394,6 +454,10 @@ public final class Interpreter implements ScriptHost {
     // ---- commands ----------------------------------------------------------------------------
 
     private void dispatch(String text) {
+        shell.dispatch(text);
+    }
+
+    private void dispatchRelease13(String text) {
         String line = text.strip();
         if (line.isEmpty()) return;
         counters.commands++;
@@ -460,7 +524,7 @@ public final class Interpreter implements ScriptHost {
     public boolean jump(int line) {
         if (frames.isEmpty()) return false;
         Frame f = top();
-        if (f.pending != null || line < 0 || line >= f.script.size() || !f.script.line(line).kind().isStatement()) return false;
+        if (f.busy() || line < 0 || line >= f.script.size() || !f.script.line(line).kind().isStatement()) return false;
         if (!enclosing(f.script, line).equals(enclosing(f.script, f.pc))) return false;
         f.pc = line;
         return true;
@@ -482,13 +546,93 @@ public final class Interpreter implements ScriptHost {
 
     @Override
     public void runScript(String path, String source) {
+        runScript(path, source, List.of());
+    }
+
+    @Override
+    public void runScript(String path, String source, List<String> args) {
         if (frames.size() >= Limits.RUN_NESTING) {
             router.error("Error: Script nesting too deep (more than " + Limits.RUN_NESTING + " scripts): " + path);
-            router.error("Error: Program execution failed");
+            if (engine instanceof D2Engine) router.error("Error: Program execution failed");
+            return;
+        }
+        if (engine instanceof D3Engine && source.length() > eyn.language.D3Limits.SCRIPT_BYTES) {
+            router.error("[script] Error: script too large (" + source.length() + " bytes, max "
+                    + eyn.language.D3Limits.SCRIPT_BYTES + "): " + path);
             return;
         }
         StringBuilder parentCapture = frames.isEmpty() ? null : top().capture;
-        requestedFrame = new Frame(Parser.parse(path, source), path, stepCapture != null ? stepCapture : parentCapture);
+        requestedFrame = newFrame(path, source, args, stepCapture != null ? stepCapture : parentCapture);
+    }
+
+    // ---- services for the engines and shells -------------------------------------------------
+
+    /** Prints through the machine's console (to the innermost capture or the sink). */
+    void print(eyn.machine.Color color, String text) {
+        router.print(color, text);
+    }
+
+    /** A script-engine error line (red): the step counts as failed. */
+    void scriptError(String line) {
+        router.error(line);
+    }
+
+    void countWarning() {
+        counters.warnings++;
+    }
+
+    void countCommand() {
+        counters.commands++;
+    }
+
+    /** The command now running failed without printing a red line. */
+    void markFailed() {
+        router.errorLines++;
+    }
+
+    /** A 2026 command line for the shell. */
+    void shellLine(String line) {
+        dispatch(line);
+    }
+
+    /** Starts a nested script after the current step (2026 scripts found by name or path). */
+    void startScript(String path, String source, List<String> args) {
+        runScript(path, source, args);
+    }
+
+    /**
+     * Runs a command line with its output captured, as {@code $(...)} does; returns the captured
+     * text (cut to the capture size), or null when the line started a nested script, whose output
+     * is delivered when it ends.
+     */
+    String captureCommand(String command) {
+        StringBuilder capture = new StringBuilder();
+        StringBuilder previous = stepCapture;
+        stepCapture = capture;
+        try {
+            dispatch(command);
+        } finally {
+            stepCapture = previous;
+        }
+        if (requestedFrame != null) return null;
+        return capture.toString();
+    }
+
+    /** Arms a multi-stage pipeline; only one can wait at a time (a second is dropped silently, as on the OS). */
+    void deferPipeline(List<String> segments) {
+        if (deferredPipeline == null) deferredPipeline = List.copyOf(segments);
+    }
+
+    /** A while loop jumped back to its line. */
+    void loopedBack(Frame f) {
+        f.d3.loopLine = f.pc;
+    }
+
+    /** Line 2048 of a 2026 script: the engine stops splitting there, so the rest of the file belongs to it. */
+    String restOfFile(Frame f, ScriptLine line) {
+        StringBuilder b = new StringBuilder(line.text());
+        for (int i = line.index() + 1; i < f.script.size(); i++) b.append('\n').append(f.script.line(i).raw());
+        return b.toString();
     }
 
     @Override
@@ -506,25 +650,26 @@ public final class Interpreter implements ScriptHost {
         }
         while (!frames.isEmpty()) {
             Frame f = top();
-            if (f.pending != null) return;
-            f.pc = f.script.nextStatement(f.pc);
-            if (f.pc < f.script.size()) return;
+            if (f.busy()) return;
+            while (f.pc < f.script.size() && !engine.stopped(f) && engine.skips(f, f.script.line(f.pc))) f.pc++;
+            if (f.pc < f.script.size() && !engine.stopped(f)) return;
             endFrame(f);
         }
     }
 
     private void endFrame(Frame f) {
-        for (SyntaxProblem p : f.script.problems()) {
-            if (STRUCTURE_CODES.contains(p.code())) warn(f, p.line(), p.message());
-        }
+        engine.end(f);
         frames.remove(frames.size() - 1);
-        if (frames.isEmpty()) return;
-        Frame parent = top();
-        PendingLine p = parent.pending;
-        if (p != null && p.waiting && f.capture != parent.capture) {
-            p.waiting = false;
-            p.results.add(Expander.captureResult(f.capture.toString()));
+        if (frames.isEmpty()) {
+            if (deferredPipeline != null && shell instanceof Shell2026 s2026) {
+                List<String> stages = deferredPipeline;
+                deferredPipeline = null;
+                s2026.runStages(stages);
+            }
+            return;
         }
+        Frame parent = top();
+        if (engine.waiting(parent) && f.capture != parent.capture) engine.deliver(parent, f.capture.toString());
     }
 
     private String expand(Frame f, String text) {
@@ -585,6 +730,7 @@ public final class Interpreter implements ScriptHost {
             h = h * 31 + f.variables.hashCode();
             for (Block b : f.blocks) h = h * 31 + b.toString().hashCode();
             h = h * 31 + (f.pending == null ? 0 : f.pending.results.hashCode() + 7);
+            h = h * 31 + (f.d3 == null ? 0 : f.d3.toString().hashCode());
         }
         h = h * 31 + counters.outputPosition;
         h = h * 31 + counters.failures;
@@ -603,7 +749,8 @@ public final class Interpreter implements ScriptHost {
             if (color == Color.RED) errorLines++;
             StringBuilder capture = stepCapture != null ? stepCapture : frames.isEmpty() ? null : top().capture;
             if (capture != null) {
-                if (capture.length() < CAPTURE_BUFFER) capture.append(text, 0, Math.min(text.length(), CAPTURE_BUFFER - capture.length()));
+                int limit = engine.captureLimit();
+                if (capture.length() < limit) capture.append(text, 0, Math.min(text.length(), limit - capture.length()));
                 return;
             }
             counters.outputPosition += text.length();

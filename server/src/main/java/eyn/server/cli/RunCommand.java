@@ -4,7 +4,12 @@ import eyn.interpreter.Interpreter;
 import eyn.interpreter.Location;
 import eyn.interpreter.Options;
 import eyn.interpreter.StepResult;
+import eyn.machine.Fidelity;
 import eyn.machine.Machine;
+import eyn.profile.ProfileChoice;
+import eyn.profile.ProfileChooser;
+import eyn.profile.Profiles;
+import eyn.profile.ScriptPaths;
 import eyn.machine.MachineConfig;
 import eyn.machine.disk.HostFolder;
 import eyn.machine.disk.TreeDrive;
@@ -31,6 +36,17 @@ import picocli.CommandLine.Parameters;
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "the script to run")
     Path script;
+
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "arguments: $1..$9 of an EYN-OS 2026 script")
+    List<String> scriptArgs = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "PROFILE",
+            description = "the EYN-OS generation: auto (default: decided from the script), r13 or 2026", defaultValue = "auto")
+    String profile;
+
+    @Option(names = "--fidelity", paramLabel = "MODE",
+            description = "fixed (default): EYN-OS bugs are fixed as docs/deviations.md says; faithful: reproduced", defaultValue = "fixed")
+    String fidelity;
 
     @Option(names = "--drive", paramLabel = "N=FOLDER",
             description = "back drive N (0-255) with a host folder, or with an empty in-memory disk for N=:memory:; repeatable")
@@ -76,12 +92,18 @@ public final class RunCommand implements Callable<Integer> {
             err.println("eyn: " + reason(e));
             return 2;
         }
+        if (!profile.equals("auto") && Profiles.byId(profile) == null) {
+            err.println("eyn: --profile takes auto, r13 or 2026, not '" + profile + "'");
+            return 2;
+        }
+        ProfileChoice choice = ProfileChooser.choose(source, profile, Profiles.R13);
         PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
         boolean useColor = color != null ? color : System.console() != null;
-        Interpreter interpreter = new Interpreter(new Machine(config), new TerminalSink(out, useColor), new Options(maxSteps));
+        Interpreter interpreter = new Interpreter(new Machine(config), new TerminalSink(out, useColor),
+                new Options(maxSteps, choice.profile()));
         installInterruptHandler();
         Progress progressLine = progress ? Progress.start(interpreter, err) : null;
-        interpreter.start(script.getFileName().toString(), source);
+        interpreter.start(ScriptPaths.scriptPath(choice.profile(), script.getFileName().toString()), source, scriptArgs);
         StepResult last = null;
         long steps = 0;
         long lastFlush = System.nanoTime();
@@ -106,6 +128,7 @@ public final class RunCommand implements Callable<Integer> {
         for (int fd : unsaved) err.println("eyn: fd " + fd + " could not be written back at shutdown");
         Interpreter.Counters c = interpreter.counters();
         if (summary) {
+            err.println("Profile: " + choice.profile().id() + " (" + choice.source().id() + ": " + choice.reason() + ")");
             err.println("Shell script execution completed:");
             err.println("  Lines processed: " + c.statements);
             err.println("  Commands run: " + c.commands);
@@ -136,7 +159,9 @@ public final class RunCommand implements Callable<Integer> {
             }
             backing.put(n, folder);
         }
-        MachineConfig config = new MachineConfig(ramMib * 1024 * 1024, seed, Map.of());
+        Fidelity mode = Fidelity.parse(fidelity);
+        if (mode == null) throw new IllegalArgumentException("--fidelity takes fixed or faithful, not '" + fidelity + "'");
+        MachineConfig config = new MachineConfig(ramMib * 1024 * 1024, seed, Map.of()).withFidelity(mode);
         for (Map.Entry<Integer, String> e : backing.entrySet()) {
             config = config.withDrive(e.getKey(), e.getValue().equals(MEMORY_DRIVE) ? TreeDrive.inMemory()
                     : TreeDrive.overFolder(new HostFolder(Path.of(e.getValue())), persist));

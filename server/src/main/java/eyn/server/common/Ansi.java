@@ -14,6 +14,7 @@ public final class Ansi {
             case RED -> "\u001b[31m";
             case GREEN -> "\u001b[32m";
             case ORANGE -> "\u001b[33m";
+            case SCRIPT_ORANGE -> "\u001b[38;5;208m";
             case YELLOW -> "\u001b[93m";
             case BLUE -> "\u001b[34m";
             case GREY -> "\u001b[90m";

@@ -1,0 +1,7 @@
+package eyn.interpreter;
+
+/** The OS's command-line dispatcher: what happens to a line that is not a script keyword. */
+interface Shell {
+    /** Runs one command line (already expanded); output goes to the machine's console. */
+    void dispatch(String line);
+}
