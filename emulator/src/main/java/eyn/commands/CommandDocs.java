@@ -10,16 +10,24 @@ public final class CommandDocs {
         return text.replace("|", "\\|");
     }
 
+    /** The Release 13 page, {@code docs/commands.md}. */
     public static String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Commands\n\n");
         md.append("Generated from `CommandTable` by `CommandDocsTest` (`-Deyn.bless=true` rewrites it). ")
                 .append("The interpreter checks arguments with the same table.\n");
+        sections(md, Release13Commands.INSTANCE, "##");
+        return md.toString();
+    }
+
+    /** One section per category that has commands, each command with its usage, arguments and notes. */
+    public static void sections(StringBuilder md, CommandSet set, String level) {
         for (Category category : Category.values()) {
-            md.append("\n## ").append(category.title).append("\n");
-            for (CommandSpec spec : CommandTable.all()) {
+            if (set.all().stream().noneMatch(s -> s.category() == category)) continue;
+            md.append("\n").append(level).append(" ").append(category.title).append("\n");
+            for (CommandSpec spec : set.all()) {
                 if (spec.category() != category) continue;
-                md.append("\n### `").append(spec.name()).append("`\n\n");
+                md.append("\n").append(level).append("# `").append(spec.name()).append("`\n\n");
                 md.append(spec.summary()).append("\n\n");
                 md.append("```\n").append(String.join("\n", spec.usageLines())).append("\n```\n");
                 if (!spec.doc().isEmpty()) md.append("\n").append(spec.doc()).append("\n");
@@ -39,6 +47,5 @@ public final class CommandDocs {
                 }
             }
         }
-        return md.toString();
     }
 }

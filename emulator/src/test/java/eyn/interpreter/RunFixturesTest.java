@@ -17,14 +17,26 @@ import org.junit.jupiter.api.TestFactory;
  */
 class RunFixturesTest {
     static final Path ROOT = Path.of("src/test/resources/run");
+    static final Path ROOT_2026 = Path.of("src/test/resources/run2026");
 
     @TestFactory
-    Stream<DynamicTest> fixtures() {
-        List<Path> cases = Golden.cases(ROOT, ".eyn");
-        assertFalse(cases.isEmpty(), "no fixtures found under " + ROOT.toAbsolutePath());
+    Stream<DynamicTest> release13() {
+        return fixtures(ROOT, ".eyn", "");
+    }
+
+    /** EYN-OS 2026 scripts: run under the 2026 profile unless their header says otherwise. */
+    @TestFactory
+    Stream<DynamicTest> eynOs2026() {
+        return fixtures(ROOT_2026, ".shell", "#! profile=2026");
+    }
+
+    private static Stream<DynamicTest> fixtures(Path root, String extension, String defaults) {
+        List<Path> cases = Golden.cases(root, extension);
+        assertFalse(cases.isEmpty(), "no fixtures found under " + root.toAbsolutePath());
         return cases.stream().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
             String source = Files.readString(script, StandardCharsets.ISO_8859_1);
-            String transcript = ScriptRunner.run(script.getFileName().toString(), source, ROOT.resolve("disk")).transcript();
+            String transcript = ScriptRunner.run(script.getFileName().toString(), source, root.resolve("disk"), defaults)
+                    .transcript();
             Golden.check(Golden.beside(script, ".out"), transcript);
         }));
     }

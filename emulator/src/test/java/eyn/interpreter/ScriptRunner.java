@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Runs a script the way the fixtures describe it and renders the transcript: the plain output,
  * then one line with the exit status, failures and warnings. Header lines {@code #! key=value ...}
- * set ram (MiB), seed, maxsteps and drive1 (a folder under the fixture root).
+ * set ram (MiB), seed, maxsteps, drive1 (a folder under the fixture root), profile (r13, 2026),
+ * fidelity (fixed, faithful) and args (the script's $1..$9, comma-separated).
  */
 public final class ScriptRunner {
     public final StringBuilder output = new StringBuilder();
@@ -23,12 +24,20 @@ public final class ScriptRunner {
     public StepResult last;
 
     public static ScriptRunner run(String name, String source, Path disk) {
+        return run(name, source, disk, "");
+    }
+
+    /** {@code defaults}: header lines read before the script's own (which override them). */
+    public static ScriptRunner run(String name, String source, Path disk, String defaults) {
         ScriptRunner r = new ScriptRunner();
         long ram = 128;
         long seed = 1;
         long maxSteps = 0;
         Path drive1 = null;
-        for (String line : source.split("\n")) {
+        eyn.profile.Profile profile = eyn.profile.Profiles.R13;
+        eyn.machine.Fidelity fidelity = eyn.machine.Fidelity.FIXED;
+        java.util.List<String> args = java.util.List.of();
+        for (String line : (defaults + "\n" + source).split("\n")) {
             if (!line.startsWith("#!")) continue;
             for (String setting : line.substring(2).trim().split("\\s+")) {
                 String[] kv = setting.split("=", 2);
@@ -38,17 +47,20 @@ public final class ScriptRunner {
                     case "seed" -> seed = Long.parseLong(kv[1]);
                     case "maxsteps" -> maxSteps = Long.parseLong(kv[1]);
                     case "drive1" -> drive1 = disk.resolveSibling(kv[1]);
+                    case "profile" -> profile = eyn.profile.Profiles.byId(kv[1]);
+                    case "fidelity" -> fidelity = eyn.machine.Fidelity.parse(kv[1]);
+                    case "args" -> args = java.util.List.of(kv[1].split(","));
                     default -> throw new IllegalArgumentException("unknown fixture setting " + kv[0]);
                 }
             }
         }
-        MachineConfig config = new MachineConfig(ram * 1024 * 1024, seed, Map.of(0, folder(disk)));
+        MachineConfig config = new MachineConfig(ram * 1024 * 1024, seed, Map.of(0, folder(disk))).withFidelity(fidelity);
         if (drive1 != null) config = config.withDrive(1, folder(drive1));
         r.interpreter = new Interpreter(new Machine(config), (color, text, where) -> {
             r.output.append(text);
             if (color == Color.RED) r.errors.append(text);
-        }, new Options(maxSteps));
-        r.interpreter.start(name, source);
+        }, new Options(maxSteps, profile));
+        r.interpreter.start(eyn.profile.ScriptPaths.scriptPath(profile, name), source, args);
         r.last = r.interpreter.run();
         return r;
     }
