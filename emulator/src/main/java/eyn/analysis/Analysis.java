@@ -1,6 +1,8 @@
 package eyn.analysis;
 
 import eyn.language.Script;
+import eyn.profile.Profile;
+import eyn.profile.ProfileChoice;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +30,11 @@ public final class Analysis {
     private final Map<Integer, Integer> fdHints;
     private final Map<Integer, Long> addressHints;
     private final List<MappingFact> mappings;
+    private final ProfileChoice profile;
 
-    Analysis(Script script, List<Diagnostic> diagnostics, FlowState[] before, List<Occurrence> variables,
+    Analysis(ProfileChoice profile, Script script, List<Diagnostic> diagnostics, FlowState[] before, List<Occurrence> variables,
              List<FdOccurrence> fds, Map<Integer, Integer> fdHints, Map<Integer, Long> addressHints, List<MappingFact> mappings) {
+        this.profile = profile;
         this.script = script;
         this.diagnostics = List.copyOf(diagnostics);
         this.before = before;
@@ -42,6 +46,9 @@ public final class Analysis {
     }
 
     public Script script() { return script; }
+    /** The profile the script was analysed under, and why. */
+    public ProfileChoice profileChoice() { return profile; }
+    public Profile profile() { return profile.profile(); }
     public List<Diagnostic> diagnostics() { return diagnostics; }
     public List<Occurrence> variables() { return variables; }
     public List<FdOccurrence> fdOccurrences() { return fds; }

@@ -19,6 +19,9 @@ import eyn.machine.MachineConfig;
 import eyn.machine.disk.Drive;
 import eyn.machine.disk.FsPath;
 import eyn.machine.files.Mode;
+import eyn.profile.ProfileChoice;
+import eyn.profile.ProfileChooser;
+import eyn.profile.Profiles;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,7 +71,11 @@ public final class Analyzer {
         }
     }
 
-    private Analyzer(Script script, String text, String scriptPath, Workspace workspace, AnalysisSettings settings) {
+    private final ProfileChoice choice;
+
+    private Analyzer(Script script, String text, String scriptPath, Workspace workspace, AnalysisSettings settings,
+                     ProfileChoice choice) {
+        this.choice = choice;
         this.script = script;
         this.text = text;
         this.scriptPath = scriptPath;
@@ -80,11 +87,30 @@ public final class Analyzer {
     /** Analyses a script. {@code scriptPath} is where it is on the workspace drive (null when it is not). */
     public static Analysis analyze(String scriptPath, String text, Workspace workspace, AnalysisSettings settings) {
         String name = scriptPath == null ? "script.eyn" : scriptPath;
-        return analyze(Parser.parse(name, text), text, scriptPath, workspace, settings);
+        ProfileChoice choice = choose(text, settings);
+        return analyze(Parser.parse(name, text, choice.profile().dialect()), text, scriptPath, workspace, settings, choice);
+    }
+
+    /** The profile a text is analysed under with these settings. */
+    public static ProfileChoice choose(String text, AnalysisSettings settings) {
+        return ProfileChooser.choose(text, settings.profile(), settings.defaultProfile());
+    }
+
+    /** Analyses a script parsed in the dialect of {@code choice}'s profile. */
+    public static Analysis analyze(Script script, String text, String scriptPath, Workspace workspace, AnalysisSettings settings,
+                                   ProfileChoice choice) {
+        if (script.dialect() != choice.profile().dialect()) {
+            script = Parser.parse(script.name(), text, choice.profile().dialect());
+        }
+        // the one place the profile picks the analysis: the D3 dialect has its own line checks
+        if (script.dialect() == eyn.language.Dialect.D3) {
+            return new D3Analyzer(script, text, scriptPath, workspace, settings, choice).run();
+        }
+        return new Analyzer(script, text, scriptPath, workspace, settings, choice).run();
     }
 
     public static Analysis analyze(Script script, String text, String scriptPath, Workspace workspace, AnalysisSettings settings) {
-        return new Analyzer(script, text, scriptPath, workspace, settings).run();
+        return analyze(script, text, scriptPath, workspace, settings, choose(text, settings));
     }
 
     private Analysis run() {
@@ -101,9 +127,10 @@ public final class Analyzer {
         Map<Integer, Long> addressHints = new HashMap<>();
         List<Analysis.MappingFact> mappings = new ArrayList<>();
         dryRun(addressHints, mappings);
+        ProfileConflicts.report(choice, this::report);
         List<Diagnostic> kept = Suppressions.of(script, settings).filter(out);
         kept.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
-        return new Analysis(script, kept, before, variables, fdOccurrences, fdHints, addressHints, mappings);
+        return new Analysis(choice, script, kept, before, variables, fdOccurrences, fdHints, addressHints, mappings);
     }
 
     // ---- lines -------------------------------------------------------------------------------
@@ -254,6 +281,7 @@ public final class Analyzer {
         CommandSpec spec = CommandTable.get(name);
         if (spec == null) {
             if (DIRECTIVE_WORDS.contains(name) && shift == 0) return; // the parser explains these
+            if (shift == 0 && Profiles.Y2026.dialect().isKeyword(name) && !choice.conflicts().isEmpty()) return; // W330 explains it
             String suggestion = Suggestions.closest(name, CommandTable.names());
             report(DiagnosticCode.E101, i, head.start() + shift, head.end() + shift, "Unknown command '" + name + "'"
                     + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"), suggestion);

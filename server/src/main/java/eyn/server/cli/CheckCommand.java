@@ -10,7 +10,9 @@ import eyn.analysis.Diagnostic;
 import eyn.analysis.DiagnosticCode;
 import eyn.analysis.Workspace;
 import eyn.language.Severity;
+import eyn.machine.Fidelity;
 import eyn.machine.disk.HostFolder;
+import eyn.profile.Profiles;
 import eyn.machine.disk.TreeDrive;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -58,6 +60,14 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "show a progress line on stderr")
     boolean progress;
 
+    @Option(names = "--profile", paramLabel = "PROFILE",
+            description = "the EYN-OS generation: auto (default: decided per script), r13 or 2026", defaultValue = "auto")
+    String profile;
+
+    @Option(names = "--fidelity", paramLabel = "MODE",
+            description = "fixed (default) or faithful (diagnose the EYN-OS bugs the emulator reproduces)", defaultValue = "fixed")
+    String fidelity;
+
     record Finding(Path file, Diagnostic diagnostic) {}
 
     @Override
@@ -71,7 +81,12 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("eyn check: " + e.getMessage());
             return 2;
         }
-        AnalysisSettings settings = AnalysisSettings.defaults().withPortability(!noPortability).withDisabled(new HashSet<>(disabled));
+        if (!profile.equals("auto") && Profiles.byId(profile) == null || Fidelity.parse(fidelity) == null) {
+            err.println("eyn check: --profile takes auto, r13 or 2026 and --fidelity fixed or faithful");
+            return 2;
+        }
+        AnalysisSettings settings = AnalysisSettings.defaults().withPortability(!noPortability).withDisabled(new HashSet<>(disabled))
+                .withProfile(profile, Profiles.R13).withFidelity(Fidelity.parse(fidelity));
         List<Finding> findings = new ArrayList<>();
         int n = 0;
         for (Path file : files) {
@@ -84,6 +99,7 @@ public final class CheckCommand implements Callable<Integer> {
                 Workspace ws = Workspace.of(TreeDrive.overFolder(new HostFolder(root), false));
                 Analysis analysis = Analyzer.analyze(rel == null ? null : "/" + rel.toString().replace('\\', '/'), text, ws, settings);
                 for (Diagnostic d : analysis.diagnostics()) if (reported(d.severity())) findings.add(new Finding(file, d));
+                if (format == Format.text) err.println(file + ": " + analysis.profileChoice().describe());
             } catch (IOException | RuntimeException e) {
                 err.println("eyn check: cannot read " + file + ": " + e.getMessage());
                 return 2;
@@ -117,16 +133,27 @@ public final class CheckCommand implements Callable<Integer> {
                 files.add(root);
             } else if (Files.isDirectory(root)) {
                 try (Stream<Path> walk = Files.walk(root)) {
-                    walk.filter(Files::isRegularFile).filter(p -> {
-                        String name = p.getFileName().toString();
-                        return name.endsWith(".eyn") || name.endsWith(".shell");
-                    }).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile).filter(CheckCommand::isScript).sorted().forEach(files::add);
                 }
             } else {
                 throw new IOException("no such file or folder: " + root);
             }
         }
         return files;
+    }
+
+    /** .eyn and .shell files, and extensionless files in a binaries/ folder whose first byte is '#' (2026 scripts). */
+    static boolean isScript(Path p) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(".eyn") || name.endsWith(".shell")) return true;
+        Path parent = p.getParent();
+        if (name.contains(".") || parent == null || parent.getFileName() == null
+                || !parent.getFileName().toString().equals("binaries")) return false;
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            return in.read() == '#';
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static String text(Finding f) {
