@@ -12,6 +12,11 @@ import java.util.List;
  */
 final class D2Lines implements LineRules {
     @Override
+    public List<Expander.VariableRef> references(String text) {
+        return Expander.references(text);
+    }
+
+    @Override
     public boolean reusable(String physical, ScriptLine old) {
         return physical.length() <= Limits.PHYSICAL_LINE && physical.equals(old.raw())
                 && physical.indexOf('\r') < 0 && physical.indexOf('\0') < 0;

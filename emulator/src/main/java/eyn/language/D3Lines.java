@@ -16,6 +16,15 @@ final class D3Lines implements LineRules {
             LineKind.WHILE, LineKind.ENDWHILE};
 
     @Override
+    public List<Expander.VariableRef> references(String text) {
+        List<Expander.VariableRef> out = new ArrayList<>();
+        for (D3Expansion.Variable v : D3Expansion.references(text)) {
+            out.add(new Expander.VariableRef(v.name(), v.start(), v.end(), v.braced()));
+        }
+        return out;
+    }
+
+    @Override
     public boolean reusable(String physical, ScriptLine old) {
         return physical.equals(old.raw()) && physical.indexOf('\r') < 0 && physical.indexOf('\0') < 0;
     }

@@ -14,20 +14,20 @@ import java.util.Map;
 public final class Dialect {
     public static final Dialect D2 = new Dialect("d2", "Release 13 script dialect (ifeq/loop)", List.of(
             new Directive("set", LineKind.SET, "set NAME=VALUE", "Set a script variable.",
-                    "Stores VALUE (trimmed, `$VAR` and `$(...)` expanded) under NAME (trimmed). A script holds at most 16 variables.",
+                    "`set NAME=VALUE` stores a variable (at most 16 per script; names up to 31 characters, values up to 127). The value is expanded (`$NAME`, `${NAME}`) and `$(command)` is substituted.",
                     "set ${1:NAME}=${2:value}"),
             new Directive("ifeq", LineKind.IFEQ, "ifeq A B", "Run the block when A equals B.",
-                    "Compares the first word A with the rest of the line B, after `$VAR` expansion (no `$(...)`).",
+                    "`ifeq A B` runs the lines up to `else`/`endif` when A equals B. A is one word; B is the rest of the line. Both are expanded; `$(...)` is **not** substituted here.",
                     "ifeq ${1:\\$VAR} ${2:value}\n\t$0\nendif"),
             new Directive("ifneq", LineKind.IFNEQ, "ifneq A B", "Run the block when A differs from B.",
-                    "Like `ifeq`, negated.", "ifneq ${1:\\$VAR} ${2:value}\n\t$0\nendif"),
+                    "`ifneq A B` runs the lines up to `else`/`endif` when A differs from B.", "ifneq ${1:\\$VAR} ${2:value}\n\t$0\nendif"),
             new Directive("else", LineKind.ELSE, "else", "The other branch of an ifeq/ifneq.",
-                    "Must stand alone on its line.", "else"),
-            new Directive("endif", LineKind.ENDIF, "endif", "End an ifeq/ifneq block.", "Must stand alone on its line.", "endif"),
+                    "`else` starts the lines that run when the condition was false. It must be alone on its line.", "else"),
+            new Directive("endif", LineKind.ENDIF, "endif", "End an ifeq/ifneq block.", "`endif` ends an `ifeq`/`ifneq` block. It must be alone on its line.", "endif"),
             new Directive("loop", LineKind.LOOP, "loop N", "Repeat the block N times.",
-                    "N is read as EYN-OS's atoi does (leading digits). Loops nest at most 8 deep.",
+                    "`loop N` runs the lines up to `endloop` N times. N is expanded but `$(...)` is not substituted; 0 or less skips the body (on EYN-OS it runs once). At most 8 loops nest.",
                     "loop ${1:3}\n\t$0\nendloop"),
-            new Directive("endloop", LineKind.ENDLOOP, "endloop", "End a loop block.", "Must stand alone on its line.", "endloop")),
+            new Directive("endloop", LineKind.ENDLOOP, "endloop", "End a loop block.", "`endloop` ends a `loop` block. It must be alone on its line.", "endloop")),
             new D2Lines());
 
     public static final Dialect D3 = new Dialect("d3", "EYN-OS 2026 script dialect (if/while)", List.of(
@@ -80,6 +80,11 @@ public final class Dialect {
     }
 
     LineRules rules() { return rules; }
+
+    /** The variable references in a piece of text, by this dialect's expansion rules. */
+    public List<Expander.VariableRef> references(String text) {
+        return rules.references(text);
+    }
 
     @Override
     public String toString() { return id; }

@@ -13,6 +13,9 @@ interface LineRules {
     /** Links openers, branches and closers, and reports broken nesting. */
     void matchBlocks(List<ScriptLine> lines, List<SyntaxProblem> problems, BlockLinks links);
 
+    /** The variable references in a piece of text, by the dialect's expansion rules. */
+    List<Expander.VariableRef> references(String text);
+
     /** Whether an unchanged physical line may keep its earlier parse. */
     boolean reusable(String physical, ScriptLine old);
 }

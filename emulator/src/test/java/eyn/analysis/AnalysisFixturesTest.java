@@ -37,7 +37,8 @@ class AnalysisFixturesTest {
 
     @TestFactory
     Stream<DynamicTest> fixtures() {
-        List<Path> cases = Golden.cases(ROOT, ".eyn");
+        List<Path> cases = new ArrayList<>(Golden.cases(ROOT, ".eyn"));
+        cases.addAll(Golden.cases(ROOT, ".shell")); // EYN-OS 2026 scripts (they say so on their first line)
         assertFalse(cases.isEmpty());
         return cases.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
     }

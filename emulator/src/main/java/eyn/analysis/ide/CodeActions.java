@@ -33,6 +33,16 @@ public final class CodeActions {
                 }
                 case P204 -> fixes.add(new Fix("Add the mode 'rw'", d, List.of(Edit.insert(d.line(), d.endColumn(), " rw")), true));
                 case I122 -> fixes.add(new Fix("Close fd " + d.data() + " at the end", d, List.of(atEnd(script, "zclose " + d.data())), true));
+                case E318 -> fixes.add(new Fix("Convert '" + d.data() + "' to EYN-OS 2026", d,
+                        Conversion2026.lineFix(script, d.line()), true));
+                case W322 -> fixes.add(new Fix("Call '" + d.data() + "' directly", d,
+                        List.of(Edit.replace(new Span(d.line(), d.startColumn(), d.endColumn()), d.data())), true));
+                case W323 -> {
+                    if (d.data() != null) {
+                        fixes.add(new Fix("Change to '" + d.data() + "'", d,
+                                List.of(Edit.replace(new Span(d.line(), d.startColumn(), d.endColumn()), d.data())), true));
+                    }
+                }
                 case W110 -> fixes.add(new Fix("Set '" + d.data() + "' before this line", d,
                         List.of(Edit.insert(d.line(), 0, indent(script.line(d.line())) + "set " + d.data() + "=\n")), false));
                 default -> { }
@@ -58,7 +68,7 @@ public final class CodeActions {
     /** Codes that get a specific fix (besides "disable for this line"). */
     public static boolean hasSpecificFix(DiagnosticCode code) {
         return switch (code) {
-            case E101, E017, P204, I122, W110 -> true;
+            case E101, E017, P204, I122, W110, E318, W322, W323 -> true;
             default -> false;
         };
     }

@@ -2,24 +2,12 @@ package eyn.analysis.ide;
 
 import eyn.commands.ArgSpec;
 import eyn.commands.CommandSpec;
-import eyn.language.LineKind;
-import java.util.Map;
+import eyn.language.Dialect;
+import eyn.language.Directive;
 
-/** Markdown documentation of commands and directives, from the command table; hover and completion show it. */
+/** Markdown documentation of commands and keywords, from the command set and the dialect tables; hover and completion show it. */
 public final class CommandHelp {
     private CommandHelp() {}
-
-    public static final Map<String, String> DIRECTIVES = Map.of(
-            "set", "`set NAME=VALUE` stores a variable (at most 16 per script; names up to 31 characters, values up to 127). "
-                    + "The value is expanded (`$NAME`, `${NAME}`) and `$(command)` is substituted.",
-            "ifeq", "`ifeq A B` runs the lines up to `else`/`endif` when A equals B. A is one word; B is the rest of the line. "
-                    + "Both are expanded; `$(...)` is **not** substituted here.",
-            "ifneq", "`ifneq A B` runs the lines up to `else`/`endif` when A differs from B.",
-            "else", "`else` starts the lines that run when the condition was false. It must be alone on its line.",
-            "endif", "`endif` ends an `ifeq`/`ifneq` block. It must be alone on its line.",
-            "loop", "`loop N` runs the lines up to `endloop` N times. N is expanded but `$(...)` is not substituted; "
-                    + "0 or less skips the body (on EYN-OS it runs once). At most 8 loops nest.",
-            "endloop", "`endloop` ends a `loop` block. It must be alone on its line.");
 
     public static String markdown(CommandSpec spec) {
         StringBuilder md = new StringBuilder();
@@ -39,7 +27,9 @@ public final class CommandHelp {
         return md.toString();
     }
 
-    public static String directive(LineKind kind) {
-        return DIRECTIVES.getOrDefault(kind.keyword(), "");
+    /** A keyword's documentation from its dialect's table: usage, summary and details. */
+    public static String directive(Dialect dialect, String keyword) {
+        Directive d = dialect.directive(keyword);
+        return d == null ? "" : "```\n" + d.usage() + "\n```\n\n" + d.summary() + " " + d.doc();
     }
 }

@@ -7,7 +7,10 @@ import eyn.analysis.Workspace;
 import eyn.commands.ArgKind;
 import eyn.commands.ArgSpec;
 import eyn.commands.CommandSpec;
-import eyn.commands.CommandTable;
+import eyn.commands.CommandSet;
+import eyn.language.Dialect;
+import eyn.language.Directive;
+import java.util.Map;
 import eyn.machine.disk.Drive;
 import eyn.machine.disk.DriveException;
 import eyn.machine.disk.FsPath;
@@ -26,7 +29,7 @@ public final class Completions {
         CursorContext c = CursorContext.at(analysis.script(), line, column);
         List<CompletionEntry> out = new ArrayList<>();
         switch (c.slot) {
-            case COMMAND -> commands(c, out);
+            case COMMAND -> commands(analysis, c, out);
             case VARIABLE -> variables(analysis, c, out);
             case ARGUMENT -> argument(analysis, workspace, c, out);
             case COMMENT -> directives(c, out);
@@ -35,22 +38,24 @@ public final class Completions {
         return out;
     }
 
-    private static void commands(CursorContext c, List<CompletionEntry> out) {
-        for (CommandSpec spec : CommandTable.all()) {
+    private static void commands(Analysis analysis, CursorContext c, List<CompletionEntry> out) {
+        CommandSet set = analysis.profile().commands();
+        for (CommandSpec spec : set.all()) {
             out.add(new CompletionEntry(spec.name(), CompletionEntry.Kind.COMMAND, spec.usage(), CommandHelp.markdown(spec),
                     snippet(spec), true, c.word, "1" + spec.name()));
         }
-        if (c.commandStart > 0) return; // inside $(...) only commands make sense
-        for (String keyword : List.of("set", "ifeq", "ifneq", "else", "endif", "loop", "endloop")) {
-            String doc = CommandHelp.DIRECTIVES.get(keyword);
-            String insert = switch (keyword) {
-                case "set" -> "set ${1:NAME}=${2:value}";
-                case "ifeq", "ifneq" -> keyword + " ${1:\\$VAR} ${2:value}\n$0\nendif";
-                case "loop" -> "loop ${1:3}\n$0\nendloop";
-                default -> keyword;
-            };
-            out.add(new CompletionEntry(keyword, CompletionEntry.Kind.KEYWORD, "directive", doc, insert, true, c.word, "0" + keyword));
+        for (Map.Entry<String, String> alias : set.aliases().entrySet()) {
+            out.add(new CompletionEntry(alias.getKey(), CompletionEntry.Kind.COMMAND, "alias: " + alias.getValue(),
+                    "`" + alias.getKey() + "` is an alias (`/config/aliases.cfg`) of `" + alias.getValue() + "`.",
+                    alias.getKey(), false, c.word, "1" + alias.getKey()));
         }
+        if (c.commandStart > 0) return; // inside $(...) only commands make sense
+        Dialect dialect = analysis.script().dialect();
+        for (Directive d : dialect.directives()) {
+            out.add(new CompletionEntry(d.keyword(), CompletionEntry.Kind.KEYWORD, "keyword: " + d.usage(),
+                    CommandHelp.directive(dialect, d.keyword()), d.snippet(), true, c.word, "0" + d.keyword()));
+        }
+        if (set.spec("zopen") == null) return; // the snippets below use Release 13's commands
         out.add(new CompletionEntry("open-read-close", CompletionEntry.Kind.SNIPPET, "zopen, zread, zclose",
                 "Open a file read-only, read from it and close it.",
                 "zopen ${1:file.txt} r\nzread ${2:0} ${3:64}\nzclose ${2:0}", true, c.word, "2open"));
@@ -84,7 +89,7 @@ public final class Completions {
     }
 
     private static void argument(Analysis analysis, Workspace workspace, CursorContext c, List<CompletionEntry> out) {
-        CommandSpec spec = CommandTable.get(c.command);
+        CommandSpec spec = analysis.profile().commands().spec(c.command);
         if (spec == null || c.argument < 0) return;
         ArgSpec arg = spec.argAt(c.argument);
         if (arg == null) return;

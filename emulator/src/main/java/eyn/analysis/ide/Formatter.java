@@ -19,9 +19,9 @@ public final class Formatter {
         for (ScriptLine line : script.lines()) {
             int i = line.index();
             LineKind k = line.kind();
-            boolean closer = (k == LineKind.ELSE || k == LineKind.ENDIF || k == LineKind.ENDLOOP) && script.openerOf(i) >= 0;
+            boolean closer = (k.isBranch() || k.closesBlock()) && script.openerOf(i) >= 0;
             int level = closer ? Math.max(0, depth - 1) : depth;
-            if (closer && k != LineKind.ELSE) depth = Math.max(0, depth - 1);
+            if (closer && !k.isBranch()) depth = Math.max(0, depth - 1);
             if (k.opensBlock()) depth++;
             if (i < fromLine || i > toLine) continue;
             String raw = line.raw();

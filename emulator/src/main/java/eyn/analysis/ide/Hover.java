@@ -4,7 +4,6 @@ import eyn.analysis.Analysis;
 import eyn.commands.ArgKind;
 import eyn.commands.ArgSpec;
 import eyn.commands.CommandSpec;
-import eyn.commands.CommandTable;
 import eyn.language.LineParts;
 import eyn.language.ScriptLine;
 import java.util.ArrayList;
@@ -22,14 +21,14 @@ public final class Hover {
         Analysis.Occurrence definition = definitionAt(analysis, line, column);
         if (definition != null) return variable(analysis, definition.name(), new Span(line, definition.start(), definition.end()));
         if (c.slot == CursorContext.Slot.COMMAND && c.line.kind().isDirective()) {
-            return new Info(CommandHelp.directive(c.line.kind()), new Span(line, c.line.head().start(), c.line.head().end()));
+            return new Info(CommandHelp.directive(analysis.script().dialect(), c.line.kind().keyword()), new Span(line, c.line.head().start(), c.line.head().end()));
         }
         if (c.slot == CursorContext.Slot.COMMAND) {
-            CommandSpec spec = CommandTable.get(c.line.raw().substring(c.word.start(), c.word.end()).strip());
+            CommandSpec spec = analysis.profile().commands().spec(c.line.raw().substring(c.word.start(), c.word.end()).strip());
             return spec == null ? null : new Info(CommandHelp.markdown(spec), c.word);
         }
         if (c.slot == CursorContext.Slot.ARGUMENT) {
-            CommandSpec spec = CommandTable.get(c.command);
+            CommandSpec spec = analysis.profile().commands().spec(c.command);
             ArgSpec arg = spec == null ? null : spec.argAt(c.argument);
             if (arg == null) return null;
             if (arg.kind() == ArgKind.FD) {

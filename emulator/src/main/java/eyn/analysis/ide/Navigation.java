@@ -4,7 +4,6 @@ import eyn.analysis.Analysis;
 import eyn.commands.ArgKind;
 import eyn.commands.ArgSpec;
 import eyn.commands.CommandSpec;
-import eyn.commands.CommandTable;
 import eyn.language.LineKind;
 import eyn.language.ScriptLine;
 import eyn.language.Word;
@@ -78,7 +77,7 @@ public final class Navigation {
         List<Link> links = new ArrayList<>();
         for (ScriptLine line : analysis.script().lines()) {
             if (line.kind() != LineKind.COMMAND) continue;
-            CommandSpec spec = CommandTable.get(line.name());
+            CommandSpec spec = analysis.profile().commands().spec(line.name());
             if (spec == null) continue;
             String cwd = analysis.stateBefore(line.index()).cwd();
             if (cwd == null) continue;

@@ -3,7 +3,6 @@ package eyn.analysis.ide;
 import eyn.commands.ArgKind;
 import eyn.commands.ArgSpec;
 import eyn.commands.CommandSpec;
-import eyn.commands.CommandTable;
 import eyn.language.Expander;
 import eyn.language.LineKind;
 import eyn.language.LineParts;
@@ -33,28 +32,34 @@ public final class SemanticTokens {
     private SemanticTokens() {}
 
     public static List<Token> of(Script script) {
+        return of(script, eyn.profile.Profiles.R13.commands());
+    }
+
+    /** The tokens of a script whose commands come from {@code commands} (the analysis's profile). */
+    public static List<Token> of(Script script, eyn.commands.CommandSet commands) {
+        eyn.language.Dialect dialect = script.dialect();
         List<Token> tokens = new ArrayList<>();
         for (ScriptLine line : script.lines()) {
             int i = line.index();
             switch (line.kind()) {
                 case COMMENT -> tokens.add(new Token(i, line.textStart(), line.text().length(), COMMENT, 0));
                 case BLANK -> { }
-                case COMMAND -> command(line, tokens);
+                case COMMAND -> command(dialect, line, commands, tokens);
                 default -> {
                     tokens.add(new Token(i, line.head().start(), line.head().text().length(), KEYWORD, 0));
                     if (line.kind() == LineKind.SET) {
                         LineParts.Assignment a = LineParts.assignment(line);
                         if (a.hasEquals() && !a.key().isEmpty()) tokens.add(new Token(i, a.keyStart(), a.key().length(), VARIABLE, 1));
-                        variables(line, a.valueStart(), line.raw().length(), tokens);
+                        variables(dialect, line, a.valueStart(), line.raw().length(), tokens);
                     } else if (line.kind() == LineKind.LOOP) {
                         String count = LineParts.loopCount(line);
                         if (!count.isEmpty() && count.chars().allMatch(Character::isDigit)) {
                             tokens.add(new Token(i, line.restStart(), count.length(), NUMBER, 0));
                         } else {
-                            variables(line, line.restStart(), line.raw().length(), tokens);
+                            variables(dialect, line, line.restStart(), line.raw().length(), tokens);
                         }
                     } else {
-                        variables(line, line.restStart(), line.raw().length(), tokens);
+                        variables(dialect, line, line.restStart(), line.raw().length(), tokens);
                     }
                 }
             }
@@ -62,18 +67,18 @@ public final class SemanticTokens {
         return tokens;
     }
 
-    private static void command(ScriptLine line, List<Token> tokens) {
+    private static void command(eyn.language.Dialect dialect, ScriptLine line, eyn.commands.CommandSet commands, List<Token> tokens) {
         int i = line.index();
         Word head = line.head();
-        CommandSpec spec = CommandTable.get(head.text());
-        if (spec != null) tokens.add(new Token(i, head.start(), head.text().length(), FUNCTION, 2));
-        else variables(line, head.start(), head.end(), tokens);
+        CommandSpec spec = commands.spec(head.text());
+        if (spec != null || commands.aliases().containsKey(head.text())) tokens.add(new Token(i, head.start(), head.text().length(), FUNCTION, 2));
+        else variables(dialect, line, head.start(), head.end(), tokens);
         List<Word> words = line.words();
         for (int w = 1; w < words.size(); w++) {
             Word word = words.get(w);
             ArgSpec arg = spec == null ? null : spec.argAt(w - 1);
             if (arg == null || word.text().contains("$") || arg.kind() == ArgKind.TEXT) {
-                variables(line, word.start(), word.end(), tokens);
+                variables(dialect, line, word.start(), word.end(), tokens);
                 continue;
             }
             int type = switch (arg.kind()) {
@@ -86,11 +91,11 @@ public final class SemanticTokens {
         }
     }
 
-    private static void variables(ScriptLine line, int from, int to, List<Token> tokens) {
+    private static void variables(eyn.language.Dialect dialect, ScriptLine line, int from, int to, List<Token> tokens) {
         String raw = line.raw();
         int end = Math.min(to, raw.length());
         if (from >= end) return;
-        for (Expander.VariableRef ref : Expander.references(raw.substring(from, end))) {
+        for (Expander.VariableRef ref : dialect.references(raw.substring(from, end))) {
             tokens.add(new Token(line.index(), from + ref.start(), ref.end() - ref.start(), VARIABLE, 0));
         }
     }

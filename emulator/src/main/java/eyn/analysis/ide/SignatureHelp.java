@@ -3,7 +3,6 @@ package eyn.analysis.ide;
 import eyn.analysis.Analysis;
 import eyn.commands.ArgSpec;
 import eyn.commands.CommandSpec;
-import eyn.commands.CommandTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +17,7 @@ public final class SignatureHelp {
     public static Info at(Analysis analysis, int line, int column) {
         CursorContext c = CursorContext.at(analysis.script(), line, column);
         if (c.slot != CursorContext.Slot.ARGUMENT) return null;
-        CommandSpec spec = CommandTable.get(c.command);
+        CommandSpec spec = analysis.profile().commands().spec(c.command);
         if (spec == null || spec.args().isEmpty()) return null;
         String label = spec.name();
         List<Parameter> params = new ArrayList<>();

@@ -42,8 +42,8 @@ public final class Symbols {
             } else if (line.kind().opensBlock()) {
                 int end = Math.min(script.endOf(i), script.size() - 1);
                 List<Symbol> children = new ArrayList<>();
-                open.peek().add(new Symbol(line.text(), line.kind() == LineKind.LOOP ? "loop" : "condition",
-                        line.kind() == LineKind.LOOP ? Kind.LOOP : Kind.CONDITION, i, Math.max(i, end),
+                open.peek().add(new Symbol(line.text(), line.kind().opensLoop() ? "loop" : "condition",
+                        line.kind().opensLoop() ? Kind.LOOP : Kind.CONDITION, i, Math.max(i, end),
                         new Span(i, line.head().start(), line.head().end()), children));
                 open.push(children);
                 openers.push(i);

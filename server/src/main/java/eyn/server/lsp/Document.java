@@ -18,6 +18,8 @@ final class Document {
     Analysis analysis;
     /** The newest parse of any version: its unchanged lines are reused by the next parse. */
     Script lastParse;
+    /** The profile last announced to the client (eyn/profile), to announce changes only. */
+    String announcedProfile;
 
     Document(String uri, String text, int version) {
         this.uri = uri;

@@ -45,6 +45,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 public final class EynLanguageServer implements LanguageServer, LanguageClientAware {
     static final String RUN_COMMAND = "eyn.runScript";
     static final String DEBUG_COMMAND = "eyn.debugScript";
+    /** workspace/executeCommand: rewrite a document's Release 13 constructs for EYN-OS 2026. */
+    static final String CONVERT_COMMAND = "eyn.convertTo2026";
 
     final Log log;
     final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -56,6 +58,8 @@ public final class EynLanguageServer implements LanguageServer, LanguageClientAw
     private final EynTextDocumentService documents;
     private final EynWorkspaceService workspace;
     volatile LanguageClient client;
+    /** The same client with this server's own notifications; null for a plain LanguageClient (tests). */
+    volatile EynLanguageClient eynClient;
     volatile Settings settings = Settings.defaults();
     volatile Path workspaceFolder;
     volatile boolean snippets = true;
@@ -77,6 +81,7 @@ public final class EynLanguageServer implements LanguageServer, LanguageClientAw
     @Override
     public void connect(LanguageClient languageClient) {
         this.client = languageClient;
+        this.eynClient = languageClient instanceof EynLanguageClient e ? e : null;
         log.connect((level, message) -> languageClient.logMessage(new MessageParams(switch (level) {
             case ERROR -> MessageType.Error;
             case INFO -> MessageType.Info;
@@ -134,6 +139,7 @@ public final class EynLanguageServer implements LanguageServer, LanguageClientAw
         c.setInlayHintProvider(true);
         c.setCodeLensProvider(new CodeLensOptions(false));
         c.setDiagnosticProvider(new DiagnosticRegistrationOptions(false, false));
+        c.setExecuteCommandProvider(new org.eclipse.lsp4j.ExecuteCommandOptions(List.of(CONVERT_COMMAND)));
         return c;
     }
 

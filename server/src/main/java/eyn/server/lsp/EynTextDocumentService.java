@@ -1,6 +1,8 @@
 package eyn.server.lsp;
 
 import eyn.analysis.Analysis;
+import eyn.analysis.AnalysisSettings;
+import eyn.profile.ProfileChoice;
 import eyn.analysis.Analyzer;
 import eyn.analysis.Diagnostic;
 import eyn.analysis.Workspace;
@@ -181,11 +183,32 @@ final class EynTextDocumentService implements TextDocumentService {
         if (doc.analysis == null) {
             DriveMapping mapping = DriveMapping.of(doc.uri, server.settings, server.workspaceFolder);
             String name = mapping.scriptPath() == null ? "script.eyn" : mapping.scriptPath();
-            Script script = Parser.parse(name, doc.text(), doc.lastParse);
+            AnalysisSettings settings = server.settings.analysis();
+            ProfileChoice choice = Analyzer.choose(doc.text(), settings);
+            Script script = Parser.parse(name, doc.text(), choice.profile().dialect(), doc.lastParse);
             doc.lastParse = script;
-            doc.analysis = Analyzer.analyze(script, doc.text(), mapping.scriptPath(), mapping.workspace(), server.settings.analysis());
+            doc.analysis = Analyzer.analyze(script, doc.text(), mapping.scriptPath(), mapping.workspace(), settings, choice);
+            announce(doc, choice);
         }
         return doc.analysis;
+    }
+
+    /** The edit converting an open document's Release 13 constructs for EYN-OS 2026 (null when the document is not open). */
+    CompletableFuture<WorkspaceEdit> convertTo2026(String uri) {
+        return query(uri, doc -> {
+            List<TextEdit> edits = eyn.analysis.ide.Conversion2026.all(doc.text()).stream().map(LspConvert::edit).toList();
+            return new WorkspaceEdit(Map.of(uri, edits));
+        });
+    }
+
+    /** Tells the client which profile a document is read as, when that is new or changed. */
+    private void announce(Document doc, ProfileChoice choice) {
+        String key = choice.profile().id() + "|" + choice.source().id() + "|" + choice.reason();
+        EynLanguageClient c = server.eynClient;
+        if (c == null || key.equals(doc.announcedProfile)) return;
+        doc.announcedProfile = key;
+        c.profile(new EynLanguageClient.ProfileParams(doc.uri, choice.profile().id(), choice.profile().title(),
+                choice.source().id(), choice.reason()));
     }
 
     Map<String, Document> openDocuments() {
@@ -405,7 +428,7 @@ final class EynTextDocumentService implements TextDocumentService {
     public CompletableFuture<org.eclipse.lsp4j.SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
         String uri = params.getTextDocument().getUri();
         return query(uri, doc -> {
-            int[] data = SemanticTokens.encode(SemanticTokens.of(analysis(doc).script()));
+            int[] data = SemanticTokens.encode(SemanticTokens.of(analysis(doc).script(), analysis(doc).profile().commands()));
             lastTokens.put(uri, data);
             org.eclipse.lsp4j.SemanticTokens tokens = new org.eclipse.lsp4j.SemanticTokens(boxed(data));
             tokens.setResultId(uri + "#" + doc.version());
@@ -418,7 +441,7 @@ final class EynTextDocumentService implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         return query(uri, doc -> {
             int[] previous = lastTokens.get(uri);
-            int[] data = SemanticTokens.encode(SemanticTokens.of(analysis(doc).script()));
+            int[] data = SemanticTokens.encode(SemanticTokens.of(analysis(doc).script(), analysis(doc).profile().commands()));
             lastTokens.put(uri, data);
             String resultId = uri + "#" + doc.version();
             if (previous == null) {

@@ -52,6 +52,35 @@ final class EynWorkspaceService implements WorkspaceService {
         server.settingsChanged(server.settings.merge(settings instanceof JsonElement j ? j : null));
     }
 
+    /** eyn.convertTo2026 [uri]: rewrites the document for EYN-OS 2026 through workspace/applyEdit, and returns the edit. */
+    @Override
+    public CompletableFuture<Object> executeCommand(org.eclipse.lsp4j.ExecuteCommandParams params) {
+        if (params == null || !EynLanguageServer.CONVERT_COMMAND.equals(params.getCommand())) {
+            return CompletableFuture.failedFuture(new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                    org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams,
+                    "Unknown command " + (params == null ? "" : params.getCommand()) + "; this server runs " + EynLanguageServer.CONVERT_COMMAND, null)));
+        }
+        String uri = null;
+        List<Object> args = params.getArguments();
+        if (args != null && !args.isEmpty()) {
+            Object a = args.get(0);
+            if (a instanceof JsonElement j && j.isJsonPrimitive()) uri = j.getAsString();
+            else if (a instanceof JsonElement j && j.isJsonObject() && j.getAsJsonObject().has("uri")) uri = j.getAsJsonObject().get("uri").getAsString();
+            else if (a instanceof String str) uri = str;
+        }
+        if (uri == null) {
+            return CompletableFuture.failedFuture(new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                    org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams,
+                    EynLanguageServer.CONVERT_COMMAND + " takes the document's URI as its argument", null)));
+        }
+        return documents.convertTo2026(uri).thenApply(edit -> {
+            if (edit != null && server.client != null) {
+                server.client.applyEdit(new org.eclipse.lsp4j.ApplyWorkspaceEditParams(edit, "Convert script to EYN-OS 2026"));
+            }
+            return edit;
+        });
+    }
+
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
         documents.republishAll();

@@ -47,9 +47,9 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         EynLanguageServer server = new EynLanguageServer(log, exit::complete);
         ExecutorService io = ProtocolServer.ioThreads("eyn-lsp-io");
-        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+        Launcher<EynLanguageClient> launcher = new LSPLauncher.Builder<EynLanguageClient>()
                 .setLocalService(server)
-                .setRemoteInterface(LanguageClient.class)
+                .setRemoteInterface(EynLanguageClient.class)
                 .setInput(in)
                 .setOutput(out)
                 .setExecutorService(io)

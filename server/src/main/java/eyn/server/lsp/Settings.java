@@ -4,19 +4,22 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import eyn.analysis.AnalysisSettings;
+import eyn.machine.Fidelity;
 import eyn.machine.files.FdTable;
+import eyn.profile.Profiles;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * The server's settings, read from initializationOptions and workspace/didChangeConfiguration.
  * Both {@code {"eyn": {...}}} and the bare object are accepted, and dotted keys
- * ({@code "eyn.portabilityWarnings"}) too.
+ * ({@code "eyn.portabilityWarnings"}) too. {@code profile} is auto, r13 or 2026; {@code defaultProfile}
+ * is what auto falls back to; {@code fidelity} is fixed or faithful.
  */
 record Settings(String trace, boolean portability, Set<String> disabled, String driveRoot, long ramMib, boolean dryRun,
-                String minimumSeverity) {
+                String minimumSeverity, String profile, String defaultProfile, String fidelity) {
     static Settings defaults() {
-        return new Settings(null, true, Set.of(), null, 128, true, "info");
+        return new Settings(null, true, Set.of(), null, 128, true, "info", "auto", "r13", "fixed");
     }
 
     /** Whether a diagnostic of this severity is shown under the diagnosticsSeverity setting. */
@@ -29,7 +32,8 @@ record Settings(String trace, boolean portability, Set<String> disabled, String 
     }
 
     AnalysisSettings analysis() {
-        return new AnalysisSettings(portability, disabled, FdTable.limitForRam(ramMib * 1024 * 1024), dryRun);
+        return new AnalysisSettings(portability, disabled, FdTable.limitForRam(ramMib * 1024 * 1024), dryRun)
+                .withProfile(profile, Profiles.byId(defaultProfile)).withFidelity(Fidelity.parse(fidelity));
     }
 
     Settings merge(JsonElement json) {
@@ -52,7 +56,13 @@ record Settings(String trace, boolean portability, Set<String> disabled, String 
         boolean dry = bool(o, "dryRun", dryRun);
         String severity = string(o, "diagnosticsSeverity", minimumSeverity);
         if (!Set.of("error", "warning", "info").contains(severity)) severity = minimumSeverity;
-        return new Settings(t, p, Set.copyOf(d), root == null || root.isBlank() ? null : root, ram, dry, severity);
+        String prof = string(o, "profile", profile);
+        if (!prof.equals("auto") && Profiles.byId(prof) == null) prof = profile;
+        String defProf = string(o, "defaultProfile", defaultProfile);
+        if (Profiles.byId(defProf) == null) defProf = defaultProfile;
+        String fid = string(o, "fidelity", fidelity);
+        if (Fidelity.parse(fid) == null) fid = fidelity;
+        return new Settings(t, p, Set.copyOf(d), root == null || root.isBlank() ? null : root, ram, dry, severity, prof, defProf, fid);
     }
 
     private static JsonElement get(JsonObject o, String key) {

@@ -109,7 +109,7 @@ class LspFeaturesTest {
         assertTrue(c.getSemanticTokensProvider().getFull().getRight().getDelta());
         assertNotNull(c.getInlayHintProvider());
         assertNotNull(c.getDiagnosticProvider());
-        assertNull(c.getExecuteCommandProvider(), "no commands are executed by the server");
+        assertEquals(List.of("eyn.convertTo2026"), c.getExecuteCommandProvider().getCommands());
         assertEquals("eyn-lsp", init.getServerInfo().getName());
     }
 

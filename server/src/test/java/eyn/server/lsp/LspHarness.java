@@ -43,6 +43,10 @@ final class LspHarness implements AutoCloseable {
     final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
     final List<MessageParams> logs = new CopyOnWriteArrayList<>();
     final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
+    /** eyn/profile notifications, in order. */
+    final BlockingQueue<EynLanguageClient.ProfileParams> profiles = new LinkedBlockingQueue<>();
+    /** workspace/applyEdit requests, in order. */
+    final BlockingQueue<org.eclipse.lsp4j.ApplyWorkspaceEditParams> appliedEdits = new LinkedBlockingQueue<>();
     final LanguageServer server;
     final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
     final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -73,7 +77,13 @@ final class LspHarness implements AutoCloseable {
         }, "test-lsp-server");
         t.setDaemon(true);
         t.start();
-        LanguageClient client = new LanguageClient() {
+        EynLanguageClient client = new EynLanguageClient() {
+            @Override public void profile(ProfileParams p) { profiles.add(p); }
+            @Override public CompletableFuture<org.eclipse.lsp4j.ApplyWorkspaceEditResponse> applyEdit(
+                    org.eclipse.lsp4j.ApplyWorkspaceEditParams p) {
+                appliedEdits.add(p);
+                return CompletableFuture.completedFuture(new org.eclipse.lsp4j.ApplyWorkspaceEditResponse(true));
+            }
             @Override public void telemetryEvent(Object object) { }
             @Override public void publishDiagnostics(PublishDiagnosticsParams p) { diagnostics.add(p); }
             @Override public void showMessage(MessageParams p) { logs.add(p); }
@@ -89,6 +99,16 @@ final class LspHarness implements AutoCloseable {
         Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, clientIn, toServer);
         launcher.startListening();
         server = launcher.getRemoteProxy();
+    }
+
+    /** The next eyn/profile notification for a uri (earlier ones for other documents are skipped). */
+    EynLanguageClient.ProfileParams awaitProfile(String uri) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            EynLanguageClient.ProfileParams p = profiles.poll(100, TimeUnit.MILLISECONDS);
+            if (p != null && p.uri().equals(uri)) return p;
+        }
+        throw new AssertionError("no eyn/profile for " + uri);
     }
 
     /** Writes one framed message with this body straight onto the server's input, bypassing LSP4J. */
