@@ -382,15 +382,17 @@ final class FilePrograms {
         if (typed == null) return;
         Drive drive = call.machine.drive();
         String path = typed;
+        boolean prefixed = false;
         java.util.regex.Matcher prefix = java.util.regex.Pattern.compile("^([0-9]+|RAM):(/.*)$").matcher(typed);
         if (prefix.matches()) {
             // an explicit drive is checked there, but only the path is kept and the drive stays (reference 3.3)
             drive = prefix.group(1).equals("RAM") ? null : driveNumbered(call, prefix.group(1));
             path = prefix.group(2);
+            prefixed = true;
         }
         String a = abs(call, path);
         Drive.Entry e = drive == null || a == null ? null : drive.stat(a);
-        if (!"/".equals(path) && (e == null || !e.directory())) {
+        if ((prefixed || !"/".equals(path)) && (e == null || !e.directory())) {
             call.failWith("cd: directory not found: " + typed);
             return;
         }

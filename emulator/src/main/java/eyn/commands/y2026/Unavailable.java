@@ -26,6 +26,7 @@ final class Unavailable {
                 "serialtest", "pagingguards", "portable"));
         k.put("development tool", List.of("assertfail", "crashlog", "panic", "pf", "ring3", "validate", "ldso", "ldso_debug", "ptyspawn",
                 "toybox"));
+        k.put("archive tool", List.of("extract"));
         k.put("output not documented", List.of("hello", "hello_c", "eynfetch", "spam"));
         return k;
     }
