@@ -108,6 +108,8 @@ final class Table2026 {
         program("move", FS, "Move a file from source to destination.")
                 .usage("Usage: move <source> <destination>", "Example: move file1.txt file2.txt")
                 .doc("Copies like `copy`, then deletes the source. Prints `File moved: SRC -> DST (N bytes)` with the paths as typed.")
+                .note("When source and destination are the same file the emulator keeps it (it does not delete the source "
+                        + "it has just rewritten).")
                 .note("The example line is inferred from `copy`'s.")
                 .arg(required("source", PATH, "the file to move"))
                 .arg(required("destination", PATH, "the new file, or a directory to move into")).into(out);
@@ -142,7 +144,8 @@ final class Table2026 {
         program("exit", SYS, "Exits the kernel and shuts down the system.")
                 .usage("Usage: exit")
                 .doc("The program prints `exit: terminating current user task` and ends its own task. Inside a script `exit` is the "
-                        + "engine's built-in, which ends the script.").into(out);
+                        + "engine's built-in, which ends the script.")
+                .note("The program only prints its line; it does not stop the machine.").into(out);
         program("help", SYS, "Display command help.")
                 .usage("Usage: help").doc("A GUI browser over /binaries; interactive.").into(out);
         program("init", SYS, "Initialize core services.")
@@ -248,6 +251,8 @@ final class Table2026 {
         program("hexdump", DEV, "Hex dump file bytes.")
                 .usage("Usage: hexdump <file> [max_bytes]")
                 .doc("Dumps the file (or its first max_bytes bytes, decimal) in rows of 16: `%08x` offset, hex cells, `|ASCII|`.")
+                .note("A `max_bytes` of 0 dumps the whole file, like a word that is not a number (inferred: strtoul gives 0 "
+                        + "for both). A directory gives `hexdump: cannot open DIR`.")
                 .arg(required("file", PATH, "the file"))
                 .arg(optional("max_bytes", COUNT, "how many bytes to dump (default: all)")).into(out);
         program("log", DEV, "Enable or disable shell logging.")
@@ -267,6 +272,8 @@ final class Table2026 {
                 .doc("Decides by the extension: `.shell` runs a script (arguments become `$1`..`$9`); `.uelf` a ring-3 ELF; "
                         + "`.eyn`/`.bin`/`.flat` a native program; with no `.`, a file starting with `#` is a script and `\\x7fELF` an ELF.")
                 .note("Only scripts run in the emulator; ELF and native programs print one line saying they cannot run.")
+                .note("`run: file not found: FILE` for a missing file without an extension is the emulator's own line "
+                        + "(EYN-OS would try it as a native program).")
                 .arg(required("program", PATH, "the program or script"))
                 .arg(optional("args", STRING, "arguments for it").repeated()).into(out);
         program("validate", DEV, "Show input validation status and tests.").usage("Usage: validate [test|stats]").doc("Shows input validation status.")
@@ -280,6 +287,8 @@ final class Table2026 {
                 .doc("Adds an alias (`Alias set: NAME`) or removes one (`Alias removed: NAME`) and saves the table to "
                         + "/config/aliases.cfg. A single-word name that exists as a program is refused. In templates `[args]` is every "
                         + "argument and `[argN]` the N-th.")
+                .note("A missing /config/aliases.cfg counts as the shipped table, and /config is created when missing "
+                        + "(inferred). Every one of the 110 programs counts as installed in /binaries.")
                 .arg(required("name", STRING, "the alias name, or remove"))
                 .arg(optional("template", TEXT, "what the alias expands to")).into(out);
         program("breakout", UTIL, "Arcade brick-breaker with paddle controls.").usage("Usage: breakout").doc("A game.").into(out);
@@ -291,6 +300,7 @@ final class Table2026 {
         program("cat", UTIL, "Print a file to stdout.")
                 .usage("Usage: read <path>", "Example: read /test.txt")
                 .doc("Prints the file's raw bytes with no newline added; its messages say `read:`. A typed `cat` is aliased to `read`.")
+                .note("The bytes are shown decoded as UTF-8.")
                 .arg(required("path", PATH, "the file")).into(out);
         program("diskmgr", UTIL, "Manage logical drives from userland.").usage("Usage: diskmgr <help|status|list|use|init>").doc("Manages drives.")
                 .arg(required("action", WORD, "help, status, list, use or init").choices("help", "status", "list", "use", "init"))
@@ -339,7 +349,9 @@ final class Table2026 {
                 .doc("The package manager (network).").arg(required("package", STRING, "a package name or option")).into(out);
         program("installer", UTIL, "EYN-OS graphical installer.").example("installer").doc("The graphical installer.").note(NO_USAGE).into(out);
         program("jobs", UTIL, "List background jobs.")
-                .usage("Usage: jobs").doc("Prints `No background jobs.` or `[PID] Running|Done   COMMAND` per `&` line.").into(out);
+                .usage("Usage: jobs").doc("Prints `No background jobs.` or `[PID] Running|Done   COMMAND` per `&` line.")
+                .note("The emulator's program does not see the shell's background lines yet: it always prints `No "
+                        + "background jobs.`.").into(out);
         program("jsonparse", UTIL, "Parse and normalize JSON files.")
                 .usage("Usage: jsonparse [--pretty|--minify|--check] <file>")
                 .doc("Parses a JSON file (at most 512 KiB, nesting at most 128) and prints it pretty (2-space indent, the default), "
@@ -354,10 +366,14 @@ final class Table2026 {
                 .doc("Lists a directory sorted by byte order (at most 256 entries, names cut to 55 characters): `  NAME/` for a "
                         + "directory (blue), `  NAME` for a file. Errors are red: `list: failed to open: PATH`.")
                 .note("The icon-key escapes before each line are not shown.")
+                .note("Directories (120,120,255 on EYN-OS) are shown in the emulator's blue. EYNFS names hold at most 31 "
+                        + "characters, so the 55-character cut never applies to emulated drives.")
                 .arg(optional("path", PATH, "the directory (default: the cwd)")).into(out);
         program("metadata", UTIL, "Show metadata for a file or directory.")
                 .usage("Usage: metadata <path>")
                 .doc("Prints `Path:`, `Name:`, `Type:` and `Size:` lines (plus `Desc:` and `Usage:` for a program with embedded metadata).")
+                .note("`Path:` shows the resolved absolute path; `Type:` is `Executable (ELF)` for a file starting with "
+                        + "`\\x7fELF`. Emulated files carry no embedded metadata, so `Desc:` and `Usage:` are never printed.")
                 .arg(required("path", PATH, "the file or directory")).into(out);
         program("notify", UTIL, "Show a graphical notification popup.")
                 .usage("Usage: notify [--title <text>] [--message <text>] [--level info|warning|error] [--timeout ms]")
@@ -383,6 +399,8 @@ final class Table2026 {
                         + "`text: PATH` for files whose content contains it. `-f` names only, `-c` contents only, `-a` both; "
                         + "`--stdin` filters piped lines; `--no-colour` drops the highlighting.")
                 .note("The program prints a 6-line usage; only its first line is known.")
+                .note("Highlighted matches (255,120,120) are shown red and the text after them (200,200,200) grey. A PATH "
+                        + "that does not exist prints nothing.")
                 .arg(required("pattern", STRING, "the text to look for"))
                 .arg(optional("mode", WORD, "-f, -c, -a, --stdin or --no-colour").choices("-f", "-c", "-a", "--stdin", "--no-colour"))
                 .arg(optional("path", PATH, "where to search")).into(out);
@@ -393,6 +411,7 @@ final class Table2026 {
         program("sha256", UTIL, "Compute SHA-256 digests for files or strings.")
                 .usage("Usage: sha256 <file> [file ...]", "       sha256 -s <text>")
                 .doc("Prints `<64 hex>  FILE` per file, or `<64 hex>  \"TEXT\"` for `-s TEXT`.")
+                .note("`-s` hashes only the next word (the tokeniser has no quoting, so a text is one word).")
                 .note("The program prints a 6-line usage; only the first line is known, the second is inferred from the reference.")
                 .arg(required("file", PATH, "a file, or -s followed by a text").repeated()).into(out);
         program("snake", UTIL, "Classic snake game with keyboard controls.").usage("Usage: snake").doc("A game.").into(out);
