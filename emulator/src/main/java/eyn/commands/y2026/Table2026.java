@@ -22,6 +22,13 @@ import java.util.List;
  * the arguments (for arity checks and signature help). Programs parse their own argv, so
  * {@code parsesArgs} is false: the interpreter hands them the words. Where the reference gives no
  * usage line ("—" or an example only), the spec has no usage override and the notes say so.
+ *
+ * <p>Arguments are listed in the order the program reads them. An argument whose name starts with
+ * {@code -} ({@code "-n lines"}, {@code "-s seed"}) is an option with its value: two words, present
+ * only when the first word is that flag, so an arity check should skip it when the word does not
+ * match. Flags a program takes anywhere (search's {@code -f}, jsonparse's {@code --check}) are the
+ * choices of a WORD argument. {@link #specs()} holds the required/optional split that the programs
+ * themselves enforce with their usage lines.
  */
 final class Table2026 {
     private Table2026() {}
