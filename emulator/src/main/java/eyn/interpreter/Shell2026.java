@@ -179,7 +179,9 @@ final class Shell2026 implements Shell {
         if (program.endsWith(".uelf")) program = program.substring(0, program.length() - 5);
         CommandSpec spec = commands.spec(program);
         Command behaviour = commands.behaviour(program);
-        if (behaviour != null && (found != null || name.indexOf('/') < 0)) {
+        // the emulator's programs stand for the files of /binaries, by name or by their path there
+        boolean standsFor = name.indexOf('/') < 0 || m.resolve(name).equals("/binaries/" + baseName(name));
+        if (behaviour != null && (found != null || standsFor)) {
             Invocation call = new Invocation(spec, Args.none(), m, in, args, stdin);
             stdin = "";
             in.countCommand();
