@@ -58,6 +58,23 @@ async function command(text) {
   await page.waitForTimeout(400);
   await page.keyboard.press("Enter");
 }
+/** Quick Open (Ctrl+P) a workspace file: waits for its row before Enter, so a slow file search on a busy machine does not lose it. */
+async function quickOpen(name) {
+  const base = name.split("/").pop();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press("Control+P");
+    await page.waitForSelector(".quick-input-widget input", { state: "visible" });
+    await page.keyboard.type(name);
+    const row = page.locator(".quick-input-list .monaco-list-row", { hasText: base }).first();
+    if (await row.waitFor({ state: "visible", timeout: 30000 }).then(() => true, () => false)) {
+      await page.keyboard.press("Enter");
+      const tab = page.locator(".tabs-container .tab", { hasText: base });
+      if (await tab.first().waitFor({ state: "visible", timeout: 30000 }).then(() => true, () => false)) return;
+    }
+    await page.keyboard.press("Escape");
+  }
+  throw new Error(`Quick Open could not open ${name}`);
+}
 const checks = [];
 function check(name, ok, detail) {
   checks.push({ name, ok });
@@ -69,11 +86,7 @@ try {
   }
   await page.waitForSelector(".monaco-workbench", { timeout: 60000 });
   await page.waitForTimeout(3000);
-  await page.keyboard.press("Control+P");
-  await page.waitForSelector(".quick-input-widget input", { state: "visible" });
-  await page.keyboard.type("main.eyn");
-  await page.waitForTimeout(500);
-  await page.keyboard.press("Enter");
+  await quickOpen("main.eyn");
   await page.waitForSelector(".monaco-editor .view-lines", { timeout: 30000 });
   await page.waitForTimeout(2000);
   await shot("opened");
@@ -144,11 +157,7 @@ try {
   await page.waitForTimeout(1000);
 
   // an extensionless script under binaries/ opens as EYN
-  await page.keyboard.press("Control+P");
-  await page.waitForSelector(".quick-input-widget input", { state: "visible" });
-  await page.keyboard.type("binaries/greet");
-  await page.waitForTimeout(500);
-  await page.keyboard.press("Enter");
+  await quickOpen("binaries/greet");
   let greetMode = "";
   for (let i = 0; i < 20 && !greetMode.includes("EYN"); i++) {
     await page.waitForTimeout(500);
