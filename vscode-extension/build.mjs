@@ -1,7 +1,7 @@
 // Bundles the extension with esbuild; --tests also bundles the unit tests' subjects; --bundle-assets
 // copies the server jar and the grammar in for packaging.
 import { build } from "esbuild";
-import { copyFileSync, existsSync, mkdirSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from "fs";
 
 const args = process.argv.slice(2);
 await build({
@@ -18,7 +18,7 @@ mkdirSync("syntaxes", { recursive: true });
 copyFileSync("../grammars/eyn.tmLanguage.json", "syntaxes/eyn.tmLanguage.json");
 if (args.includes("--tests")) {
   await build({
-    entryPoints: ["src/java.ts", "src/config.ts"],
+    entryPoints: ["src/java.ts", "src/config.ts", "src/profile.ts", "src/binaries.ts"],
     outdir: "test-out/lib",
     format: "esm",
     platform: "node",
@@ -26,7 +26,7 @@ if (args.includes("--tests")) {
     outExtension: { ".js": ".mjs" },
   });
   mkdirSync("test-out", { recursive: true });
-  for (const f of ["java.test.mjs", "config.test.mjs"]) copyFileSync("test/" + f, "test-out/" + f);
+  for (const f of readdirSync("test").filter((n) => n.endsWith(".test.mjs"))) copyFileSync("test/" + f, "test-out/" + f);
 }
 if (args.includes("--bundle-assets")) {
   const jar = "../server/target/eyn.jar";

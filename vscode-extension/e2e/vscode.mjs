@@ -17,6 +17,9 @@ const ws = join(root, "ws");
 mkdirSync(join(ws, ".vscode"), { recursive: true });
 writeFileSync(join(ws, "data.txt"), "hello from the e2e test\n");
 writeFileSync(join(ws, "main.eyn"), "# e2e\nzopen data.txt r\necho opened\nzopne data.txt\nzclose 0\n");
+// an EYN-OS 2026 script as /binaries holds it: no extension, first byte '#'
+mkdirSync(join(ws, "binaries"), { recursive: true });
+writeFileSync(join(ws, "binaries", "greet"), "# greet: says hello\nif x$1 == x\n  echo usage: greet NAME\n  exit\nendif\necho hello $1\n");
 writeFileSync(join(ws, ".vscode", "launch.json"), JSON.stringify({
   version: "0.2.0",
   configurations: [{ type: "eyn", request: "launch", name: "Debug main", program: "${workspaceFolder}/main.eyn", stopOnEntry: false }],
@@ -55,6 +58,23 @@ async function command(text) {
   await page.waitForTimeout(400);
   await page.keyboard.press("Enter");
 }
+/** Quick Open (Ctrl+P) a workspace file: waits for its row before Enter, so a slow file search on a busy machine does not lose it. */
+async function quickOpen(name) {
+  const base = name.split("/").pop();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press("Control+P");
+    await page.waitForSelector(".quick-input-widget input", { state: "visible" });
+    await page.keyboard.type(name);
+    const row = page.locator(".quick-input-list .monaco-list-row", { hasText: base }).first();
+    if (await row.waitFor({ state: "visible", timeout: 30000 }).then(() => true, () => false)) {
+      await page.keyboard.press("Enter");
+      const tab = page.locator(".tabs-container .tab", { hasText: base });
+      if (await tab.first().waitFor({ state: "visible", timeout: 30000 }).then(() => true, () => false)) return;
+    }
+    await page.keyboard.press("Escape");
+  }
+  throw new Error(`Quick Open could not open ${name}`);
+}
 const checks = [];
 function check(name, ok, detail) {
   checks.push({ name, ok });
@@ -66,11 +86,7 @@ try {
   }
   await page.waitForSelector(".monaco-workbench", { timeout: 60000 });
   await page.waitForTimeout(3000);
-  await page.keyboard.press("Control+P");
-  await page.waitForSelector(".quick-input-widget input", { state: "visible" });
-  await page.keyboard.type("main.eyn");
-  await page.waitForTimeout(500);
-  await page.keyboard.press("Enter");
+  await quickOpen("main.eyn");
   await page.waitForSelector(".monaco-editor .view-lines", { timeout: 30000 });
   await page.waitForTimeout(2000);
   await shot("opened");
@@ -87,6 +103,20 @@ try {
   await shot("problems");
   check("a diagnostic is in the Problems panel", problems.includes("Unknown command 'zopne'"), problems.slice(0, 300));
   check("the diagnostic is listed once", problems.split("Unknown command 'zopne'").length === 2, problems.slice(0, 300));
+
+  // the language status item ({} beside the language mode): the profile the server chose for main.eyn
+  let languageStatus = "";
+  for (let i = 0; i < 20 && !languageStatus.includes("Release 13"); i++) {
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.waitForTimeout(500);
+    await page.locator('[id="status.languageStatus"]').hover({ timeout: 5000 }).catch(() => {});
+    await page.waitForTimeout(1000);
+    languageStatus = (await page.locator(".monaco-hover, .workbench-hover, .context-view").allInnerTexts().catch(() => [])).join(" | ");
+  }
+  await shot("language-status");
+  check("the language status item shows the profile (Release 13 for a zopen script)", languageStatus.includes("Release 13"),
+    languageStatus.slice(0, 300));
+  await page.keyboard.press("Escape");
 
   // a completion item from the language server
   await page.locator(".monaco-editor .view-lines").first().click();
@@ -123,6 +153,18 @@ try {
   const stack = await page.locator(".debug-call-stack").innerText().catch(() => "");
   check("the debugger stopped at the breakpoint on line 3", /main\.eyn\s*3/.test(stack.replace(/:/g, " ")), stack.slice(0, 300));
   check("the Variables panel shows fd 0", variables.includes("fd 0") && variables.includes("data.txt"), variables.slice(0, 400));
+  await page.keyboard.press("Shift+F5");
+  await page.waitForTimeout(1000);
+
+  // an extensionless script under binaries/ opens as EYN
+  await quickOpen("binaries/greet");
+  let greetMode = "";
+  for (let i = 0; i < 20 && !greetMode.includes("EYN"); i++) {
+    await page.waitForTimeout(500);
+    greetMode = await page.locator("#status\\.editor\\.mode").innerText().catch(() => "");
+  }
+  await shot("binaries-script");
+  check("an extensionless script under binaries/ opens as EYN", greetMode.includes("EYN"), greetMode);
 } finally {
   await shot("end");
   await browser.close();

@@ -10,6 +10,10 @@ export interface EynSettings {
   disabledDiagnostics: string[];
   trace: string;
   diagnosticsSeverity: string;
+  /** auto | r13 | 2026 */
+  profile: string;
+  /** fixed | faithful */
+  fidelity: string;
 }
 
 export interface LaunchConfiguration {
@@ -47,6 +51,8 @@ export function resolveLaunch(
   if (resolved.portabilityWarnings === undefined) resolved.portabilityWarnings = settings.portabilityWarnings;
   if (resolved.drives === undefined && Object.keys(settings.drives).length > 0) resolved.drives = settings.drives;
   if (resolved.cwd === undefined && settings.driveRoot) resolved.cwd = settings.driveRoot;
+  if (resolved.profile === undefined) resolved.profile = settings.profile;
+  if (resolved.fidelity === undefined) resolved.fidelity = settings.fidelity;
   return resolved;
 }
 
@@ -59,6 +65,8 @@ export function serverOptions(settings: EynSettings): Record<string, unknown> {
     driveRoot: settings.driveRoot,
     ram: settings.ram,
     diagnosticsSeverity: settings.diagnosticsSeverity,
+    profile: settings.profile,
+    fidelity: settings.fidelity,
   };
 }
 
@@ -67,5 +75,14 @@ export function runArguments(file: string, settings: EynSettings): string[] {
   const args = ["run", file, "--ram", String(settings.ram), "--seed", String(settings.seed), "--summary"];
   for (const [n, folder] of Object.entries(settings.drives)) args.push("--drive", `${n}=${folder}`);
   if (settings.persist) args.push("--persist");
+  args.push(...profileArguments(settings));
+  return args;
+}
+
+/** `--profile` and `--fidelity` for `eyn run` and `eyn check`, left out at their defaults (auto, fixed). */
+export function profileArguments(settings: Pick<EynSettings, "profile" | "fidelity">): string[] {
+  const args: string[] = [];
+  if (settings.profile === "r13" || settings.profile === "2026") args.push("--profile", settings.profile);
+  if (settings.fidelity === "faithful") args.push("--fidelity", "faithful");
   return args;
 }

@@ -2,12 +2,32 @@ import * as cp from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as vscode from "vscode";
-import { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
-import { EynSettings, resolveLaunch, runArguments, serverOptions } from "./config";
+import { LanguageClient, LanguageClientOptions, ServerOptions, State } from "vscode-languageclient/node";
+import { isBinariesScript } from "./binaries";
+import { EynSettings, profileArguments, resolveLaunch, runArguments, serverOptions } from "./config";
 import { findJava, JavaFound, JavaProbe } from "./java";
+import {
+  ClientState,
+  CONVERT_COMMAND,
+  convertArguments,
+  parseProfileNotification,
+  parseProfileSetting,
+  presentStatus,
+  PROFILE_NOTIFICATION,
+  ProfileNotification,
+  profilePicks,
+  SELECT_PROFILE_COMMAND,
+} from "./profile";
 
 let client: LanguageClient | undefined;
+let starting: Promise<void> | undefined;
+let clientState: ClientState = "stopped";
 let output: vscode.OutputChannel;
+let status: vscode.LanguageStatusItem | undefined;
+/** The server's last word on each open document's profile, by URI. */
+const profiles = new Map<string, ProfileNotification>();
+/** eyn.convertTo2026 when the client does not provide it (server not running, or not advertising it). */
+let convertFallback: vscode.Disposable | undefined;
 
 function settings(): EynSettings {
   const c = vscode.workspace.getConfiguration("eyn");
@@ -21,6 +41,8 @@ function settings(): EynSettings {
     disabledDiagnostics: c.get<string[]>("disabledDiagnostics", []),
     trace: c.get<string>("trace.server", "error"),
     diagnosticsSeverity: c.get<string>("diagnosticsSeverity", "info"),
+    profile: parseProfileSetting(c.get<string>("profile", "auto")),
+    fidelity: c.get<string>("fidelity", "fixed") === "faithful" ? "faithful" : "fixed",
   };
 }
 
@@ -57,9 +79,23 @@ function jar(context: vscode.ExtensionContext): string {
   return context.asAbsolutePath(path.join("server", "eyn.jar"));
 }
 
+/** Starts the language client once (concurrent callers share the start). */
+function ensureClient(context: vscode.ExtensionContext): Promise<void> {
+  if (client) return Promise.resolve();
+  if (!starting) starting = startClient(context).finally(() => (starting = undefined));
+  return starting;
+}
+
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  convertFallback?.dispose();
+  convertFallback = undefined;
+  setClientState("starting");
   const j = java();
-  if (!j) return;
+  if (!j) {
+    setClientState("failed");
+    registerConvertFallback();
+    return;
+  }
   output.appendLine(`Using Java ${j.version} from ${j.source}: ${j.executable}`);
   // stdio is the default transport; the server also accepts the --stdio flag some clients add
   const server: ServerOptions = {
@@ -71,9 +107,123 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     initializationOptions: serverOptions(settings()),
     outputChannel: output,
     synchronize: { configurationSection: "eyn" },
+    middleware: {
+      // the server's eyn.convertTo2026 takes [documentUri]: from the menu's Uri or the active editor
+      executeCommand: async (command, args, next) => {
+        if (command !== CONVERT_COMMAND) return next(command, args);
+        const fixed = convertArguments(args, activeEynUri());
+        if (!fixed) {
+          void vscode.window.showInformationMessage("Open an EYN script to convert it to EYN-OS 2026.");
+          return undefined;
+        }
+        return next(command, fixed);
+      },
+    },
   };
-  client = new LanguageClient("eyn", "EYN Language Server", server, options);
-  await client.start();
+  const c = new LanguageClient("eyn", "EYN Language Server", server, options);
+  c.onNotification(PROFILE_NOTIFICATION, (params: unknown) => {
+    const info = parseProfileNotification(params);
+    if (!info) return;
+    profiles.set(normalizeUri(info.uri), info);
+    updateStatus();
+  });
+  c.onDidChangeState((e) => {
+    if (c !== client) return;
+    setClientState(e.newState === State.Running ? "ready" : e.newState === State.Starting ? "starting" : "stopped");
+  });
+  client = c;
+  try {
+    await c.start();
+    setClientState("ready");
+  } catch (e) {
+    output.appendLine(`The language server did not start: ${e instanceof Error ? e.message : String(e)}`);
+    if (client === c) client = undefined;
+    setClientState("failed");
+  }
+  registerConvertFallback();
+}
+
+/**
+ * The language client registers eyn.convertTo2026 itself when the server lists it among its
+ * executeCommandProvider commands; otherwise this stand-in sends the request (or says why it can't).
+ */
+function registerConvertFallback(): void {
+  void vscode.commands.getCommands(true).then((all) => {
+    // while the client starts it may register the command itself: decide after the start
+    if (all.includes(CONVERT_COMMAND) || convertFallback || clientState === "starting") return;
+    convertFallback = vscode.commands.registerCommand(CONVERT_COMMAND, async (...args: unknown[]) => {
+      const c = client;
+      if (!c || clientState !== "ready") {
+        void vscode.window.showErrorMessage("The EYN language server is not running: open an EYN script, or run 'EYN: Restart Language Server'.");
+        return;
+      }
+      const fixed = convertArguments(args, activeEynUri());
+      if (!fixed) {
+        void vscode.window.showInformationMessage("Open an EYN script to convert it to EYN-OS 2026.");
+        return;
+      }
+      try {
+        await c.sendRequest("workspace/executeCommand", { command: CONVERT_COMMAND, arguments: fixed });
+      } catch (e) {
+        void vscode.window.showErrorMessage(`EYN: the conversion failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    });
+  });
+}
+
+function setClientState(state: ClientState): void {
+  clientState = state;
+  updateStatus();
+}
+
+function normalizeUri(uri: string): string {
+  try {
+    return vscode.Uri.parse(uri).toString();
+  } catch {
+    return uri;
+  }
+}
+
+/** Shows the active EYN document's profile and why, and the client's state, in the language status item. */
+function updateStatus(): void {
+  if (!status) return;
+  const doc = vscode.window.activeTextEditor?.document;
+  const info = doc && doc.languageId === "eyn" ? profiles.get(doc.uri.toString()) : undefined;
+  const shown = presentStatus(info, clientState, parseProfileSetting(settings().profile));
+  status.text = shown.text;
+  status.detail = shown.detail;
+  status.busy = shown.busy;
+  status.severity =
+    shown.severity === "error"
+      ? vscode.LanguageStatusSeverity.Error
+      : shown.severity === "warning"
+        ? vscode.LanguageStatusSeverity.Warning
+        : vscode.LanguageStatusSeverity.Information;
+}
+
+async function selectProfile(): Promise<void> {
+  const current = parseProfileSetting(vscode.workspace.getConfiguration("eyn").get<string>("profile", "auto"));
+  const picked = await vscode.window.showQuickPick(profilePicks(current), {
+    title: "EYN: Profile (which EYN-OS the scripts are for)",
+    placeHolder: "Auto decides per file; a first-line '# eyn: profile=2026' comment overrides the setting",
+  });
+  if (!picked || picked.value === current) return;
+  const target = vscode.workspace.workspaceFolders?.length
+    ? vscode.ConfigurationTarget.Workspace
+    : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration("eyn").update("profile", picked.value, target);
+}
+
+/** Extensionless files under a binaries/ folder that start with '#' are EYN-OS 2026 scripts. */
+const switchedToEyn = new Set<string>();
+async function openBinariesScriptAsEyn(doc: vscode.TextDocument): Promise<void> {
+  const key = doc.uri.toString();
+  // once per document and session, so that a user who picks Plain Text again keeps it
+  if (switchedToEyn.has(key)) return;
+  const first = doc.lineCount > 0 ? doc.lineAt(0).text.charAt(0) : "";
+  if (!isBinariesScript(doc.uri.path, doc.languageId, first)) return;
+  switchedToEyn.add(key);
+  await vscode.languages.setTextDocumentLanguage(doc, "eyn");
 }
 
 function activeEynFile(): string | undefined {
@@ -81,9 +231,33 @@ function activeEynFile(): string | undefined {
   return editor && editor.document.languageId === "eyn" ? editor.document.uri.fsPath : undefined;
 }
 
+function activeEynUri(): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  return editor && editor.document.languageId === "eyn" ? editor.document.uri.toString() : undefined;
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel("EYN");
   context.subscriptions.push(output);
+
+  status = vscode.languages.createLanguageStatusItem("eyn.profile", { language: "eyn" });
+  status.name = "EYN profile";
+  status.command = { title: "Switch", command: SELECT_PROFILE_COMMAND, tooltip: "Choose the EYN-OS generation: Auto, Release 13 or EYN-OS 2026" };
+  updateStatus();
+  context.subscriptions.push(
+    status,
+    { dispose: () => convertFallback?.dispose() },
+    vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
+    vscode.workspace.onDidCloseTextDocument((doc) => profiles.delete(doc.uri.toString())),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration("eyn.profile")) updateStatus();
+    }),
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      void openBinariesScriptAsEyn(doc);
+      if (doc.languageId === "eyn") void ensureClient(context);
+    }),
+    vscode.commands.registerCommand(SELECT_PROFILE_COMMAND, selectProfile),
+  );
 
   context.subscriptions.push(
     vscode.debug.registerDebugAdapterDescriptorFactory("eyn", {
@@ -103,7 +277,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       "eyn",
       {
         provideDebugConfigurations: () => [
-          { type: "eyn", request: "launch", name: "Debug current script", program: "${file}", stopOnEntry: true },
+          { type: "eyn", request: "launch", name: "Debug current script", program: "${file}", args: [], stopOnEntry: true },
         ],
       },
       vscode.DebugConfigurationProviderTriggerKind.Dynamic,
@@ -128,15 +302,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const severity = vscode.workspace.getConfiguration("eyn").get<string>("diagnosticsSeverity", "info");
       const terminal = vscode.window.createTerminal("EYN check");
       terminal.show();
-      terminal.sendText([j.executable, "-jar", jar(context), "check", folder, "--severity", severity].map(quote).join(" "));
+      const check = ["check", folder, "--severity", severity, ...profileArguments(settings())];
+      terminal.sendText([j.executable, "-jar", jar(context), ...check].map(quote).join(" "));
     }),
     vscode.commands.registerCommand("eyn.restartServer", async () => {
-      if (client) await client.stop();
+      if (starting) await starting;
+      const old = client;
       client = undefined;
-      await startClient(context);
+      if (old) await old.stop().catch(() => undefined);
+      profiles.clear();
+      await ensureClient(context);
     }),
   );
-  await startClient(context);
+  for (const doc of vscode.workspace.textDocuments) await openBinariesScriptAsEyn(doc);
+  // the Java server starts with the first EYN document (activation on plain text must not start it)
+  if (vscode.workspace.textDocuments.some((d) => d.languageId === "eyn")) await ensureClient(context);
+  else registerConvertFallback();
 }
 
 function quote(arg: string): string {
@@ -144,5 +325,6 @@ function quote(arg: string): string {
 }
 
 export async function deactivate(): Promise<void> {
+  if (starting) await starting.catch(() => undefined);
   if (client) await client.stop();
 }

@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { resolveLaunch, runArguments, serverOptions } from "./lib/config.mjs";
+import { profileArguments, resolveLaunch, runArguments, serverOptions } from "./lib/config.mjs";
 
 const settings = {
   ram: 64, seed: 7, persist: false, portabilityWarnings: true, drives: { "1": "/data" }, driveRoot: "",
-  disabledDiagnostics: ["W110"], trace: "messages", diagnosticsSeverity: "warning",
+  disabledDiagnostics: ["W110"], trace: "messages", diagnosticsSeverity: "warning", profile: "auto", fidelity: "fixed",
 };
 
 test("F5 without a launch.json debugs the active script with the settings' defaults", () => {
@@ -34,8 +34,33 @@ test("nothing to debug without a program or an open script", () => {
 test("the server and eyn run get the settings", () => {
   assert.deepEqual(serverOptions(settings), {
     trace: "messages", portabilityWarnings: true, disabledDiagnostics: ["W110"], driveRoot: "", ram: 64,
-    diagnosticsSeverity: "warning",
+    diagnosticsSeverity: "warning", profile: "auto", fidelity: "fixed",
   });
   assert.deepEqual(runArguments("/ws/main.eyn", { ...settings, persist: true }),
     ["run", "/ws/main.eyn", "--ram", "64", "--seed", "7", "--summary", "--drive", "1=/data", "--persist"]);
+});
+
+test("the profile and fidelity settings reach the server, launches and eyn run", () => {
+  const s2026 = { ...settings, profile: "2026", fidelity: "faithful" };
+  assert.equal(serverOptions(s2026).profile, "2026");
+  assert.equal(serverOptions(s2026).fidelity, "faithful");
+  const r = resolveLaunch({ type: "", request: "", name: "" }, s2026, "/ws/binaries/tool");
+  assert.equal(r.profile, "2026");
+  assert.equal(r.fidelity, "faithful");
+  assert.deepEqual(runArguments("/ws/a.shell", s2026),
+    ["run", "/ws/a.shell", "--ram", "64", "--seed", "7", "--summary", "--drive", "1=/data", "--profile", "2026", "--fidelity", "faithful"]);
+});
+
+test("a launch configuration's profile, fidelity and args win over the settings", () => {
+  const r = resolveLaunch({ type: "eyn", request: "launch", name: "x", program: "/a.shell", profile: "r13", fidelity: "fixed", args: ["a", "b"] },
+    { ...settings, profile: "2026", fidelity: "faithful" }, undefined);
+  assert.equal(r.profile, "r13");
+  assert.equal(r.fidelity, "fixed");
+  assert.deepEqual(r.args, ["a", "b"]);
+});
+
+test("eyn run and eyn check get no profile flags at the defaults", () => {
+  assert.deepEqual(profileArguments({ profile: "auto", fidelity: "fixed" }), []);
+  assert.deepEqual(profileArguments({ profile: "r13", fidelity: "fixed" }), ["--profile", "r13"]);
+  assert.deepEqual(profileArguments({ profile: "nonsense", fidelity: "nonsense" }), []);
 });
