@@ -31,9 +31,6 @@ final class D3State {
         }
     }
 
-    /** A block for display: kind, flags and the line (0-based) that opened it. */
-    public record Entry(String kind, boolean executing, boolean taken, int line, long iteration) {}
-
     /** What a half-expanded line is for. */
     enum Purpose { LINE, IF, ELIF, WHILE }
 
@@ -79,11 +76,11 @@ final class D3State {
         return depth == 0 ? null : slots[depth - 1];
     }
 
-    List<Entry> entries() {
-        List<Entry> out = new ArrayList<>();
+    List<EngineBlock> entries() {
+        List<EngineBlock> out = new ArrayList<>();
         for (int i = 0; i < depth; i++) {
             Slot s = slots[i];
-            out.add(new Entry(s.isIf ? "if" : "while", s.executing, s.taken, s.line, s.iteration));
+            out.add(new EngineBlock(s.isIf ? "if" : "while", s.executing, s.taken, s.line, s.iteration));
         }
         return out;
     }

@@ -52,7 +52,7 @@ public final class Frame {
     /** {@code $0}..{@code $9} as the script sees them (empty for Release 13 scripts). */
     public List<String> args() { return args; }
     /** The 2026 engine's block stack, outermost first (empty for Release 13 scripts). */
-    public List<D3State.Entry> engineBlocks() { return d3 == null ? List.of() : d3.entries(); }
+    public List<EngineBlock> engineBlocks() { return d3 == null ? List.of() : d3.entries(); }
     /** True while a line is half done (its substitutions run one step at a time). */
     public boolean busy() { return pending != null || d3 != null && d3.pending != null; }
 

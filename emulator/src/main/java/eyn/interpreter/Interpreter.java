@@ -495,7 +495,8 @@ public final class Interpreter implements ScriptHost {
         StringBuilder previous = stepCapture;
         stepCapture = capture;
         try {
-            String text = frames.isEmpty() ? line : expand(top(), line);
+            String text = frames.isEmpty() ? line
+                    : top().d3 != null ? eyn.language.D3Expansion.expandQuietly(line, this::variable) : expand(top(), line);
             dispatch(cut(text, Limits.EXPANDED_LINE));
         } finally {
             stepCapture = previous;
@@ -539,9 +540,15 @@ public final class Interpreter implements ScriptHost {
         return openers;
     }
 
-    /** A variable of the innermost frame, or null. */
+    /** A variable of the innermost frame, or null; in the 2026 dialect a digit names an argument. */
     public String variable(String name) {
-        return frames.isEmpty() ? null : top().variables.get(name);
+        if (frames.isEmpty()) return null;
+        Frame f = top();
+        if (f.d3 != null && name.length() == 1 && Character.isDigit(name.charAt(0))) {
+            int i = name.charAt(0) - '0';
+            return i < f.args.size() ? f.args.get(i) : "";
+        }
+        return f.variables.get(name);
     }
 
     @Override

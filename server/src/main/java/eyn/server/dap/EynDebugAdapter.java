@@ -192,13 +192,17 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         });
     }
 
+    /** The profile the program runs under, and why (shown in the Shell scope). */
+    private eyn.profile.ProfileChoice profile;
+
     private void start() {
         String source;
         try {
             source = Files.readString(config.program(), StandardCharsets.UTF_8);
             Machine machine = new Machine(config.machine());
             machine.setReadListener(this::noteRead);
-            interpreter = new Interpreter(machine, this::output, new Options(config.maxSteps()));
+            profile = config.profileChoice(source);
+            interpreter = new Interpreter(machine, this::output, new Options(config.maxSteps(), profile.profile()));
         } catch (IOException e) {
             throw LaunchConfig.invalid("cannot read the program: " + e.getMessage());
         }
@@ -207,7 +211,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         // noDebug (VS Code's "Run Without Debugging"): nothing stops the run
         debugger = new Debugger(interpreter, config.noDebug() ? new Breakpoints() : breakpoints, history, this::portability, this::logpoint);
         debugger.setSourceKey(path -> sourceKey(config.hostPath(path)));
-        interpreter.start(config.scriptPath(), source);
+        interpreter.start(config.scriptPath(), source, config.args());
         terminated = false;
     }
 
@@ -594,12 +598,17 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         });
     }
 
-    /** The script's name, and the innermost loop with its iteration ("loop 3/10"). */
+    /** The script's name, and the innermost loop with its iteration ("loop 3/10", "while pass 2"). */
     static String frameName(Frame f) {
         String name = f.path().substring(f.path().lastIndexOf('/') + 1);
         Block loop = null;
         for (Block b : f.blocks()) if (b.kind == Block.Kind.LOOP) loop = b;
-        return loop == null ? name : name + " (loop " + loop.iteration() + "/" + loop.total + ")";
+        if (loop != null) return name + " (loop " + loop.iteration() + "/" + loop.total + ")";
+        var blocks = f.engineBlocks();
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            if (blocks.get(i).kind().equals("while")) return name + " (while line " + (blocks.get(i).line() + 1) + ", pass " + blocks.get(i).iteration() + ")";
+        }
+        return name;
     }
 
     @Override

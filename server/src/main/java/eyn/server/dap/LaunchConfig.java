@@ -1,6 +1,12 @@
 package eyn.server.dap;
 
+import eyn.machine.Fidelity;
 import eyn.machine.MachineConfig;
+import eyn.profile.ProfileChoice;
+import eyn.profile.ProfileChooser;
+import eyn.profile.Profiles;
+import java.util.ArrayList;
+import java.util.List;
 import eyn.machine.disk.HostFolder;
 import eyn.machine.disk.TreeDrive;
 import java.io.IOException;
@@ -14,10 +20,12 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 /**
  * The launch arguments: {@code program}, {@code stopOnEntry}, {@code drives} (number to folder),
  * {@code ram} (MiB), {@code seed}, {@code persist}, {@code cwd} (the folder drive 0 defaults to),
- * {@code portabilityWarnings}, {@code maxSteps}, {@code historySteps}, {@code historyBytes}, and DAP's {@code noDebug}.
+ * {@code portabilityWarnings}, {@code maxSteps}, {@code historySteps}, {@code historyBytes}, DAP's {@code noDebug},
+ * {@code profile} (auto, r13, 2026), {@code fidelity} (fixed, faithful) and {@code args} (the script's $1..$9).
  */
 record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives, long ramMib, long seed, boolean persist,
-                    boolean portabilityWarnings, long maxSteps, long historySteps, long historyBytes, boolean noDebug) {
+                    boolean portabilityWarnings, long maxSteps, long historySteps, long historyBytes, boolean noDebug,
+                    String profile, Fidelity fidelity, List<String> args) {
 
     static LaunchConfig of(Map<String, Object> args) {
         Object program = args.get("program");
@@ -43,13 +51,29 @@ record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives
         }
         long ram = number(args, "ram", 128);
         if (ram < 1 || ram > 4096) throw invalid("'ram' must be 1-4096 (MiB)");
+        String profile = args.get("profile") == null ? "auto" : String.valueOf(args.get("profile"));
+        if (!profile.equals("auto") && Profiles.byId(profile) == null) throw invalid("'profile' is auto, r13 or 2026, not '" + profile + "'");
+        Fidelity fidelity = Fidelity.parse(args.get("fidelity") == null ? "fixed" : String.valueOf(args.get("fidelity")));
+        if (fidelity == null) throw invalid("'fidelity' is fixed or faithful, not '" + args.get("fidelity") + "'");
+        List<String> scriptArgs = new ArrayList<>();
+        if (args.get("args") instanceof List<?> list) {
+            for (Object o : list) scriptArgs.add(o instanceof Number n && n.doubleValue() == n.longValue() ? String.valueOf(n.longValue()) : String.valueOf(o));
+        } else if (args.get("args") != null) {
+            throw invalid("'args' is a list of words: the script's $1..$9");
+        }
         return new LaunchConfig(script, bool(args, "stopOnEntry", false), drives, ram, number(args, "seed", 1),
                 bool(args, "persist", false), bool(args, "portabilityWarnings", true), number(args, "maxSteps", 0),
-                number(args, "historySteps", 10_000_000), number(args, "historyBytes", 256L * 1024 * 1024), bool(args, "noDebug", false));
+                number(args, "historySteps", 10_000_000), number(args, "historyBytes", 256L * 1024 * 1024), bool(args, "noDebug", false),
+                profile, fidelity, List.copyOf(scriptArgs));
+    }
+
+    /** The profile the program runs under: the setting, its first-line comment, or what it uses. */
+    ProfileChoice profileChoice(String source) {
+        return ProfileChooser.choose(source, profile, Profiles.R13);
     }
 
     MachineConfig machine() throws IOException {
-        MachineConfig config = new MachineConfig(ramMib * 1024 * 1024, seed, Map.of());
+        MachineConfig config = new MachineConfig(ramMib * 1024 * 1024, seed, Map.of()).withFidelity(fidelity);
         for (Map.Entry<Integer, Path> e : drives.entrySet()) {
             config = config.withDrive(e.getKey(), TreeDrive.overFolder(new HostFolder(e.getValue()), persist));
         }

@@ -115,6 +115,17 @@ final class Scopes {
         out.add(leaf("drive", machine().currentDriveNumber()));
         out.add(leaf("cwd", machine().cwd()));
         out.add(leaf("script", frame.path()));
+        out.add(leaf("profile", in.profile().title()));
+        if (!frame.engineBlocks().isEmpty() || in.profile().dialect() == eyn.language.Dialect.D3) {
+            List<String> args = frame.args();
+            for (int i = 0; i < args.size(); i++) out.add(leaf("$" + i, args.get(i)));
+            List<String> blocks = new ArrayList<>();
+            for (var b : frame.engineBlocks()) {
+                blocks.add(b.kind() + " line " + (b.line() + 1) + (b.executing() ? " executing" : " skipped")
+                        + (b.kind().equals("if") ? (b.taken() ? ", taken" : ", not taken") : ", pass " + b.iteration()));
+            }
+            out.add(leaf("block stack", blocks.isEmpty() ? "(empty)" : String.join("; ", blocks)));
+        }
         List<String> ifs = new ArrayList<>();
         List<String> loops = new ArrayList<>();
         for (Block b : frame.blocks()) {
