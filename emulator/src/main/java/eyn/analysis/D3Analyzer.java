@@ -253,10 +253,12 @@ final class D3Analyzer {
             alias(line, head, args, template);
             return;
         }
+        redirections(args);
         if (name.contains("/")) {
             if (workspace.known() && state.cwd != null) {
                 String path = FsPath.resolve(state.cwd, name);
-                if (workspace.stat(path) == null && workspace.stat(path + ".uelf") == null) {
+                boolean emulated = path.equals("/binaries/" + baseName(name)) && commands.spec(baseName(name)) != null;
+                if (!emulated && workspace.stat(path) == null && workspace.stat(path + ".uelf") == null) {
                     report(DiagnosticCode.W118, i, head.start(), head.end(), "'" + name + "' is not on the workspace drive", null);
                 }
             }
@@ -333,6 +335,25 @@ final class D3Analyzer {
                 return;
             }
         }
+    }
+
+    /** {@code > F} and {@code >> F} create F in the root of drive 0: later file tests may find it. */
+    private void redirections(List<Word> args) {
+        for (int k = 0; k < args.size(); k++) {
+            String w = args.get(k).text();
+            String file = null;
+            if ((w.equals(">") || w.equals(">>")) && k + 1 < args.size()) file = args.get(k + 1).text();
+            else if (w.startsWith(">>") && w.length() > 2) file = w.substring(2);
+            else if (w.startsWith(">") && w.length() > 1) file = w.substring(1);
+            if (file != null && !file.contains("$")) {
+                state = state.edit();
+                state.createdForWrite().add("/" + file);
+            }
+        }
+    }
+
+    private static String baseName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** The words up to the first pipeline or redirection operator. */

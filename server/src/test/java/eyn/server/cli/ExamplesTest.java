@@ -24,9 +24,10 @@ class ExamplesTest {
     Stream<DynamicTest> examplesPrintWhatTheyShould() throws IOException {
         List<Path> scripts;
         try (Stream<Path> files = Files.list(EXAMPLES)) {
-            scripts = files.filter(p -> p.toString().endsWith(".eyn")).sorted().toList();
+            scripts = files.filter(p -> p.toString().endsWith(".eyn") || p.toString().endsWith(".shell")).sorted().toList();
         }
-        assertTrue(scripts.size() >= 6, "at least six examples");
+        assertTrue(scripts.stream().filter(p -> p.toString().endsWith(".eyn")).count() >= 6, "at least six Release 13 examples");
+        assertTrue(scripts.stream().filter(p -> p.toString().endsWith(".shell")).count() >= 3, "at least three EYN-OS 2026 examples");
         return scripts.stream().map(s -> DynamicTest.dynamicTest(s.getFileName().toString(), () -> check(s)));
     }
 
@@ -37,10 +38,24 @@ class ExamplesTest {
         assertEquals("", r.out());
     }
 
+    /** The words after the script in a "# run with: eyn run examples/NAME ARGS..." line, as a reader would type them. */
+    static List<String> argumentsFromHeader(String text, Path script) {
+        String marker = "# run with: eyn run examples/" + script.getFileName();
+        for (String line : text.split("\n")) {
+            if (line.startsWith(marker)) {
+                String rest = line.substring(marker.length()).strip();
+                return rest.isEmpty() ? List.of() : List.of(rest.split("\\s+"));
+            }
+        }
+        return List.of();
+    }
+
     private static void check(Path script) throws IOException {
-        CliRunner.Result r = CliRunner.run("run", script.toString(), "--no-color");
+        List<String> command = new java.util.ArrayList<>(List.of("run", script.toString(), "--no-color"));
+        command.addAll(argumentsFromHeader(Files.readString(script, StandardCharsets.UTF_8), script));
+        CliRunner.Result r = CliRunner.run(command.toArray(new String[0]));
         String actual = r.out() + "--- exit " + r.status() + "\n";
-        Path expected = EXPECTED.resolve(script.getFileName().toString().replaceAll("\\.eyn$", ".out"));
+        Path expected = EXPECTED.resolve(script.getFileName().toString().replaceAll("\\.(eyn|shell)$", ".out"));
         if (Boolean.getBoolean("eyn.bless") || !Files.exists(expected)) {
             Files.writeString(expected, actual, StandardCharsets.UTF_8);
             if (!Boolean.getBoolean("eyn.bless")) throw new AssertionError("wrote missing " + expected + "; review it");
