@@ -51,6 +51,8 @@ final class D3Analyzer {
     private final Map<String, Integer> firstDefinition = new LinkedHashMap<>();
     /** Variables last set to an empty value (in text order): comparing them is the engine's trap. */
     private final java.util.Set<String> emptyValues = new java.util.HashSet<>();
+    /** The block bug's portability note is shown once per script, on its first block. */
+    private boolean blockBugShown;
 
     /** An open block: the state on entry and, for an if, the states where its branches ended. */
     private static final class Block {
@@ -123,6 +125,10 @@ final class D3Analyzer {
                 if (settings.fidelity() == Fidelity.FAITHFUL) {
                     report(DiagnosticCode.I326, i, line.head().start(), line.head().end(), "On EYN-OS a3fa943 block bodies never "
                             + "execute (engine bug): this " + line.kind().keyword() + "'s body is skipped in faithful mode", null);
+                } else if (!blockBugShown) {
+                    blockBugShown = true;
+                    report(DiagnosticCode.P212, i, line.head().start(), line.head().end(), "EYN-OS a3fa943 skips every if and while "
+                            + "body (an engine bug); the emulator runs them as meant. Set eyn.fidelity to faithful to reproduce the OS", null);
                 }
                 blocks.push(new Block(i, line.kind() == LineKind.WHILE, state));
             }

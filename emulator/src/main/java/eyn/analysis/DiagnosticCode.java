@@ -94,7 +94,8 @@ public enum DiagnosticCode {
     P208("P208", Severity.WARNING, "portability: EYN-OS never reuses a closed fd number"),
     P209("P209", Severity.WARNING, "portability: an empty file cannot be opened or mapped on EYN-OS"),
     P210("P210", Severity.WARNING, "portability: `ls <path>` lists the current directory on EYN-OS"),
-    P211("P211", Severity.WARNING, "portability: `drive N` keeps the current directory on EYN-OS");
+    P211("P211", Severity.WARNING, "portability: `drive N` keeps the current directory on EYN-OS"),
+    P212("P212", Severity.INFO, "portability: EYN-OS a3fa943 never runs a block body; the emulator does (fidelity fixed)");
 
     public final String code;
     public final Severity severity;
