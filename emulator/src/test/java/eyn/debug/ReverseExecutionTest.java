@@ -43,21 +43,53 @@ class ReverseExecutionTest {
             "predict stats",
             "");
 
+    /** The same kind of workload in the 2026 dialect: while, elif, nested $(...), a script found in /binaries, files. */
+    static final String SCRIPT_2026 = String.join("\n",
+            "# eyn: profile=2026",
+            "set N=0",
+            "while $N != 25",
+            "set N=$(calc $N+1)",
+            "if $(calc $N/5) == 2",
+            "create f$N.txt",
+            "elif $N == 3",
+            "greet $N",
+            "else",
+            "/binaries/echo $N >> log.txt",
+            "endif",
+            "endwhile",
+            "cat log.txt",
+            "");
+
     private static Debugger debugger(StringBuilder out, long interval) throws Exception {
+        return debugger(out, interval, SCRIPT, Options.defaults());
+    }
+
+    private static Debugger debugger(StringBuilder out, long interval, String script, Options options) throws Exception {
         Drive drive = TreeDrive.inMemory();
         drive.write("/a.txt", ChunkedBytes.of("alpha".getBytes(StandardCharsets.UTF_8)));
         drive.write("/b.txt", ChunkedBytes.of("bravo".getBytes(StandardCharsets.UTF_8)));
+        drive.makeDirectory("/binaries");
+        drive.write("/binaries/greet", ChunkedBytes.of("# greet\necho hello $1\n".getBytes(StandardCharsets.UTF_8)));
         Interpreter in = new Interpreter(new Machine(new MachineConfig(MachineConfig.DEFAULT_RAM, 1, Map.of(0, drive))),
-                (c, t, w) -> out.append(t), Options.defaults());
-        in.start("/main.eyn", SCRIPT);
+                (c, t, w) -> out.append(t), options);
+        in.start("/main.eyn", script);
         return new Debugger(in, new Breakpoints(), new History(interval, 1000, 0), l -> null, (m, l) -> { });
     }
 
     @Test
     void steppingBackRestoresEveryEarlierStateExactly() throws Exception {
+        steppingBackRestores(SCRIPT, Options.defaults());
+    }
+
+    @Test
+    void steppingBackRestoresEveryEarlierStateOfA2026ScriptExactly() throws Exception {
+        steppingBackRestores(SCRIPT_2026, Options.defaults().withProfile(eyn.profile.Profiles.Y2026));
+    }
+
+    private static void steppingBackRestores(String script, Options options) throws Exception {
         for (long interval : new long[] {1, 7, 256}) {
             StringBuilder out = new StringBuilder();
-            Debugger d = debugger(out, interval);
+            Debugger d = debugger(out, interval, script, options);
             Interpreter in = d.interpreter();
             List<Long> digests = new ArrayList<>();
             while (!in.finished()) {

@@ -45,7 +45,9 @@ class InterpreterFuzzTest {
 
         // Determinism: snapshot half way through a prefix, replay the rest of the prefix, compare.
         HashSink sink = new HashSink();
-        Interpreter interp = new Interpreter(new Machine(config), sink, new Options(MAX_STATEMENTS));
+        // scripts in either generation's language: the profile is chosen as eyn run chooses it
+        Options options = new Options(MAX_STATEMENTS, eyn.profile.ProfileChooser.choose(script, "auto", eyn.profile.Profiles.R13).profile());
+        Interpreter interp = new Interpreter(new Machine(config), sink, options);
         interp.start("/fuzz.shell", script);
         int steps = 0;
         boolean done = false;

@@ -35,6 +35,38 @@ class ParserFuzzTest {
         check(again.lines().equals(script.lines()), "parse is not deterministic (lines differ)");
     }
 
+    /** The 2026 dialect: the same text, read by the D3 engine's rules, stays consistent too. */
+    @FuzzTest(maxDuration = "10m")
+    void parse2026(byte[] input) {
+        String text = FuzzChecks.utf8(input);
+        Script script = Parser.parse("fuzz.shell", text, eyn.language.Dialect.D3);
+        List<String> physical = physicalLines(text);
+        check(script.size() == physical.size(), "expected " + physical.size() + " lines, got " + script.size());
+        int n = script.size();
+        for (int i = 0; i < n; i++) {
+            ScriptLine line = script.line(i);
+            String raw = line.raw();
+            check(physical.get(i).startsWith(raw), "line " + i + ": raw is not a prefix of the physical line");
+            check(raw.indexOf('\0') < 0 && raw.indexOf('\r') < 0, "line " + i + ": raw holds a NUL or CR");
+            check(raw.substring(line.textStart()).equals(line.text()), "line " + i + ": text is not the rest of raw");
+            check(raw.startsWith(line.rest(), line.restStart()), "line " + i + ": rest does not match its range");
+            for (Word w : line.words()) check(raw.substring(w.start(), w.end()).equals(w.text()), "line " + i + ": word range");
+            LineKind kind = line.kind();
+            int end = script.endOf(i);
+            if (kind == LineKind.IF || kind == LineKind.WHILE) {
+                check(end == -1 || end > i && end <= n, "opener " + i + " has endOf " + end);
+                if (end > 0 && end < n) {
+                    check(script.line(end).kind() == (kind == LineKind.IF ? LineKind.ENDIF : LineKind.ENDWHILE), "opener " + i + " ends at a " + script.line(end).kind());
+                    check(script.openerOf(end) == i, "closer " + end + " does not point back to " + i);
+                }
+                for (int b = script.elseOf(i), guard = 0; b >= 0; b = script.elseOf(b), guard++) {
+                    check(guard < n && b > i && script.line(b).kind().isBranch() && script.openerOf(b) == i, "branch chain of " + i + " at " + b);
+                }
+            }
+        }
+        checkProblems(script, physical);
+    }
+
     static void checkScript(String text, Script script) {
         List<String> physical = physicalLines(text);
         check(script.size() == physical.size(), "expected " + physical.size() + " lines, got " + script.size());
@@ -92,7 +124,7 @@ class ParserFuzzTest {
             int len = physical.get(p.line()).length();
             check(0 <= p.startColumn() && p.startColumn() <= p.endColumn() && p.endColumn() <= len,
                     "problem range [" + p.startColumn() + "," + p.endColumn() + ") outside physical line of length " + len + ": " + p);
-            boolean physicalOnly = p.code().equals("E005") || p.code().equals("W006"); // NUL byte, overlong line
+            boolean physicalOnly = p.code().equals("E005") || p.code().equals("W006") || p.code().equals("W301"); // NUL, overlong, CR
             if (!physicalOnly) {
                 int raw = script.line(p.line()).raw().length();
                 check(p.endColumn() <= raw, "problem range outside the parsed line of length " + raw + ": " + p);
