@@ -86,8 +86,13 @@ public final class Interpreter implements ScriptHost {
         private final boolean budgetExhausted;
         private final Counters counters;
         private final long steps;
+        private final List<String> deferredPipeline;
+        private final Object shellState;
 
-        private Snapshot(Machine.Snapshot machine, List<Frame> frames, boolean halted, boolean budgetExhausted, Counters counters, long steps) {
+        private Snapshot(Machine.Snapshot machine, List<Frame> frames, boolean halted, boolean budgetExhausted, Counters counters, long steps,
+                         List<String> deferredPipeline, Object shellState) {
+            this.deferredPipeline = deferredPipeline;
+            this.shellState = shellState;
             this.machine = machine;
             this.frames = frames;
             this.halted = halted;
@@ -703,7 +708,8 @@ public final class Interpreter implements ScriptHost {
     // ---- snapshots ---------------------------------------------------------------------------
 
     public Snapshot snapshot() {
-        return new Snapshot(machine.snapshot(), copyFrames(frames), halted, budgetExhausted, counters.copy(), steps);
+        return new Snapshot(machine.snapshot(), copyFrames(frames), halted, budgetExhausted, counters.copy(), steps,
+                deferredPipeline, shell.saveState());
     }
 
     public void restore(Snapshot s) {
@@ -716,6 +722,8 @@ public final class Interpreter implements ScriptHost {
         steps = s.steps;
         requestedFrame = null;
         stepCapture = null;
+        deferredPipeline = s.deferredPipeline;
+        shell.restoreState(s.shellState);
     }
 
     private static List<Frame> copyFrames(List<Frame> source) {
@@ -739,6 +747,7 @@ public final class Interpreter implements ScriptHost {
             h = h * 31 + (f.pending == null ? 0 : f.pending.results.hashCode() + 7);
             h = h * 31 + (f.d3 == null ? 0 : f.d3.toString().hashCode());
         }
+        h = h * 31 + (deferredPipeline == null ? 0 : deferredPipeline.hashCode());
         h = h * 31 + counters.outputPosition;
         h = h * 31 + counters.failures;
         return h;

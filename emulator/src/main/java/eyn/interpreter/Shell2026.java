@@ -94,6 +94,19 @@ final class Shell2026 implements Shell {
 
     // ---- aliases -----------------------------------------------------------------------------
 
+    /** The alias table as loaded (or null before its first use): all the shell keeps between lines. */
+    @Override
+    public Object saveState() {
+        return aliases;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void restoreState(Object state) {
+        aliases = (Map<String, String>) state;
+        stdin = "";
+    }
+
     private Map<String, String> aliases() {
         if (aliases == null) aliases = loadAliases();
         return aliases;
