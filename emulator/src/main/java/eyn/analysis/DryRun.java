@@ -1,8 +1,9 @@
 package eyn.analysis;
 
 import eyn.interpreter.Interpreter;
+import eyn.commands.Effect;
 import eyn.interpreter.Options;
-import eyn.machine.Color;
+import eyn.interpreter.StepResult;
 import eyn.machine.Machine;
 import eyn.machine.MachineConfig;
 import eyn.machine.disk.Drive;
@@ -15,8 +16,9 @@ import java.util.Set;
 
 /**
  * Runs the script on a throwaway emulator (over a copy of the workspace drive, seed 1, a small step
- * budget) and records what each top-level line printed: the fd a zopen returned, the address an mmap
- * returned, and the mapping errors msync and munmap met. These are facts of one concrete run.
+ * budget) and records what each top-level line did, from the steps' typed effects: the fd a zopen
+ * returned, the address an mmap returned, and the mapping errors msync and munmap met. These are facts
+ * of one concrete run.
  */
 final class DryRun {
     static final long BUDGET = 5_000;
@@ -27,46 +29,40 @@ final class DryRun {
     final Map<Integer, String> notMapped = new HashMap<>();
     final Set<Integer> readOnlySync = new LinkedHashSet<>();
     final List<Analysis.MappingFact> mappings = new ArrayList<>();
-    private int notMappedLine = -1;
 
     static DryRun of(String path, String text, Drive drive, long ramBytes) {
         DryRun result = new DryRun();
         // a dry run only looks for facts: files may not grow past 1 MiB there
         Machine machine = new Machine(new MachineConfig(ramBytes, 1, Map.of(0, drive.copy()), 1 << 20));
-        Interpreter interpreter = new Interpreter(machine, (color, printed, where) -> {
-            if (where != null && where.depth() == 1) result.record(where.line(), color, printed);
-        }, new Options(BUDGET));
+        Interpreter interpreter = new Interpreter(machine, (color, printed, where) -> { }, new Options(BUDGET));
         try {
             interpreter.start(path, text);
-            interpreter.run();
+            StepResult r;
+            do {
+                r = interpreter.step();
+                if (r.location() != null && r.location().depth() == 1) result.record(r.location().line(), r.effects());
+            } while (!r.done());
         } catch (RuntimeException e) {
             // a dry run is best effort: what it saw so far still counts
         }
         return result;
     }
 
-    private void record(int line, Color color, String printed) {
-        for (String text : printed.split("\n")) {
-            if (text.startsWith("Zero-copy file opened with fd: ")) {
-                fds.computeIfAbsent(line, k -> new LinkedHashSet<>()).add(Integer.parseInt(text.substring(31).trim()));
-            } else if (text.startsWith("Address: 0x")) {
-                long address = Long.parseLong(text.substring(11).trim(), 16);
-                addresses.computeIfAbsent(line, k -> new LinkedHashSet<>()).add(address);
-            } else if (text.startsWith("File mapped: ")) {
-                int paren = text.lastIndexOf(" (");
-                mappings.add(new Analysis.MappingFact(-1, line, text.substring(13, paren < 0 ? text.length() : paren), false));
-            } else if (text.startsWith("Mode: ") && !mappings.isEmpty()) {
-                Analysis.MappingFact last = mappings.remove(mappings.size() - 1);
-                long address = addresses.getOrDefault(line, Set.of()).stream().reduce((a, b) -> b).orElse(-1L);
-                mappings.add(new Analysis.MappingFact(address, last.line(), last.path(), text.endsWith("read-only")));
-            } else if (color == Color.RED && text.equals("Error: Address not mapped")) {
-                notMappedLine = line;
-            } else if (notMappedLine == line && (text.startsWith("Failed to sync address ") || text.startsWith("Failed to unmap address "))) {
-                notMapped.putIfAbsent(line, text.substring(text.lastIndexOf(' ') + 1));
-                notMappedLine = -1;
-            } else if (text.startsWith("Warning: Cannot sync read-only mapping")) {
+    /** What one top-level line did, from its typed effects. */
+    private void record(int line, List<Effect> effects) {
+        for (Effect e : effects) {
+            if (e instanceof Effect.FdOpened o) {
+                fds.computeIfAbsent(line, k -> new LinkedHashSet<>()).add(o.fd());
+            } else if (e instanceof Effect.Mapped m) {
+                addresses.computeIfAbsent(line, k -> new LinkedHashSet<>()).add(m.address());
+                mappings.add(new Analysis.MappingFact(m.address(), line, m.path(), m.readOnly()));
+            } else if (e instanceof Effect.MappingProblem p && p.problem().equals("read-only")) {
                 readOnlySync.add(line);
+            } else if (e instanceof Effect.MappingProblem p) {
+                notMapped.putIfAbsent(line, String.format("0x%08X", p.address()));
             }
         }
     }
+
+
 }

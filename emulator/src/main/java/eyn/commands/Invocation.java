@@ -15,6 +15,7 @@ public final class Invocation {
     /** What a pipeline feeds the command (empty when nothing is piped in). */
     public final String stdin;
     private boolean failed;
+    private String lastLine;
 
     public Invocation(CommandSpec spec, Args args, Machine machine, ScriptHost host) {
         this(spec, args, machine, host, List.of(), "");
@@ -37,7 +38,18 @@ public final class Invocation {
     /** Prints a line in the default colour and marks the command failed (2026 programs print errors uncoloured). */
     public void failWith(String line) {
         out().plain(line);
+        lastLine = line;
         failed = true;
+    }
+
+    /** The last line this command printed as a failure (null when none). */
+    public String lastLine() {
+        return lastLine;
+    }
+
+    /** Records a typed effect of this command for the debugger and the analysis. */
+    public void effect(Effect e) {
+        host.effect(e);
     }
 
     public Console out() {
@@ -52,6 +64,7 @@ public final class Invocation {
     /** Prints a red error line; the command has failed. */
     public void error(String line) {
         out().error(line);
+        lastLine = line;
         failed = true;
     }
 

@@ -10,6 +10,9 @@ public interface ScriptHost {
         runScript(path, source);
     }
 
+    /** Records what the command now running did (see {@link Effect}). */
+    default void effect(Effect effect) {}
+
     /** Stops the machine: no further line runs. */
     void halt();
 

@@ -26,6 +26,14 @@ public final class Debugger {
     /** A data breakpoint: execution stops after the step that changed what {@code value} reads. */
     public record Watch(String id, String description, java.util.function.Supplier<Object> value) {}
 
+    /** The reason a failed step gives: its Failed effect, else the last red line it printed. */
+    private String failure(StepResult r) {
+        for (eyn.commands.Effect e : r.effects()) {
+            if (e instanceof eyn.commands.Effect.Failed f) return f.reason();
+        }
+        return lastError == null ? "A command failed" : lastError;
+    }
+
     /** Why execution stopped; {@code text} explains exceptions and pauses. */
     public record Stop(Reason reason, String text) {
         public boolean exited() {
@@ -120,7 +128,7 @@ public final class Debugger {
             StepResult r = in.step();
             if (r.done()) return new Stop(Reason.EXITED, null);
             if (r.failed()) {
-                String error = lastError == null ? "A command failed" : lastError;
+                String error = failure(r);
                 boolean unknown = error.startsWith("Command not found");
                 if (breakpoints.filter(Breakpoints.FAILED) || (unknown && breakpoints.filter(Breakpoints.UNKNOWN))) {
                     return new Stop(Reason.EXCEPTION, "Line " + (r.location().line() + 1) + ": " + error);

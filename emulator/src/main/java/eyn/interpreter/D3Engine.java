@@ -200,6 +200,7 @@ final class D3Engine implements ScriptEngine {
             while (i < rest.length() && Character.isWhitespace(rest.charAt(i))) i++;
             in.print(Color.WHITE, rest.substring(i) + "\n");
         } else if (D3Syntax.startsWithWord(t, "exit")) {
+            f.d3.exited = true;
             f.pc = f.script.size();
         } else {
             in.shellLine(t);

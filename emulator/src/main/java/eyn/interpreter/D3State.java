@@ -61,6 +61,8 @@ final class D3State {
     long loopIteration;
     /** Set by a structural error: the script stops at once, without the unclosed-block check. */
     boolean aborted;
+    /** Set by {@code exit}: the script ends after this line. */
+    boolean exited;
 
     D3State() {
         for (int i = 0; i < slots.length; i++) slots[i] = new Slot();
@@ -91,6 +93,7 @@ final class D3State {
         c.depth = depth;
         c.pending = pending == null ? null : pending.copy();
         c.aborted = aborted;
+        c.exited = exited;
         c.loopLine = loopLine;
         c.loopIteration = loopIteration;
         return c;

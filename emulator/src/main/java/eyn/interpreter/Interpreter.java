@@ -40,6 +40,8 @@ public final class Interpreter implements ScriptHost {
     private OutputSink sink;
     private final Options options;
     private final Router router = new Router();
+    /** What the step now running did: handed out with its StepResult. */
+    private List<eyn.commands.Effect> stepEffects = new ArrayList<>();
     private final ScriptEngine engine;
     private final Shell shell;
     /** A multi-stage pipeline a 2026 script armed: it runs after the whole script (reference 1.5). */
@@ -212,6 +214,7 @@ public final class Interpreter implements ScriptHost {
         current = new Location(f.path, f.pc, frames.size());
         steps++;
         long errorsBefore = router.errorLines;
+        stepEffects = new ArrayList<>();
         if (!f.busy()) {
             counters.statements++;
             engine.execute(f, f.script.line(f.pc));
@@ -230,8 +233,8 @@ public final class Interpreter implements ScriptHost {
             requestedFrame = null;
         }
         settle();
-        if (halted) return new StepResult(StepResult.Kind.HALTED, ran, failed);
-        return new StepResult(kind, ran, failed);
+        if (halted) return new StepResult(StepResult.Kind.HALTED, ran, failed, stepEffects);
+        return new StepResult(kind, ran, failed, stepEffects);
     }
 
     private StepResult finish() {
@@ -476,6 +479,7 @@ public final class Interpreter implements ScriptHost {
         Command behaviour = Builtins.get(name);
         if (spec == null || behaviour == null) {
             router.error("Command not found: " + name);
+            effect(new eyn.commands.Effect.Failed(name, "Command not found: " + name));
             return;
         }
         List<Word> words = ArgChecker.split(line);
@@ -484,11 +488,14 @@ public final class Interpreter implements ScriptHost {
             if (checked.problem().message() != null) router.error(checked.problem().message());
             if (checked.problem().showUsage()) for (String u : spec.usageLines()) router.plain(u);
             router.errorLines++;
+            commandFailed(name, checked.problem().message() != null ? checked.problem().message() : "usage: " + spec.usage());
             return;
         }
         Invocation call = new Invocation(spec, checked.args(), machine, this);
+        long before = router.errorLines;
         behaviour.run(call);
         if (call.failed()) router.errorLines++;
+        if (router.errorLines > before) commandFailed(name, router.lastError);
     }
 
     /**
@@ -587,6 +594,7 @@ public final class Interpreter implements ScriptHost {
     /** A script-engine error line (red): the step counts as failed. */
     void scriptError(String line) {
         router.error(line);
+        commandFailed("script", line);
     }
 
     void countWarning() {
@@ -648,6 +656,16 @@ public final class Interpreter implements ScriptHost {
     }
 
     @Override
+    public void effect(eyn.commands.Effect effect) {
+        stepEffects.add(effect);
+    }
+
+    /** Records that a command failed, with the reason it printed. */
+    void commandFailed(String name, String reason) {
+        effect(new eyn.commands.Effect.Failed(name, reason == null || reason.isBlank() ? name + " failed" : reason.strip()));
+    }
+
+    @Override
     public void halt() {
         halted = true;
     }
@@ -671,6 +689,8 @@ public final class Interpreter implements ScriptHost {
 
     private void endFrame(Frame f) {
         engine.end(f);
+        effect(new eyn.commands.Effect.ScriptEnded(f.path, halted ? "halted" : engine.stopped(f) ? "aborted"
+                : f.d3 != null && f.d3.exited ? "exit" : "end"));
         frames.remove(frames.size() - 1);
         if (frames.isEmpty()) {
             if (deferredPipeline != null && shell instanceof Shell2026 s2026) {
@@ -759,10 +779,15 @@ public final class Interpreter implements ScriptHost {
     private final class Router implements Console {
         /** Red lines printed plus failures without one; a step failed when this grew. */
         long errorLines;
+        /** The last red line printed: a failed command's reason. */
+        String lastError;
 
         @Override
         public void print(Color color, String text) {
-            if (color == Color.RED) errorLines++;
+            if (color == Color.RED) {
+                errorLines++;
+                lastError = text;
+            }
             StringBuilder capture = stepCapture != null ? stepCapture : frames.isEmpty() ? null : top().capture;
             if (capture != null) {
                 int limit = engine.captureLimit();

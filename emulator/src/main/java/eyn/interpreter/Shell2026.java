@@ -199,15 +199,17 @@ final class Shell2026 implements Shell {
             stdin = "";
             in.countCommand();
             behaviour.run(call);
-            if (call.failed()) in.markFailed();
+            if (call.failed()) {
+                in.markFailed();
+                in.commandFailed(program, call.lastLine());
+            }
             return;
         }
-        if (found != null) {
-            m.console().error(name + ": cannot run in the emulator: not a script (its first byte is not '#') "
-                    + "and not one of the emulated programs");
-            return;
-        }
-        m.console().error(commands.notFound(name));
+        String message = found != null
+                ? name + ": cannot run in the emulator: not a script (its first byte is not '#') and not one of the emulated programs"
+                : commands.notFound(name);
+        m.console().error(message);
+        in.commandFailed(name, message);
     }
 
     private static String fileAt(Drive drive, String path) {

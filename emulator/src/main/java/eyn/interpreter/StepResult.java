@@ -1,10 +1,21 @@
 package eyn.interpreter;
 
+import eyn.commands.Effect;
+import java.util.List;
+
 /**
  * What one {@link Interpreter#step()} did. {@code location} is the statement that ran (null when
- * nothing ran); {@code failed} is true when it printed an error.
+ * nothing ran); {@code failed} is true when it printed an error; {@code effects} say what it did, as data.
  */
-public record StepResult(Kind kind, Location location, boolean failed) {
+public record StepResult(Kind kind, Location location, boolean failed, List<Effect> effects) {
+    public StepResult(Kind kind, Location location, boolean failed) {
+        this(kind, location, failed, List.of());
+    }
+
+    public StepResult {
+        effects = List.copyOf(effects);
+    }
+
     public enum Kind {
         /** A whole statement ran. */
         STATEMENT,

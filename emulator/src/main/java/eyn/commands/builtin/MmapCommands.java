@@ -1,6 +1,7 @@
 package eyn.commands.builtin;
 
 import eyn.commands.Command;
+import eyn.commands.Effect;
 import eyn.commands.Invocation;
 import eyn.machine.Mapping;
 import eyn.machine.MachineError;
@@ -32,6 +33,7 @@ final class MmapCommands {
             call.out().plain("Address: " + ZeroCopy.hex(m.address));
             call.out().plain("Size: " + m.size() + " bytes");
             call.out().plain("Mode: " + (readOnly ? "read-only" : "read-write"));
+            call.effect(new Effect.Mapped(m.address, abs, readOnly));
         } catch (MachineError e) {
             call.error(e.getMessage());
             call.error("Failed to map file: " + typed);
@@ -44,7 +46,9 @@ final class MmapCommands {
             call.machine.maps().unmap(address);
             call.out().ok("File unmapped");
             call.out().ok("File unmapped successfully");
+            call.effect(new Effect.Unmapped(address));
         } catch (MachineError e) {
+            call.effect(new Effect.MappingProblem(address, "not mapped"));
             call.error(e.getMessage());
             call.error("Failed to unmap address " + ZeroCopy.hex(address));
         }
@@ -56,6 +60,7 @@ final class MmapCommands {
             Mapping m = call.machine.maps().find(address);
             if (m.readOnly) {
                 call.out().warn("Warning: Cannot sync read-only mapping");
+                call.effect(new Effect.MappingProblem(address, "read-only"));
                 call.error("Failed to sync address " + ZeroCopy.hex(address));
                 return;
             }
@@ -63,6 +68,7 @@ final class MmapCommands {
             call.out().ok("File synchronized to disk");
             call.out().ok("File synchronized successfully");
         } catch (MachineError e) {
+            call.effect(new Effect.MappingProblem(address, "not mapped"));
             call.error(e.getMessage());
             call.error("Failed to sync address " + ZeroCopy.hex(address));
         }

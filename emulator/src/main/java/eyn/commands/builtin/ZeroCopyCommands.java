@@ -35,6 +35,7 @@ final class ZeroCopyCommands {
         try {
             OpenFile f = call.machine.zeroCopy().open(typed, abs, mode);
             call.out().ok("Zero-copy file opened with fd: " + f.fd);
+            call.effect(new eyn.commands.Effect.FdOpened(f.fd, abs, f.mode.word()));
         } catch (MachineError e) {
             call.error(e.getMessage());
             call.error("Failed to open zero-copy file: " + typed);
@@ -46,6 +47,7 @@ final class ZeroCopyCommands {
         try {
             call.machine.zeroCopy().closeOrThrow(fd);
             call.out().ok("Zero-copy file closed: fd " + fd);
+            call.effect(new eyn.commands.Effect.FdClosed((int) fd));
         } catch (MachineError e) {
             call.error(e.getMessage());
             call.error("Failed to close zero-copy file: fd " + fd);

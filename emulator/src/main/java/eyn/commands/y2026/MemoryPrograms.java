@@ -81,6 +81,7 @@ final class MemoryPrograms {
             call.out().plain("Address: " + hex(m.address));
             call.out().plain("Size: " + m.size() + " bytes");
             call.out().plain("Mode: " + (readOnly ? "read-only" : "read-write"));
+            call.effect(new eyn.commands.Effect.Mapped(m.address, abs, readOnly));
         } catch (MachineError e) {
             call.error(kernelLine(e.getMessage()));
             call.failWith("mmap: failed to map " + typed);
@@ -106,7 +107,9 @@ final class MemoryPrograms {
             call.machine.maps().unmap(address);
             call.out().ok("File unmapped");
             call.out().plain("File unmapped successfully");
+            call.effect(new eyn.commands.Effect.Unmapped(address));
         } catch (MachineError e) {
+            call.effect(new eyn.commands.Effect.MappingProblem(address, "not mapped"));
             call.error(kernelLine(e.getMessage()));
             call.failWith("munmap: failed for " + hex(address));
         }
@@ -124,12 +127,14 @@ final class MemoryPrograms {
             Mapping m = call.machine.maps().find(address);
             if (m.readOnly) {
                 call.out().warn("Warning: Cannot sync read-only mapping");
+                call.effect(new eyn.commands.Effect.MappingProblem(address, "read-only"));
             } else {
                 call.machine.maps().sync(m);
                 call.out().ok("File synchronized to disk");
             }
             call.out().plain("File synchronized successfully");
         } catch (MachineError e) {
+            call.effect(new eyn.commands.Effect.MappingProblem(address, "not mapped"));
             call.error(kernelLine(e.getMessage()));
             call.failWith("msync: failed for " + hex(address));
         }
