@@ -48,18 +48,7 @@ final class D2Lines implements LineRules {
         if (kind == LineKind.BLANK || kind == LineKind.COMMENT) {
             restStart = e;
         } else {
-            int i = s;
-            while (i < e && raw.charAt(i) != ' ') i++;
-            words.add(Word.at(raw, s, i));
-            while (i < e && raw.charAt(i) == ' ') i++;
-            restStart = i;
-            int j = i;
-            while (j < e) {
-                int ws = j;
-                while (j < e && raw.charAt(j) != ' ') j++;
-                words.add(Word.at(raw, ws, j));
-                while (j < e && raw.charAt(j) == ' ') j++;
-            }
+            restStart = Word.split(raw, s, e, c -> c == ' ', words);
         }
         String rest = raw.substring(Math.min(restStart, e), e);
         ScriptLine line = new ScriptLine(index, raw, s, text, kind, List.copyOf(words), rest, Math.min(restStart, e));

@@ -53,18 +53,7 @@ final class D3Lines implements LineRules {
         int e = raw.length();
         int restStart = e;
         if (kind != LineKind.BLANK && kind != LineKind.COMMENT) {
-            int i = s;
-            while (i < e && !D3Syntax.isBlank(raw.charAt(i))) i++;
-            words.add(Word.at(raw, s, i));
-            i = D3Syntax.skipBlanks(raw, i);
-            restStart = i;
-            int j = i;
-            while (j < e) {
-                int ws = j;
-                while (j < e && !D3Syntax.isBlank(raw.charAt(j))) j++;
-                words.add(Word.at(raw, ws, j));
-                j = D3Syntax.skipBlanks(raw, j);
-            }
+            restStart = Word.split(raw, s, e, D3Syntax::isBlank, words);
         }
         ScriptLine line = new ScriptLine(index, raw, s, text, kind, List.copyOf(words), raw.substring(restStart), restStart);
         checkLine(line, problems);
