@@ -112,7 +112,15 @@ class RunCommandTest {
 
     @Test
     void ctrlCStopsAnEndlessScriptWithACleanMessage() throws Exception {
-        Path s = script("forever.eyn", "echo started\nloop 2147483647\nset X=1\nendloop\n");
+        ctrlCStops(script("forever.eyn", "echo started\nloop 2147483647\nset X=1\nendloop\n"), "forever.eyn");
+    }
+
+    @Test
+    void ctrlCStopsAnEndless2026While() throws Exception {
+        ctrlCStops(script("spin.shell", "# eyn: profile=2026\necho started\nwhile 1\nset X=1\nendwhile\n"), "/spin.shell");
+    }
+
+    private void ctrlCStops(Path s, String name) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "eyn.server.Main", "run", s.toString(), "--no-color")
                 .start();
@@ -125,7 +133,29 @@ class RunCommandTest {
         assertTrue(p.waitFor(20, TimeUnit.SECONDS), "eyn did not stop on SIGINT");
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(130, p.exitValue(), err);
-        assertTrue(err.startsWith("eyn: interrupted before forever.eyn:"), err);
+        assertTrue(err.startsWith("eyn: interrupted before " + name + ":"), err);
+    }
+
+    @Test
+    void scriptArgumentsAndTheProfileReachA2026Script() throws IOException {
+        Path s = script("args.shell", "# eyn: profile=2026\necho $0 got $1 and $2\n");
+        CliRunner.Result r = CliRunner.run("run", s.toString(), "one", "two", "--summary");
+        assertEquals("/args.shell got one and two\n", r.out());
+        assertTrue(r.err().startsWith("Profile: 2026 (comment: '# eyn: profile=2026' on line 1)"), r.err());
+        assertEquals(2, CliRunner.run("run", s.toString(), "--profile", "2025").status(), "an unknown profile is a usage error");
+        Path plain = script("plain.shell", "echo [$1]\n");
+        assertEquals("[x]\n", CliRunner.run("run", plain.toString(), "x").out(), "auto: $1 means 2026");
+        assertEquals("[]\n", CliRunner.run("run", plain.toString(), "--profile", "r13", "x").out(),
+                "Release 13 has no arguments: $1 is an unset variable");
+        assertEquals("/args.shell got one and \n", CliRunner.run("run", s.toString(), "--profile", "r13", "one").out(),
+                "the first-line comment wins over --profile");
+    }
+
+    @Test
+    void theFaithfulFidelitySkipsEvery2026BlockBody() throws IOException {
+        Path s = script("bug.shell", "# eyn: profile=2026\nif 1\necho inside\nendif\necho after\n");
+        assertEquals("inside\nafter\n", CliRunner.run("run", s.toString()).out());
+        assertEquals("after\n", CliRunner.run("run", s.toString(), "--fidelity", "faithful").out());
     }
 
     @Test
