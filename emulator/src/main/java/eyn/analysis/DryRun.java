@@ -30,9 +30,14 @@ final class DryRun {
     private int notMappedLine = -1;
 
     static DryRun of(String path, String text, Drive drive, long ramBytes) {
+        return of(path, text, drive, ramBytes, eyn.machine.Fidelity.FIXED);
+    }
+
+    /** A faithful dry run hands out fds as EYN-OS does; like EYN-OS, it prints no mmap addresses to learn. */
+    static DryRun of(String path, String text, Drive drive, long ramBytes, eyn.machine.Fidelity fidelity) {
         DryRun result = new DryRun();
         // a dry run only looks for facts: files may not grow past 1 MiB there
-        Machine machine = new Machine(new MachineConfig(ramBytes, 1, Map.of(0, drive.copy()), 1 << 20));
+        Machine machine = new Machine(new MachineConfig(ramBytes, 1, Map.of(0, drive.copy()), 1 << 20).withFidelity(fidelity));
         Interpreter interpreter = new Interpreter(machine, (color, printed, where) -> {
             if (where != null && where.depth() == 1) result.record(where.line(), color, printed);
         }, new Options(BUDGET));
@@ -49,7 +54,8 @@ final class DryRun {
         for (String text : printed.split("\n")) {
             if (text.startsWith("Zero-copy file opened with fd: ")) {
                 fds.computeIfAbsent(line, k -> new LinkedHashSet<>()).add(Integer.parseInt(text.substring(31).trim()));
-            } else if (text.startsWith("Address: 0x")) {
+            } else if (text.startsWith("Address: 0x") && text.length() > 11) {
+                // faithful mode prints "Address: 0x" without digits, as EYN-OS does: nothing to learn
                 long address = Long.parseLong(text.substring(11).trim(), 16);
                 addresses.computeIfAbsent(line, k -> new LinkedHashSet<>()).add(address);
             } else if (text.startsWith("File mapped: ")) {

@@ -347,6 +347,8 @@ public final class Interpreter implements ScriptHost {
     }
 
     private void command(Frame f, ScriptLine line) {
+        // the top script's lines stand for lines typed at the prompt: they join the shell's history
+        if (frames.size() == 1) machine.addHistory(cut(line.text(), Limits.TYPED_LINE));
         String expanded = cut(expand(f, line.text()), Limits.EXPANDED_LINE);
         List<Expander.Substitution> subs = Expander.substitutions(expanded);
         if (subs.isEmpty()) {
@@ -410,7 +412,8 @@ public final class Interpreter implements ScriptHost {
             return;
         }
         List<Word> words = ArgChecker.split(line);
-        ArgChecker.Result checked = ArgChecker.check(spec, line, words.subList(1, words.size()));
+        ArgChecker.Result checked = ArgChecker.check(spec, line, words.subList(1, words.size()),
+                machine.config().fidelity() == eyn.machine.Fidelity.FAITHFUL);
         if (!checked.ok()) {
             if (checked.problem().message() != null) router.error(checked.problem().message());
             if (checked.problem().showUsage()) for (String u : spec.usageLines()) router.plain(u);
@@ -420,6 +423,19 @@ public final class Interpreter implements ScriptHost {
         Invocation call = new Invocation(spec, checked.args(), machine, this);
         behaviour.run(call);
         if (call.failed()) router.errorLines++;
+    }
+
+    /**
+     * Runs one line as typed at EYN-OS's prompt: it joins the command history, no variables or
+     * {@code $(…)} expand, and its output goes to the sink. Returns whether the command failed.
+     */
+    public boolean typed(String line) {
+        String text = cut(line, Limits.TYPED_LINE);
+        machine.addHistory(text);
+        long before = router.errorLines;
+        dispatch(text);
+        requestedFrame = null;
+        return router.errorLines > before;
     }
 
     /**

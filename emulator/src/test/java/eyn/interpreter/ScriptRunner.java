@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Runs a script the way the fixtures describe it and renders the transcript: the plain output,
  * then one line with the exit status, failures and warnings. Header lines {@code #! key=value ...}
- * set ram (MiB), seed, maxsteps and drive1 (a folder under the fixture root).
+ * set ram (MiB), seed, maxsteps, drive1 (a folder under the fixture root) and fidelity (fixed or faithful).
  */
 public final class ScriptRunner {
     public final StringBuilder output = new StringBuilder();
@@ -28,6 +28,7 @@ public final class ScriptRunner {
         long seed = 1;
         long maxSteps = 0;
         Path drive1 = null;
+        eyn.machine.Fidelity fidelity = eyn.machine.Fidelity.FIXED;
         for (String line : source.split("\n")) {
             if (!line.startsWith("#!")) continue;
             for (String setting : line.substring(2).trim().split("\\s+")) {
@@ -38,12 +39,14 @@ public final class ScriptRunner {
                     case "seed" -> seed = Long.parseLong(kv[1]);
                     case "maxsteps" -> maxSteps = Long.parseLong(kv[1]);
                     case "drive1" -> drive1 = disk.resolveSibling(kv[1]);
+                    case "fidelity" -> fidelity = eyn.machine.Fidelity.parse(kv[1]);
                     default -> throw new IllegalArgumentException("unknown fixture setting " + kv[0]);
                 }
             }
         }
         MachineConfig config = new MachineConfig(ram * 1024 * 1024, seed, Map.of(0, folder(disk)));
         if (drive1 != null) config = config.withDrive(1, folder(drive1));
+        config = config.withFidelity(fidelity);
         r.interpreter = new Interpreter(new Machine(config), (color, text, where) -> {
             r.output.append(text);
             if (color == Color.RED) r.errors.append(text);

@@ -19,7 +19,8 @@ final class MmapCommands {
 
     private static void mmap(Invocation call) {
         String typed = call.args.text(0);
-        boolean readOnly = call.args.has(1);
+        // EYN-OS: any word starting with "readonly" maps read-only, any other word read-write (P7)
+        boolean readOnly = call.machine.faithful() ? call.args.has(1) && call.args.text(1).startsWith("readonly") : call.args.has(1);
         String abs = Builtins.resolve(call, typed);
         if (abs == null) {
             call.error("Failed to map file: " + typed);
@@ -29,7 +30,7 @@ final class MmapCommands {
             Mapping m = call.machine.maps().map(abs, readOnly);
             call.out().ok("File mapped: " + abs + " (" + m.size() + " bytes)");
             call.out().ok("File mapped successfully");
-            call.out().plain("Address: " + ZeroCopy.hex(m.address));
+            call.out().plain("Address: " + hex(call, m.address));
             call.out().plain("Size: " + m.size() + " bytes");
             call.out().plain("Mode: " + (readOnly ? "read-only" : "read-write"));
         } catch (MachineError e) {
@@ -46,7 +47,7 @@ final class MmapCommands {
             call.out().ok("File unmapped successfully");
         } catch (MachineError e) {
             call.error(e.getMessage());
-            call.error("Failed to unmap address " + ZeroCopy.hex(address));
+            call.error("Failed to unmap address " + hex(call, address));
         }
     }
 
@@ -56,7 +57,7 @@ final class MmapCommands {
             Mapping m = call.machine.maps().find(address);
             if (m.readOnly) {
                 call.out().warn("Warning: Cannot sync read-only mapping");
-                call.error("Failed to sync address " + ZeroCopy.hex(address));
+                call.error("Failed to sync address " + hex(call, address));
                 return;
             }
             call.machine.maps().sync(m);
@@ -64,7 +65,12 @@ final class MmapCommands {
             call.out().ok("File synchronized successfully");
         } catch (MachineError e) {
             call.error(e.getMessage());
-            call.error("Failed to sync address " + ZeroCopy.hex(address));
+            call.error("Failed to sync address " + hex(call, address));
         }
+    }
+
+    /** EYN-OS's printf has no %X: faithful mode prints "0x" and no digits (O1). */
+    private static String hex(Invocation call, long address) {
+        return call.machine.faithful() ? "0x" : ZeroCopy.hex(address);
     }
 }
