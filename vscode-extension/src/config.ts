@@ -10,6 +10,8 @@ export interface EynSettings {
   disabledDiagnostics: string[];
   trace: string;
   diagnosticsSeverity: string;
+  /** "fixed" (default) or "faithful": EYN-OS Release 13's bugs included. */
+  fidelity?: string;
 }
 
 export interface LaunchConfiguration {
@@ -47,6 +49,7 @@ export function resolveLaunch(
   if (resolved.portabilityWarnings === undefined) resolved.portabilityWarnings = settings.portabilityWarnings;
   if (resolved.drives === undefined && Object.keys(settings.drives).length > 0) resolved.drives = settings.drives;
   if (resolved.cwd === undefined && settings.driveRoot) resolved.cwd = settings.driveRoot;
+  if (resolved.fidelity === undefined && settings.fidelity) resolved.fidelity = settings.fidelity;
   return resolved;
 }
 
@@ -59,6 +62,7 @@ export function serverOptions(settings: EynSettings): Record<string, unknown> {
     driveRoot: settings.driveRoot,
     ram: settings.ram,
     diagnosticsSeverity: settings.diagnosticsSeverity,
+    ...(settings.fidelity ? { fidelity: settings.fidelity } : {}),
   };
 }
 
@@ -67,5 +71,6 @@ export function runArguments(file: string, settings: EynSettings): string[] {
   const args = ["run", file, "--ram", String(settings.ram), "--seed", String(settings.seed), "--summary"];
   for (const [n, folder] of Object.entries(settings.drives)) args.push("--drive", `${n}=${folder}`);
   if (settings.persist) args.push("--persist");
+  if (settings.fidelity === "faithful") args.push("--faithful");
   return args;
 }

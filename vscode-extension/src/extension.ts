@@ -21,6 +21,7 @@ function settings(): EynSettings {
     disabledDiagnostics: c.get<string[]>("disabledDiagnostics", []),
     trace: c.get<string>("trace.server", "error"),
     diagnosticsSeverity: c.get<string>("diagnosticsSeverity", "info"),
+    fidelity: c.get<string>("fidelity", "fixed"),
   };
 }
 

@@ -39,3 +39,12 @@ test("the server and eyn run get the settings", () => {
   assert.deepEqual(runArguments("/ws/main.eyn", { ...settings, persist: true }),
     ["run", "/ws/main.eyn", "--ram", "64", "--seed", "7", "--summary", "--drive", "1=/data", "--persist"]);
 });
+
+test("the fidelity setting reaches eyn run, the debugger and the server's dry run", () => {
+  const faithful = { ...settings, fidelity: "faithful" };
+  assert.deepEqual(runArguments("/ws/main.eyn", faithful),
+    ["run", "/ws/main.eyn", "--ram", "64", "--seed", "7", "--summary", "--drive", "1=/data", "--faithful"]);
+  assert.equal(serverOptions(faithful).fidelity, "faithful");
+  assert.equal(resolveLaunch({ type: "eyn", request: "launch", name: "x", program: "/a.eyn" }, faithful, undefined).fidelity, "faithful");
+  assert.equal(resolveLaunch({ type: "eyn", request: "launch", name: "x", program: "/a.eyn", fidelity: "fixed" }, faithful, undefined).fidelity, "fixed");
+});

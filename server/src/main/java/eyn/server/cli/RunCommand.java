@@ -5,6 +5,7 @@ import eyn.interpreter.Location;
 import eyn.interpreter.Options;
 import eyn.interpreter.StepResult;
 import eyn.machine.Machine;
+import eyn.machine.Fidelity;
 import eyn.machine.MachineConfig;
 import eyn.machine.disk.HostFolder;
 import eyn.machine.disk.TreeDrive;
@@ -56,6 +57,13 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--progress", description = "show a progress line on stderr while the script runs")
     boolean progress;
+
+    @Option(names = "--faithful", description = "reproduce EYN-OS Release 13's bugs too (same as --fidelity faithful)")
+    boolean faithful;
+
+    @Option(names = "--fidelity", paramLabel = "fixed|faithful",
+            description = "fixed (the default: EYN-OS as it was meant) or faithful (as Release 13 really behaves, bugs included)")
+    String fidelity;
 
     private volatile boolean interrupted;
 
@@ -136,12 +144,22 @@ public final class RunCommand implements Callable<Integer> {
             }
             backing.put(n, folder);
         }
-        MachineConfig config = new MachineConfig(ramMib * 1024 * 1024, seed, Map.of());
+        MachineConfig config = new MachineConfig(ramMib * 1024 * 1024, seed, Map.of()).withFidelity(fidelity());
         for (Map.Entry<Integer, String> e : backing.entrySet()) {
             config = config.withDrive(e.getKey(), e.getValue().equals(MEMORY_DRIVE) ? TreeDrive.inMemory()
                     : TreeDrive.overFolder(new HostFolder(Path.of(e.getValue())), persist));
         }
         return config;
+    }
+
+    /** --fidelity, or faithful for --faithful; a usage error when they disagree or the word is unknown. */
+    private Fidelity fidelity() {
+        Fidelity chosen = fidelity == null ? null : Fidelity.parse(fidelity);
+        if (fidelity != null && chosen == null) {
+            throw new IllegalArgumentException("--fidelity takes fixed or faithful, not '" + fidelity + "'");
+        }
+        if (faithful && chosen == Fidelity.FIXED) throw new IllegalArgumentException("--faithful contradicts --fidelity fixed");
+        return faithful ? Fidelity.FAITHFUL : chosen == null ? Fidelity.FIXED : chosen;
     }
 
     @SuppressWarnings("restriction")

@@ -1,5 +1,6 @@
 package eyn.server.dap;
 
+import eyn.machine.Fidelity;
 import eyn.machine.MachineConfig;
 import eyn.machine.disk.HostFolder;
 import eyn.machine.disk.TreeDrive;
@@ -14,10 +15,12 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 /**
  * The launch arguments: {@code program}, {@code stopOnEntry}, {@code drives} (number to folder),
  * {@code ram} (MiB), {@code seed}, {@code persist}, {@code cwd} (the folder drive 0 defaults to),
- * {@code portabilityWarnings}, {@code maxSteps}, {@code historySteps}, {@code historyBytes}, and DAP's {@code noDebug}.
+ * {@code portabilityWarnings}, {@code maxSteps}, {@code historySteps}, {@code historyBytes}, DAP's {@code noDebug},
+ * and {@code fidelity} ({@code fixed}, the default, or {@code faithful}: EYN-OS's bugs included).
  */
 record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives, long ramMib, long seed, boolean persist,
-                    boolean portabilityWarnings, long maxSteps, long historySteps, long historyBytes, boolean noDebug) {
+                    boolean portabilityWarnings, long maxSteps, long historySteps, long historyBytes, boolean noDebug,
+                    Fidelity fidelity) {
 
     static LaunchConfig of(Map<String, Object> args) {
         Object program = args.get("program");
@@ -43,9 +46,13 @@ record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives
         }
         long ram = number(args, "ram", 128);
         if (ram < 1 || ram > 4096) throw invalid("'ram' must be 1-4096 (MiB)");
+        Object fid = args.get("fidelity");
+        Fidelity fidelity = fid == null ? Fidelity.FIXED : Fidelity.parse(String.valueOf(fid));
+        if (fidelity == null) throw invalid("'fidelity' must be fixed or faithful, not '" + fid + "'");
         return new LaunchConfig(script, bool(args, "stopOnEntry", false), drives, ram, number(args, "seed", 1),
                 bool(args, "persist", false), bool(args, "portabilityWarnings", true), number(args, "maxSteps", 0),
-                number(args, "historySteps", 10_000_000), number(args, "historyBytes", 256L * 1024 * 1024), bool(args, "noDebug", false));
+                number(args, "historySteps", 10_000_000), number(args, "historyBytes", 256L * 1024 * 1024), bool(args, "noDebug", false),
+                fidelity);
     }
 
     MachineConfig machine() throws IOException {
@@ -53,7 +60,7 @@ record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives
         for (Map.Entry<Integer, Path> e : drives.entrySet()) {
             config = config.withDrive(e.getKey(), TreeDrive.overFolder(new HostFolder(e.getValue()), persist));
         }
-        return config;
+        return config.withFidelity(fidelity);
     }
 
     /** Where the program is as the interpreter names it: its path on drive 0 when it lives there. */

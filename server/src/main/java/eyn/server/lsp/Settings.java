@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import eyn.analysis.AnalysisSettings;
+import eyn.machine.Fidelity;
 import eyn.machine.files.FdTable;
 import java.util.HashSet;
 import java.util.Set;
@@ -14,9 +15,9 @@ import java.util.Set;
  * ({@code "eyn.portabilityWarnings"}) too.
  */
 record Settings(String trace, boolean portability, Set<String> disabled, String driveRoot, long ramMib, boolean dryRun,
-                String minimumSeverity) {
+                String minimumSeverity, Fidelity fidelity) {
     static Settings defaults() {
-        return new Settings(null, true, Set.of(), null, 128, true, "info");
+        return new Settings(null, true, Set.of(), null, 128, true, "info", Fidelity.FIXED);
     }
 
     /** Whether a diagnostic of this severity is shown under the diagnosticsSeverity setting. */
@@ -29,7 +30,7 @@ record Settings(String trace, boolean portability, Set<String> disabled, String 
     }
 
     AnalysisSettings analysis() {
-        return new AnalysisSettings(portability, disabled, FdTable.limitForRam(ramMib * 1024 * 1024), dryRun);
+        return new AnalysisSettings(portability, disabled, FdTable.limitForRam(ramMib * 1024 * 1024), dryRun, fidelity);
     }
 
     Settings merge(JsonElement json) {
@@ -52,7 +53,10 @@ record Settings(String trace, boolean portability, Set<String> disabled, String 
         boolean dry = bool(o, "dryRun", dryRun);
         String severity = string(o, "diagnosticsSeverity", minimumSeverity);
         if (!Set.of("error", "warning", "info").contains(severity)) severity = minimumSeverity;
-        return new Settings(t, p, Set.copyOf(d), root == null || root.isBlank() ? null : root, ram, dry, severity);
+        // "eyn.fidelity": the dry run's machine, fixed (default) or faithful; anything else keeps the current value
+        Fidelity f = Fidelity.parse(string(o, "fidelity", fidelity.id()));
+        return new Settings(t, p, Set.copyOf(d), root == null || root.isBlank() ? null : root, ram, dry, severity,
+                f == null ? fidelity : f);
     }
 
     private static JsonElement get(JsonObject o, String key) {
