@@ -53,6 +53,14 @@ class ConformanceTest {
     }
 
     @Test
+    void everyCommandOfTheTableIsInTheCorpus() {
+        Set<String> typed = new TreeSet<>();
+        for (Corpus.Session s : sessions) for (Corpus.Case c : s.cases()) typed.add(c.line().strip().split(" ")[0]);
+        List<String> missing = eyn.commands.CommandTable.names().stream().filter(n -> !typed.contains(n)).toList();
+        assertTrue(missing.isEmpty(), "commands no session types: " + missing);
+    }
+
+    @Test
     void fixedModeDiffersOnlyWhereADeviationSaysSo() throws IOException {
         Verdict v = Verdict.fixed(sessions, replay(Fidelity.FIXED), documentedIds());
         String summary = "fixed: " + v.cases + " cases, " + v.identical + " identical, deviations " + v.byDeviation;
