@@ -353,6 +353,11 @@ final class FileCommands {
 
     private static void fscheck(Invocation call) {
         call.out().plain("Checking filesystem integrity on drive " + call.machine.currentDriveNumber() + "...");
+        if (call.machine.drive() == null) {
+            // only in faithful mode, after `drive N` selected a drive that does not exist
+            call.error("Error: No supported filesystem found.");
+            return;
+        }
         try {
             call.machine.drive().list("/");
             call.out().ok("Filesystem integrity check passed.");
@@ -375,6 +380,10 @@ final class FileCommands {
         boolean names = !option.startsWith("-c");
         boolean contents = !option.startsWith("-f");
         call.out().plain("Searching for '" + pattern + "' in entire filesystem...");
+        if (call.machine.drive() == null) {
+            call.error("Error: No supported filesystem found.");
+            return;
+        }
         int found = searchIn(call, call.machine.drive(), "/", pattern, names, contents, 0);
         if (found == 0) call.error("No matches found for '" + pattern + "'.");
         else call.out().ok("Found " + found + " match(es) for '" + pattern + "'.");
