@@ -424,7 +424,8 @@ public final class Analyzer {
         Drive drive = workspace.drive();
         if (!settings.dryRun() || drive == null || script.size() > DryRun.MAX_LINES) return;
         if (!text.contains("zopen") && !text.contains("mmap") && !text.contains("msync") && !text.contains("munmap")) return;
-        DryRun run = DryRun.of(scriptPath == null ? "/script.eyn" : scriptPath, text, drive, MachineConfig.DEFAULT_RAM);
+        DryRun run = DryRun.of(scriptPath == null ? "/script.eyn" : scriptPath, text, drive, MachineConfig.DEFAULT_RAM,
+                settings.fidelity());
         run.fds.forEach((line, values) -> {
             if (values.size() == 1) fdHints.putIfAbsent(line, values.iterator().next());
         });

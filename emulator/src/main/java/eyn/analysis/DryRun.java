@@ -29,11 +29,19 @@ final class DryRun {
     final Map<Integer, String> notMapped = new HashMap<>();
     final Set<Integer> readOnlySync = new LinkedHashSet<>();
     final List<Analysis.MappingFact> mappings = new ArrayList<>();
+    /** False in faithful mode, where EYN-OS prints mmap addresses without digits. */
+    private boolean addressesPrinted = true;
 
     static DryRun of(String path, String text, Drive drive, long ramBytes) {
+        return of(path, text, drive, ramBytes, eyn.machine.Fidelity.FIXED);
+    }
+
+    /** A faithful dry run hands out fds as EYN-OS does (its addresses still come from the typed effects). */
+    static DryRun of(String path, String text, Drive drive, long ramBytes, eyn.machine.Fidelity fidelity) {
         DryRun result = new DryRun();
+        result.addressesPrinted = fidelity != eyn.machine.Fidelity.FAITHFUL;
         // a dry run only looks for facts: files may not grow past 1 MiB there
-        Machine machine = new Machine(new MachineConfig(ramBytes, 1, Map.of(0, drive.copy()), 1 << 20));
+        Machine machine = new Machine(new MachineConfig(ramBytes, 1, Map.of(0, drive.copy()), 1 << 20).withFidelity(fidelity));
         Interpreter interpreter = new Interpreter(machine, (color, printed, where) -> { }, new Options(BUDGET));
         try {
             interpreter.start(path, text);
@@ -54,8 +62,10 @@ final class DryRun {
             if (e instanceof Effect.FdOpened o) {
                 fds.computeIfAbsent(line, k -> new LinkedHashSet<>()).add(o.fd());
             } else if (e instanceof Effect.Mapped m) {
-                addresses.computeIfAbsent(line, k -> new LinkedHashSet<>()).add(m.address());
-                mappings.add(new Analysis.MappingFact(m.address(), line, m.path(), m.readOnly()));
+                // the faithful OS prints "Address: 0x" with no digits: nothing a reader could learn there
+                long address = addressesPrinted ? m.address() : -1;
+                if (addressesPrinted) addresses.computeIfAbsent(line, k -> new LinkedHashSet<>()).add(address);
+                mappings.add(new Analysis.MappingFact(address, line, m.path(), m.readOnly()));
             } else if (e instanceof Effect.MappingProblem p && p.problem().equals("read-only")) {
                 readOnlySync.add(line);
             } else if (e instanceof Effect.MappingProblem p) {

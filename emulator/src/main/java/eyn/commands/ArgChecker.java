@@ -40,6 +40,14 @@ public final class ArgChecker {
 
     /** Checks the arguments of a line; {@code words} are the line's words after the command name. */
     public static Result check(CommandSpec spec, String line, List<Word> words) {
+        return check(spec, line, words, false);
+    }
+
+    /**
+     * As {@link #check(CommandSpec, String, List)}; {@code faithful} reads numbers, modes and whence words as
+     * EYN-OS Release 13 reads them (see {@link #lenient}) instead of rejecting them.
+     */
+    public static Result check(CommandSpec spec, String line, List<Word> words, boolean faithful) {
         List<Object> values = new ArrayList<>();
         if (!spec.parsesArgs()) return new Result(new Args(values), null);
         if (words.isEmpty() && spec.requiredCount() > 0) {
@@ -47,12 +55,16 @@ public final class ArgChecker {
         }
         List<ArgSpec> args = spec.args();
         int w = 0;
+        // EYN-OS walks the line: after a number with trailing characters, every later number is read from them (0)
+        boolean junk = false;
         for (int a = 0; a < args.size(); a++) {
             ArgSpec arg = args.get(a);
             if (w >= words.size()) {
                 if (arg.required()) return new Result(null, new Problem(-1, arg.missing() != null ? arg.missing()
                         : "Error: Missing " + arg.name() + " parameter", arg.missing() == null));
-                values.add(arg.defaultValue() == null ? null : convertDefault(arg));
+                // EYN-OS opens read-only when the mode is missing
+                if (faithful && arg.kind() == ArgKind.MODE) values.add(Mode.READ);
+                else values.add(arg.defaultValue() == null ? null : convertDefault(arg));
                 continue;
             }
             if (arg.kind() == ArgKind.TEXT) {
@@ -70,7 +82,10 @@ public final class ArgChecker {
                 }
                 continue;
             }
-            Object v = convert(arg, words.get(w).text());
+            Object v = faithful ? lenient(arg, words.get(w).text()) : null;
+            if (faithful && v instanceof Long && junk) v = 0L;
+            if (faithful && v instanceof Long && !words.get(w).text().matches("-?[0-9]+")) junk = true;
+            if (v == null) v = convert(arg, words.get(w).text());
             if (v instanceof Problem p) return new Result(null, rejected(arg, w, words.get(w).text(), p));
             values.add(v);
             w++;
@@ -91,6 +106,45 @@ public final class ArgChecker {
     private static Object convertDefault(ArgSpec arg) {
         Object v = convert(arg, arg.defaultValue());
         return v instanceof Problem ? null : v;
+    }
+
+    /**
+     * How EYN-OS Release 13 reads a word, where it reads more than the emulator accepts: fds and counts are their
+     * leading digits (none: 0) in 32 bits, an offset may have a sign, an unknown mode is read-only and an unknown
+     * whence is {@code set}. Null for the kinds it reads like the emulator.
+     */
+    static Object lenient(ArgSpec arg, String word) {
+        switch (arg.kind()) {
+            case FD:
+            case COUNT:
+                return leadingDigits(word, 0);
+            case OFFSET: {
+                boolean negative = word.startsWith("-");
+                long v = leadingDigits(word, negative ? 1 : 0);
+                return (long) (int) (negative ? -v : v);
+            }
+            case MODE: {
+                Mode m = Mode.parse(word);
+                return m != null ? m : Mode.READ;
+            }
+            case WHENCE: {
+                Whence wh = Whence.parse(word);
+                return wh != null ? wh : Whence.SET;
+            }
+            case WORD:
+                // mmap's mode: EYN-OS reads any word (P7)
+                return arg.name().equals("mode") ? word : null;
+            default:
+                return null;
+        }
+    }
+
+    private static long leadingDigits(String word, int from) {
+        long v = 0;
+        for (int i = from; i < word.length() && word.charAt(i) >= '0' && word.charAt(i) <= '9'; i++) {
+            v = (v * 10 + (word.charAt(i) - '0')) & 0xFFFFFFFFL;
+        }
+        return v;
     }
 
     /** The value of one word for an argument, or a {@link Problem}. */

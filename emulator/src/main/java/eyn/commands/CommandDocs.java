@@ -15,7 +15,10 @@ public final class CommandDocs {
         StringBuilder md = new StringBuilder();
         md.append("# Commands\n\n");
         md.append("Generated from `CommandTable` by `CommandDocsTest` (`-Deyn.bless=true` rewrites it). ")
-                .append("The interpreter checks arguments with the same table.\n");
+                .append("The interpreter checks arguments with the same table.\n\n")
+                .append("Messages and usage texts are EYN-OS Release 13's, checked against the real OS by the conformance corpus ")
+                .append("(`conformance/`). \"On the real EYN-OS\" notes where the OS differs; each such difference is a row of ")
+                .append("`docs/deviations.md`, and `eyn run --faithful` reproduces those that are OS bugs.\n");
         sections(md, Release13Commands.INSTANCE, "##");
         return md.toString();
     }

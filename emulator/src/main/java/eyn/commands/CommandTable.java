@@ -86,16 +86,29 @@ public final class CommandTable {
         command("exit", Category.SHELL, "exit", "Print Goodbye! and halt the machine.")
                 .doc("Prints `Goodbye!` and halts the machine: the script and every script that ran it stop here.")
                 .ignoresArgs().add();
+        command("history", Category.SHELL, "history [clear]", "Show or clear the command history.")
+                .doc("Lists the last 50 command lines, oldest first (a line repeating the one before it is kept once); "
+                        + "`history clear` empties the list. In the emulator the lines of the top script count as typed.")
+                .example("history", "history clear")
+                .arg(optional("action", TEXT, "clear"))
+                .add();
+        command("error", Category.SHELL, "error [clear|details]", "Show the system error statistics.")
+                .doc("Prints EYN-OS's error statistics (CPU exceptions and command errors). Nothing a script does "
+                        + "raises them, so they stay 0. `clear` and `details` print what EYN-OS prints.")
+                .example("error", "error details")
+                .arg(optional("action", TEXT, "clear or details"))
+                .add();
         command("run", Category.SHELL, "run <program.eyn|program.flat|program.bin|script.shell>", "Run a script.")
                 .doc("Runs another script (`.eyn` or `.shell`) from the current drive, resolved against the current "
                         + "directory, with a fresh variable table. Nesting is limited to 8 scripts. Native programs "
                         + "(`.bin`, `.flat`, `.uelf`) cannot run in the emulator.")
                 .example("run setup.eyn")
-                .usageLines("Usage: run <program.eyn|program.flat|program.bin|script.shell>")
+                .usageLines("Usage: run <program.eyn>")
                 .arg(required("script", PATH, "the script to run"))
                 .portability("EYN-OS runs only `.shell` files as scripts (a `.eyn` file is a native program) and always reads them from drive 0.")
                 .add();
         command("write", Category.FILES, "write <file>", "Edit a file (interactive; not available in scripts).")
+                .usageLines("Usage: write <filename>", "Opens a text editor for the specified file.")
                 .doc("Opens EYN-OS's full-screen editor. Scripts cannot use it: the emulator reports an error.")
                 .arg(required("file", PATH, "the file to edit"))
                 .add();
@@ -105,7 +118,7 @@ public final class CommandTable {
                 .doc("Makes drive n current and resets the current directory to `/`. The drive must exist.")
                 .example("drive 1")
                 .usageLines("Usage: drive <n>")
-                .arg(required("n", NUMBER, "the drive number"))
+                .arg(required("n", STRING, "the drive number (leading digits count)"))
                 .portability("EYN-OS accepts any number and keeps the current directory.")
                 .add();
         command("ls", Category.FILES, "ls [depth|path]", "List a directory.")
@@ -122,8 +135,12 @@ public final class CommandTable {
                 .arg(required("directory", PATH, "the directory"))
                 .add();
         command("read", Category.FILES, "read <file>", "Print a file.")
-                .doc("Prints a file's contents (at most 64 KiB) after a line that says how it is shown.")
+                .doc("First says how the file is shown, by the extension of the name as typed (`Displaying as raw text...`, "
+                        + "markdown, image), then prints the contents (at most 64 KiB). Markdown (`.md`) is rendered as EYN-OS "
+                        + "renders it: heading marks, `*` and backquotes removed, code fences as empty lines. Images print nothing more.")
                 .example("read notes.txt")
+                .usageLines("Usage: read <filename>", "Smart file display - detects file type and displays appropriately.",
+                        "Supported formats: .txt (raw), .md (markdown), .png/.jpg/.jpeg/.rei (images)")
                 .arg(required("file", PATH, "the file to print"))
                 .portability("EYN-OS reports an empty file as a read failure.")
                 .add();
@@ -132,68 +149,89 @@ public final class CommandTable {
                 .arg(required("file", PATH, "the file to delete"))
                 .add();
         command("makedir", Category.FILES, "makedir <directory>", "Create a directory.")
+                .usageLines("Usage: makedir <directory>", "Creates a new directory at the specified path.")
                 .arg(required("directory", PATH, "the directory to create"))
                 .add();
         command("deldir", Category.FILES, "deldir <directory>", "Delete an empty directory.")
+                .usageLines("Usage: deldir <directory>", "Removes the specified directory (must be empty).")
                 .arg(required("directory", PATH, "the directory to delete"))
                 .add();
         command("copy", Category.FILES, "copy <source> <destination>", "Copy a file.")
                 .doc("Copies a file. The destination may be a new file name or an existing directory; an existing "
                         + "file is not overwritten.")
-                .example("copy a.txt b.txt")
+                .example("copy file1.txt file2.txt")
                 .arg(required("source", PATH, "the file to copy"))
                 .arg(required("destination", PATH, "the new file or a directory").missing("Error: Destination filename required."))
                 .portability("EYN-OS refuses empty source files and directories as destinations.")
                 .add();
         command("move", Category.FILES, "move <source> <destination>", "Move a file.")
                 .doc("Copies a file, then deletes the source.")
-                .example("move a.txt old/a.txt")
+                .example("move file1.txt /backup/file1.txt")
                 .arg(required("source", PATH, "the file to move"))
                 .arg(required("destination", PATH, "the new file or a directory").missing("Error: Destination filename required."))
                 .portability("EYN-OS refuses empty source files and directories as destinations.")
                 .add();
         command("size", Category.FILES, "size <file>", "Print a file's size in bytes.")
+                .usageLines("Usage: size <filename>")
                 .arg(required("file", PATH, "the file"))
                 .add();
         command("fscheck", Category.FILES, "fscheck", "Check the current drive's file system.").ignoresArgs().add();
         command("search", Category.FILES, "search <pattern> [-f|-c|-a]", "Find files by name or content.")
-                .doc("Searches the current drive from its root: `-f` file names (the default), `-c` file contents, "
-                        + "`-a` both. Prints each match and a count.")
-                .example("search log -f", "search TODO -c")
-                .arg(required("pattern", STRING, "text to look for"))
-                .arg(optional("where", WORD, "-f names, -c contents, -a both").choices("-f", "-c", "-a").defaultsTo("-f"))
+                .doc("Searches the whole current drive from its root, in names and contents by default: `-f` names only, "
+                        + "`-c` contents only, `-a` both (only the letter after `-` counts; another option means both). Prints "
+                        + "`[FILENAME]`, `[DIRNAME]` or `[CONTENT]` and the path for each match (a name match is not searched "
+                        + "again in the contents), then the count. The pattern is case-sensitive and at most 63 characters.")
+                .example("search hello -a")
+                .usageLines("Usage: search <pattern> [options]", "Options:",
+                        "  -f    Search in filenames and directory names only",
+                        "  -c    Search in file contents only (default)",
+                        "  -a    Search in both names and contents",
+                        "Example: search hello -a")
+                .arg(optional("pattern", STRING, "text to look for"))
+                .arg(optional("where", STRING, "-f names, -c contents, -a both"))
                 .add();
-        command("hexdump", Category.FILES, "hexdump <file> [count]", "Show a file's bytes in hex.")
-                .doc("Prints the first bytes of a file (64 unless a count is given) as hex and ASCII, 16 per line.")
-                .example("hexdump data.bin", "hexdump data.bin 128")
-                .arg(required("file", PATH, "the file"))
-                .arg(optional("count", COUNT, "how many bytes").defaultsTo("64"))
+        command("hexdump", Category.FILES, "hexdump <file>", "Show a file's bytes in hex.")
+                .doc("Prints `[hexdump] <name> (<n> bytes):` and the whole file (at most 64 KiB) as hex, 16 bytes a line after "
+                        + "the decimal offset. Further words are ignored.")
+                .example("hexdump data.bin")
+                .usageLines("Usage: hexdump <file>")
+                .arg(optional("file", PATH, "the file"))
+                .portability("EYN-OS looks for the name as typed in the root directory of drive 0 only, prints `4d:` "
+                        + "instead of each offset and reports a directory or an empty file as `Out of memory`.")
                 .add();
 
         // ---- numbers and text -----------------------------------------------------------------
         command("random", Category.MATH, "random [count] | random <min> <max>", "Random numbers.")
-                .doc("No argument: one number (0..32767). One: that many numbers, 10 per line. Two: one number in "
-                        + "[min, max]. The generator is EYN-OS's LCG, seeded with 1 unless `--seed` says otherwise.")
+                .doc("No argument: one number (0..32767). A number: that many numbers (at most 1000), comma-separated, 10 per "
+                        + "line. Two numbers: one number in [min, max]. As on EYN-OS, only leading digits count: `random 3x` "
+                        + "prints three numbers, and a second word that does not start with a digit is ignored. The generator "
+                        + "is EYN-OS's LCG, seeded with 1 unless `--seed` says otherwise.")
                 .example("random", "random 5", "random 1 6")
-                .arg(optional("count|min", NUMBER, "how many numbers, or the minimum").invalid("Error: Invalid number format"))
-                .arg(optional("max", NUMBER, "the maximum").invalid("Error: Invalid number format"))
+                .arg(optional("count|min", TEXT, "how many numbers, or the minimum, then the maximum"))
                 .add();
         command("calc", Category.MATH, "calc <expression>", "Evaluate arithmetic.")
-                .doc("Evaluates + - * / and parentheses in fixed point with three decimals, as EYN-OS does.")
-                .example("calc 2+3*4", "calc 10/4")
+                .doc("Evaluates + - * / and parentheses with precedence, in fixed point with three decimals. EYN-OS "
+                        + "Release 13 evaluates one operator between two unsigned numbers, divides whole numbers and wraps "
+                        + "at 32 bits (`calc 10/4` prints `Result: 2`, `calc 2+3*4` prints `Result: 0`); "
+                        + "faithful mode does the same.")
+                .example("calc 2.5+3.7")
                 .arg(required("expression", TEXT, "the expression"))
+                .portability("EYN-OS evaluates a single operator with whole-number division: `calc 2+3*4` prints `Result: 0`.")
                 .add();
-        command("sort", Category.MATH, "sort <word> [word...]", "Sort words.")
+        command("sort", Category.MATH, "sort <string1> <string2> <string3> ...", "Sort words.")
                 .doc("Prints the words sorted, one per line, numbered from 1.")
-                .example("sort pear apple fig")
+                .example("sort zebra apple banana")
                 .arg(optional("word", STRING, "a word to sort").repeated())
                 .add();
 
         // ---- memory and prediction ------------------------------------------------------------
         command("memory", Category.PREDICTIVE_MEMORY, "memory [stats|test|stress|check|protect]", "Heap tools.")
-                .doc("Always prints the memory menu, then: `stats` the heap statistics, `test` an allocation test, "
-                        + "`stress` a heavier allocation test, `check` a heap integrity check, `protect` the protection state.")
-                .arg(optional("action", WORD, "what to do").choices("stats", "test", "stress", "check", "protect"))
+                .doc("Always prints the memory menu, then, when the rest of the line is exactly one of them: `stats` the heap "
+                        + "statistics, `test` EYN-OS's allocation test (100, 200 and 50 bytes, a free, a realloc), `stress` its "
+                        + "stress test (100 small blocks, every other freed, 50 more), `check` and `protect` EYN-OS's status lines. "
+                        + "Anything else prints only the menu.")
+                .example("memory stats")
+                .arg(optional("action", TEXT, "stats, test, stress, check or protect"))
                 .add();
         command("memory_stats", Category.PREDICTIVE_MEMORY, "memory_stats", "Predictor, heap and mapping statistics.")
                 .doc("Prints the predictive memory statistics, the heap statistics and the mapping summary.")

@@ -415,6 +415,8 @@ public final class Interpreter implements ScriptHost {
     }
 
     private void command(Frame f, ScriptLine line) {
+        // the top script's lines stand for lines typed at the prompt: they join the shell's history
+        if (frames.size() == 1 && !runFromPrompt) machine.addHistory(cut(line.text(), Limits.TYPED_LINE));
         String expanded = cut(expand(f, line.text()), Limits.EXPANDED_LINE);
         List<Expander.Substitution> subs = Expander.substitutions(expanded);
         if (subs.isEmpty()) {
@@ -483,7 +485,8 @@ public final class Interpreter implements ScriptHost {
             return;
         }
         List<Word> words = ArgChecker.split(line);
-        ArgChecker.Result checked = ArgChecker.check(spec, line, words.subList(1, words.size()));
+        ArgChecker.Result checked = ArgChecker.check(spec, line, words.subList(1, words.size()),
+                machine.config().fidelity() == eyn.machine.Fidelity.FAITHFUL);
         if (!checked.ok()) {
             if (checked.problem().message() != null) router.error(checked.problem().message());
             if (checked.problem().showUsage()) for (String u : spec.usageLines()) router.plain(u);
@@ -496,6 +499,42 @@ public final class Interpreter implements ScriptHost {
         behaviour.run(call);
         if (call.failed()) router.errorLines++;
         if (router.errorLines > before) commandFailed(name, router.lastError);
+    }
+
+    /** A script started by a typed {@code run}: its lines are not typed, so they stay out of the history. */
+    private boolean runFromPrompt;
+
+    /**
+     * Runs one line as typed at EYN-OS's prompt: it joins the command history, no variables or
+     * {@code $(…)} expand, and its output goes to the sink; {@code run script} runs the script to its
+     * end (when no script is running). Returns whether a command failed.
+     */
+    public boolean typed(String line) {
+        String text = cut(line, Limits.TYPED_LINE);
+        machine.addHistory(text);
+        long before = router.errorLines;
+        if (frames.isEmpty()) {
+            current = null;
+            dispatch(text);
+            if (requestedFrame != null) {
+                // `run script` at the prompt: the script runs to its end before the next line is typed
+                Frame f = requestedFrame;
+                requestedFrame = null;
+                frames.add(f);
+                scripts.add(f.path);
+                settle();
+                runFromPrompt = true;
+                try {
+                    while (!frames.isEmpty()) step();
+                } finally {
+                    runFromPrompt = false;
+                }
+            }
+        } else {
+            dispatch(text);
+            requestedFrame = null;
+        }
+        return router.errorLines > before;
     }
 
     /**

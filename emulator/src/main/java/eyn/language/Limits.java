@@ -6,6 +6,8 @@ public final class Limits {
 
     public static final int PHYSICAL_LINE = 511;
     public static final int COMMAND_LINE = 200;
+    /** The characters of a line typed at the prompt that the shell keeps. */
+    public static final int TYPED_LINE = 199;
     public static final int VARIABLES = 16;
     public static final int NAME = 31;
     public static final int SET_VALUE_INPUT = 159;

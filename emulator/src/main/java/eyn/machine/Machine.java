@@ -41,6 +41,8 @@ public final class Machine {
         int currentDrive;
         String cwd;
         Rng rng;
+        /** The shell's command history (EYN-OS keeps the last 50 lines typed at the prompt). */
+        List<String> history = new ArrayList<>();
 
         State copy() {
             State s = new State();
@@ -55,6 +57,7 @@ public final class Machine {
             s.currentDrive = currentDrive;
             s.cwd = cwd;
             s.rng = rng.copy();
+            s.history = new ArrayList<>(history);
             return s;
         }
     }
@@ -85,6 +88,9 @@ public final class Machine {
     }
 
     public MachineConfig config() { return config; }
+
+    /** Whether this machine reproduces EYN-OS's bugs ({@link Fidelity#FAITHFUL}). */
+    public boolean faithful() { return config.fidelity() == Fidelity.FAITHFUL; }
     public Console console() { return console; }
     public void setConsole(Console console) { this.console = console; }
 
@@ -114,6 +120,22 @@ public final class Machine {
 
     public void setCwd(String absolute) { state.cwd = absolute; }
 
+    /** The command history, oldest first. */
+    public List<String> history() { return Collections.unmodifiableList(state.history); }
+
+    /** Adds a line as EYN-OS's shell does: not empty, not the same as the last one, the oldest dropped past 50. */
+    public void addHistory(String line) {
+        if (line.isEmpty()) return;
+        List<String> h = state.history;
+        if (!h.isEmpty() && h.get(h.size() - 1).equals(line)) return;
+        if (h.size() >= HISTORY_SIZE) h.remove(0);
+        h.add(line);
+    }
+
+    public void clearHistory() { state.history.clear(); }
+
+    public static final int HISTORY_SIZE = 50;
+
     /** Switches drive and, unlike EYN-OS, resets the cwd to '/'; false when the drive does not exist. */
     public boolean switchDrive(int number) {
         if (!state.drives.containsKey(number)) return false;
@@ -122,8 +144,21 @@ public final class Machine {
         return true;
     }
 
+    /**
+     * Selects a drive as EYN-OS's {@code drive} does: any number, the cwd kept. A number with no drive behind
+     * it leaves {@link #drive()} null (no file system) until another drive is selected. Faithful mode only.
+     */
+    public void selectDrive(int number) {
+        state.currentDrive = number;
+    }
+
     /** Resolves a path typed by the user against the cwd (normalised, never above the root). */
     public String resolve(String input) {
+        if (faithful() && input.startsWith("/")) {
+            // EYN-OS does not normalise absolute paths (F1): "/a/../b" names nothing
+            List<String> parts = FsPath.components(input);
+            if (parts.contains("..") || parts.contains(".")) return "/" + String.join("/", parts);
+        }
         return FsPath.resolve(state.cwd, input);
     }
 
@@ -170,19 +205,24 @@ public final class Machine {
 
     /** Allocates through the predictor; on failure prints the allocator's line, as EYN-OS does, and returns 0. */
     public int allocate(int size) {
-        int address = state.predictor.allocate(size);
+        // on EYN-OS Release 13 nothing calls the predictor (P1): faithful mode allocates from the heap directly
+        int address = faithful() ? state.heap.allocate(size) : state.predictor.allocate(size);
         if (address == 0) {
             switch (state.heap.lastFailure()) {
                 case ZERO -> console.error("[MEMORY] Invalid allocation request: 0 bytes");
-                case TOO_LARGE -> console.error("[MEMORY] Request too large: " + size + " bytes (max " + state.heap.maxAllocation() + ")");
-                default -> console.error("[MEMORY] Out of memory: " + size + " bytes requested");
+                case TOO_LARGE -> console.error("[MEMORY] Request too large: " + Integer.toUnsignedString(size) + " bytes (heap: "
+                        + state.heap.size() / 1024 + " KB, max: " + state.heap.maxAllocation() + " bytes)");
+                default -> console.error("[MEMORY] Out of memory (requested " + size + " bytes, heap: " + state.heap.size() / 1024
+                        + " KB, allocations: " + state.heap.allocations() + ")");
             }
         }
         return address;
     }
 
     public void free(int address) {
-        if (address != 0) state.predictor.free(address);
+        if (address == 0) return;
+        if (faithful()) state.heap.free(address);
+        else state.predictor.free(address);
     }
 
     /** Copies bytes into a heap block, so the memory view shows what a command's buffer held. */
@@ -247,6 +287,7 @@ public final class Machine {
         h = h * 31 + state.currentDrive;
         h = h * 31 + state.cwd.hashCode();
         h = h * 31 + state.rng.state();
+        h = h * 31 + state.history.hashCode();
         return h;
     }
 }

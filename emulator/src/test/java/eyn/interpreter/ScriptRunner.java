@@ -56,6 +56,7 @@ public final class ScriptRunner {
         }
         MachineConfig config = new MachineConfig(ram * 1024 * 1024, seed, Map.of(0, folder(disk))).withFidelity(fidelity);
         if (drive1 != null) config = config.withDrive(1, folder(drive1));
+        config = config.withFidelity(fidelity);
         r.interpreter = new Interpreter(new Machine(config), (color, text, where) -> {
             r.output.append(text);
             if (color == Color.RED) r.errors.append(text);

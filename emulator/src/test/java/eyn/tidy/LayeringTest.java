@@ -28,7 +28,8 @@ class LayeringTest {
             "profile", Set.of("language", "commands"),
             "interpreter", Set.of("language", "commands", "machine", "profile"),
             "analysis", Set.of("language", "commands", "machine", "profile", "interpreter"),
-            "debug", Set.of("language", "commands", "machine", "profile", "interpreter", "analysis"));
+            "debug", Set.of("language", "commands", "machine", "profile", "interpreter", "analysis"),
+            "conformance", Set.of("language", "commands", "machine", "profile", "interpreter"));
     private static final Pattern USE = Pattern.compile("\\beyn\\.([a-z]+)\\.");
 
     @Test

@@ -27,6 +27,11 @@ public final class Builtins {
 
     /** Resolves a typed path against the cwd; prints an error and returns null when it is too long. */
     static String resolve(Invocation call, String typed) {
+        if (call.machine.drive() == null) {
+            // only in faithful mode, after `drive N` selected a drive that does not exist
+            call.error("No supported filesystem found.");
+            return null;
+        }
         String abs = call.machine.resolve(typed);
         if (abs.length() > FsPath.MAX_PATH) {
             call.error("Error: Path too long (max " + FsPath.MAX_PATH + " characters): " + abs);

@@ -3,6 +3,7 @@ package eyn.commands.builtin;
 import eyn.commands.Command;
 import eyn.commands.Invocation;
 import eyn.machine.Color;
+import eyn.machine.Fidelity;
 import eyn.machine.Machine;
 import eyn.machine.disk.Drive;
 import eyn.machine.disk.DriveException;
@@ -37,8 +38,22 @@ final class FileCommands {
     }
 
     private static void drive(Invocation call) {
-        long n = call.args.number(0);
-        if (n < 0 || n > 255 || !call.machine.switchDrive((int) n)) {
+        String word = call.args.text(0);
+        int digits = 0;
+        while (digits < word.length() && Character.isDigit(word.charAt(digits))) digits++;
+        if (digits == 0) {
+            for (String u : call.spec.usageLines()) call.out().plain(u);
+            return;
+        }
+        long n = 0;
+        for (int k = 0; k < digits; k++) n = (n * 10 + (word.charAt(k) - '0')) & 0xFFFFFFFFL;
+        if (faithful(call)) {
+            // EYN-OS keeps the number modulo 256, checks nothing and keeps the cwd
+            call.machine.selectDrive((int) (n & 0xFF));
+            call.out().ok("Switched to drive " + (n & 0xFF));
+            return;
+        }
+        if (n > 255 || !call.machine.switchDrive((int) n)) {
             call.error("Error: Drive " + n + " not found (drives: " + String.join(", ",
                     call.machine.drives().keySet().stream().map(String::valueOf).toList()) + ")");
             return;
@@ -51,8 +66,17 @@ final class FileCommands {
         String arg = call.args.text(0);
         int depth = 0;
         String dir = m.cwd();
+        if (m.drive() == null) {
+            call.error("No supported filesystem found on drive " + m.currentDriveNumber() + ".");
+            return;
+        }
         if (arg != null && arg.chars().allMatch(Character::isDigit)) {
             depth = (int) Math.min(LS_MAX_DEPTH, arg.length() > 3 ? LS_MAX_DEPTH : Integer.parseInt(arg));
+        } else if (arg != null && faithful(call)) {
+            // EYN-OS reads the word as a depth (atoi) and lists the current directory
+            int k = 0;
+            while (k < arg.length() && Character.isDigit(arg.charAt(k))) k++;
+            depth = k == 0 ? 0 : (int) Math.min(LS_MAX_DEPTH, k > 3 ? LS_MAX_DEPTH : Integer.parseInt(arg.substring(0, k)));
         } else if (arg != null) {
             dir = Builtins.resolve(call, arg);
             if (dir == null) return;
@@ -99,7 +123,18 @@ final class FileCommands {
     }
 
     private static void read(Invocation call) {
-        String abs = Builtins.resolve(call, call.args.text(0));
+        String typed = call.args.text(0);
+        String lower = typed.toLowerCase(java.util.Locale.ROOT);
+        // as on EYN-OS, the line that says how the file is shown comes first, chosen by the typed name
+        boolean markdown = lower.endsWith(".md");
+        if (markdown) {
+            call.out().plain("Detected markdown file, rendering with formatting...");
+        } else if (lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg") || lower.endsWith(".rei")) {
+            call.out().plain("Detected image file, displaying image...");
+        } else {
+            call.out().plain("Displaying as raw text...");
+        }
+        String abs = Builtins.resolve(call, typed);
         if (abs == null) return;
         Drive drive = call.machine.drive();
         Drive.Entry entry = drive.stat(abs);
@@ -113,22 +148,65 @@ final class FileCommands {
         }
         ChunkedBytes content = readOrFail(call, drive, abs, "Error: Failed to read file.");
         if (content == null) return;
-        String lower = abs.toLowerCase();
-        if (lower.endsWith(".md")) {
-            call.out().plain("Detected markdown file, rendering with formatting...");
-        } else if (lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg") || lower.endsWith(".rei")) {
-            call.out().plain("Detected image file, displaying image...");
+        if (content.length() == 0 && faithful(call)) {
+            call.error("Error: Failed to read file.");
             return;
-        } else {
-            call.out().plain("Displaying as raw text...");
         }
+        if (!markdown && lower.endsWith(".rei")) {
+            reiImage(call, content);
+            return;
+        }
+        if (!markdown && (lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg"))) return;
         int shown = Math.min(content.length(), READ_LIMIT);
         byte[] bytes = content.read(0, shown);
         if (!heapBuffer(call, bytes, "Error: Failed to read file.")) return;
-        call.out().plain(new String(bytes, StandardCharsets.UTF_8));
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (markdown) {
+            call.out().plain("Rendering markdown file: " + typed + " (" + content.length() + " bytes)");
+            StringBuilder rendered = new StringBuilder();
+            for (String line : text.split("\n", -1)) rendered.append(markdownLine(line)).append('\n');
+            call.out().plain(rendered.toString());
+        } else {
+            call.out().plain(text);
+        }
         if (shown < content.length()) {
             call.out().plain("[File truncated - showing first " + shown + " bytes of " + content.length() + " total]");
         }
+    }
+
+    /**
+     * What EYN-OS prints around drawing a REI image (the header: magic, then width, height and depth as
+     * little-endian 16-bit numbers); the picture itself is not drawn, and nothing waits for Enter.
+     */
+    private static void reiImage(Invocation call, ChunkedBytes content) {
+        byte[] h = content.read(0, Math.min(12, content.length()));
+        if (h.length < 12 || h[1] != 'I' || h[2] != 'E' || h[3] != 'R') {
+            call.error("Error: Invalid REI image.");
+            return;
+        }
+        int width = (h[4] & 0xFF) | (h[5] & 0xFF) << 8;
+        int height = (h[6] & 0xFF) | (h[7] & 0xFF) << 8;
+        int depth = (h[8] & 0xFF) | (h[9] & 0xFF) << 8;
+        call.out().plain("Displaying REI image: " + width + "x" + height + " pixels");
+        call.out().plain("=== REI Image Display ===");
+        call.out().plain("Size: " + width + "x" + height + " pixels");
+        call.out().plain("Depth: " + depth + " bytes per pixel");
+        call.out().plain("Data size: " + (long) width * height * depth + " bytes");
+        call.out().plain("Rendering at position (" + (640 - width) / 2 + ", " + (480 - height) / 2 + ")...");
+        call.out().ok("Image rendered successfully!");
+        call.out().plain("Press Enter to return to shell...");
+    }
+
+    /** EYN-OS's markdown rendering of one line: code fences become empty lines, heading marks, '*' and '`' go. */
+    static String markdownLine(String line) {
+        if (line.startsWith("```")) return "";
+        String l = line;
+        if (l.startsWith("#")) {
+            int k = 0;
+            while (k < l.length() && l.charAt(k) == '#') k++;
+            l = l.substring(k).stripLeading();
+        }
+        return l.replace("*", "").replace("`", "");
     }
 
     private static void del(Invocation call) {
@@ -158,9 +236,15 @@ final class FileCommands {
             call.error("Parent directory not found: " + parent);
             return;
         }
-        if (!validName(call, abs)) return;
+        String created = faithful(call) ? truncatedName(abs) : abs;
+        if (!created.equals(abs) && drive.stat(created) != null && drive.stat(created).directory()) {
+            // EYN-OS adds a second entry under the same cut name; the emulator's drive holds one
+            call.out().ok("Directory '" + abs + "' created successfully.");
+            return;
+        }
+        if (!validName(call, created)) return;
         try {
-            drive.makeDirectory(abs);
+            drive.makeDirectory(created);
             call.out().ok("Directory '" + abs + "' created successfully.");
         } catch (DriveException e) {
             call.error("Failed to create directory '" + abs + "'.");
@@ -199,6 +283,11 @@ final class FileCommands {
             return;
         }
         Drive.Entry to = drive.stat(dst);
+        if (to != null && faithful(call) && !dst.equals(src)) {
+            // EYN-OS creates the destination first: an existing file or directory makes that fail (F5)
+            call.error("Error: Failed to create destination file.");
+            return;
+        }
         if (to != null && to.directory()) {
             dst = FsPath.child(dst, FsPath.name(src));
             to = drive.stat(dst);
@@ -221,8 +310,19 @@ final class FileCommands {
             call.error(to.directory() ? "Error: Destination is a directory: " + dst : "Error: Destination file already exists: " + dst);
             return;
         }
-        if (!validName(call, dst)) return;
+        String cut = faithful(call) ? truncatedName(dst) : dst;
+        if (!validName(call, cut)) return;
         ChunkedBytes content = readOrFail(call, drive, src, "Error: Failed to read source file.");
+        if (content != null && !cut.equals(dst)) {
+            // EYN-OS creates the file under the cut name, then cannot find it under the full one (F2)
+            try {
+                if (drive.stat(cut) == null) drive.write(cut, content);
+            } catch (DriveException e) {
+                // reported as the same failure
+            }
+            call.error("Error: Failed to locate created file.");
+            return;
+        }
         if (content == null || !heapBuffer(call, content.toByteArray(), "Error: Failed to read source file.")) return;
         try {
             drive.write(dst, content);
@@ -253,6 +353,11 @@ final class FileCommands {
 
     private static void fscheck(Invocation call) {
         call.out().plain("Checking filesystem integrity on drive " + call.machine.currentDriveNumber() + "...");
+        if (call.machine.drive() == null) {
+            // only in faithful mode, after `drive N` selected a drive that does not exist
+            call.error("Error: No supported filesystem found.");
+            return;
+        }
         try {
             call.machine.drive().list("/");
             call.out().ok("Filesystem integrity check passed.");
@@ -264,12 +369,24 @@ final class FileCommands {
     }
 
     private static void search(Invocation call) {
+        if (!call.args.has(0)) {
+            for (String u : call.spec.usageLines()) call.out().plain(u);
+            return;
+        }
         String pattern = call.args.text(0);
-        String where = call.args.has(1) ? call.args.text(1) : "-f";
-        call.out().plain("Searching for '" + pattern + "'...");
-        int found = searchIn(call, call.machine.drive(), "/", pattern, !where.equals("-c"), !where.equals("-f"), 0);
-        if (found == 0) call.out().plain("No matches found.");
-        else call.out().plain("Found " + found + (found == 1 ? " match." : " matches."));
+        if (pattern.length() > 63) pattern = pattern.substring(0, 63);
+        // as on EYN-OS: names and contents unless the option starts with -f or -c; other options are ignored
+        String option = call.args.has(1) ? call.args.text(1) : "";
+        boolean names = !option.startsWith("-c");
+        boolean contents = !option.startsWith("-f");
+        call.out().plain("Searching for '" + pattern + "' in entire filesystem...");
+        if (call.machine.drive() == null) {
+            call.error("Error: No supported filesystem found.");
+            return;
+        }
+        int found = searchIn(call, call.machine.drive(), "/", pattern, names, contents, 0);
+        if (found == 0) call.error("No matches found for '" + pattern + "'.");
+        else call.out().ok("Found " + found + " match(es) for '" + pattern + "'.");
     }
 
     private static int searchIn(Invocation call, Drive drive, String dir, String pattern, boolean names, boolean contents, int depth) {
@@ -284,13 +401,13 @@ final class FileCommands {
         for (Drive.Entry e : entries) {
             String path = FsPath.child(dir, e.name());
             if (names && e.name().contains(pattern)) {
-                call.out().plain(path + (e.directory() ? "/" : ""));
+                if (e.directory()) call.out().ok("[DIRNAME] " + path + "/");
+                else call.out().ok("[FILENAME] " + path);
                 found++;
             } else if (contents && !e.directory()) {
                 try {
-                    String text = new String(drive.read(path).toByteArray(), StandardCharsets.ISO_8859_1);
-                    if (text.contains(pattern)) {
-                        call.out().plain(path + " (content)");
+                    if (contains(call, drive.read(path).toByteArray(), pattern)) {
+                        call.out().warn("[CONTENT] " + path);
                         found++;
                     }
                 } catch (DriveException ignored) {
@@ -302,40 +419,71 @@ final class FileCommands {
         return found;
     }
 
+    /**
+     * Whether a file's bytes contain the pattern. EYN-OS reads 512-byte pieces and searches each as a C string
+     * (so a match across two pieces or after a NUL byte is missed); faithful mode does the same.
+     */
+    private static boolean contains(Invocation call, byte[] bytes, String pattern) {
+        if (!faithful(call)) return new String(bytes, StandardCharsets.ISO_8859_1).contains(pattern);
+        for (int off = 0; off < bytes.length; off += 512) {
+            String piece = new String(bytes, off, Math.min(512, bytes.length - off), StandardCharsets.ISO_8859_1);
+            int nul = piece.indexOf('\0');
+            if ((nul < 0 ? piece : piece.substring(0, nul)).contains(pattern)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * EYN-OS's hexdump: the whole file, 16 bytes a line. Faithful mode looks where EYN-OS looks (the name as
+     * typed, in the root directory of drive 0) and prints its offsets as EYN-OS's printf does (`%04d` comes out
+     * as `4d`); fixed mode resolves the path like every other command and prints decimal offsets.
+     */
     private static void hexdump(Invocation call) {
-        String abs = Builtins.resolve(call, call.args.text(0));
+        if (!call.args.has(0)) {
+            for (String u : call.spec.usageLines()) call.out().plain(u);
+            return;
+        }
+        String typed = call.args.text(0);
+        if (typed.length() > 63) typed = typed.substring(0, 63);
+        boolean faithful = faithful(call);
+        Drive drive = faithful ? call.machine.drive(0) : call.machine.drive();
+        String abs = faithful ? "/" + typed : Builtins.resolve(call, typed);
         if (abs == null) return;
-        Drive drive = call.machine.drive();
-        Drive.Entry entry = drive.stat(abs);
+        Drive.Entry entry = drive == null || (faithful && typed.contains("/")) ? null : drive.stat(abs);
         if (entry == null) {
-            call.error("Error: File not found: " + abs);
+            call.error("[hexdump] File not found: " + typed);
             return;
         }
-        if (entry.directory()) {
-            call.error("Error: Not a file: " + abs);
+        if (entry.directory() && !faithful) {
+            call.error("[hexdump] Not a file: " + abs);
             return;
         }
-        ChunkedBytes content = readOrFail(call, drive, abs, "Error: Failed to read file.");
+        ChunkedBytes content = entry.directory() ? ChunkedBytes.empty() : readOrFail(call, drive, abs, "[hexdump] Failed to read file");
         if (content == null) return;
-        long want = call.args.has(1) ? call.args.number(1) : 64;
-        int n = (int) Math.min(want, Math.min(content.length(), READ_LIMIT));
-        byte[] bytes = content.read(0, n);
-        if (!heapBuffer(call, bytes, "Error: Failed to read file.")) return;
-        for (int off = 0; off < n; off += 16) {
-            StringBuilder hex = new StringBuilder();
-            StringBuilder ascii = new StringBuilder();
-            for (int i = off; i < off + 16; i++) {
-                if (i < n) {
-                    int b = bytes[i] & 0xFF;
-                    hex.append(String.format("%02X ", b));
-                    ascii.append(b >= 32 && b < 127 ? (char) b : '.');
-                } else {
-                    hex.append("   ");
-                }
-            }
-            call.out().plain(String.format("%08X  %s |%s|", off, hex, ascii));
+        int n = Math.min(content.length(), READ_LIMIT);
+        if (n == 0 && faithful) {
+            call.error("[MEMORY] Invalid allocation request: 0 bytes");
+            call.error("[hexdump] Out of memory");
+            return;
         }
-        call.out().plain(n + " of " + content.length() + " bytes shown");
+        byte[] bytes = content.read(0, n);
+        if (!heapBuffer(call, bytes, "[hexdump] Out of memory")) return;
+        call.out().plain("[hexdump] " + typed + " (" + n + " bytes):");
+        for (int off = 0; off < n; off += 16) {
+            StringBuilder line = new StringBuilder(faithful ? "4d: " : String.format("%04d: ", off));
+            for (int i = off; i < Math.min(n, off + 16); i++) line.append(String.format("%02X ", bytes[i] & 0xFF));
+            call.out().plain(line.toString().stripTrailing());
+        }
+    }
+
+    static boolean faithful(Invocation call) {
+        return call.machine.config().fidelity() == Fidelity.FAITHFUL;
+    }
+
+    /** EYN-OS cuts a new entry's name to 31 characters (F2, faithful mode). */
+    private static String truncatedName(String abs) {
+        String name = FsPath.name(abs);
+        return name.length() <= FsPath.MAX_NAME ? abs : FsPath.child(FsPath.parent(abs), name.substring(0, FsPath.MAX_NAME));
     }
 
     private static boolean validName(Invocation call, String abs) {

@@ -2,6 +2,7 @@ package eyn.commands.builtin;
 
 import eyn.commands.Command;
 import eyn.commands.Invocation;
+import eyn.machine.Fidelity;
 import eyn.machine.Rng;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,39 +20,63 @@ final class MathCommands {
         commands.put("sort", MathCommands::sort);
     }
 
+    /** EYN-OS's parsing: a first word of leading digits; a second one of digits makes a range, anything else a count. */
     private static void random(Invocation call) {
         Rng rng = call.machine.rng();
         if (!call.args.has(0)) {
             call.out().plain("Random number: " + rng.next());
             return;
         }
-        long first = call.args.number(0);
-        if (!call.args.has(1)) {
-            if (first <= 0 || first > RANDOM_MAX_COUNT) {
-                call.error("Error: Count must be between 1 and " + RANDOM_MAX_COUNT);
+        String rest = call.args.text(0).stripLeading();
+        int i = 0;
+        while (i < rest.length() && Character.isDigit(rest.charAt(i))) i++;
+        if (i == 0) {
+            call.error("Error: Invalid number format");
+            return;
+        }
+        long first = digits(rest.substring(0, i));
+        String tail = rest.substring(i).stripLeading();
+        int j = 0;
+        while (j < tail.length() && Character.isDigit(tail.charAt(j))) j++;
+        if (j > 0) {
+            long max = digits(tail.substring(0, j));
+            if (first >= max) {
+                call.error("Error: min must be less than max");
                 return;
             }
-            call.out().plain("Generating " + first + " random numbers:");
-            StringBuilder line = new StringBuilder();
-            for (int i = 1; i <= first; i++) {
-                if (line.length() > 0) line.append(", ");
-                line.append(rng.next());
-                if (i % 10 == 0 || i == first) {
-                    call.out().plain(line.toString());
-                    line.setLength(0);
-                }
-            }
+            call.out().plain("Random number in range [" + first + ", " + max + "]: " + rng.inRange(first, max));
             return;
         }
-        long max = call.args.number(1);
-        if (first >= max) {
-            call.error("Error: min must be less than max");
+        if (first > RANDOM_MAX_COUNT) {
+            call.error("Error: Count must be at most " + RANDOM_MAX_COUNT);
             return;
         }
-        call.out().plain("Random number in range [" + first + ", " + max + "]: " + rng.inRange(first, max));
+        call.out().plain("Generating " + first + " random numbers:");
+        // as EYN-OS prints them: ", " after every number but the last, a newline after every tenth, one at the end
+        StringBuilder text = new StringBuilder();
+        for (long k = 0; k < first; k++) {
+            text.append(rng.next());
+            if (k < first - 1) text.append(", ");
+            if ((k + 1) % 10 == 0) text.append('\n');
+        }
+        for (String line : text.toString().split("\n", -1)) call.out().plain(line);
+    }
+
+    /** Leading digits as EYN-OS's uint32 accumulates them (wrapping). */
+    private static long digits(String d) {
+        long v = 0;
+        for (int k = 0; k < d.length(); k++) v = (v * 10 + (d.charAt(k) - '0')) & 0xFFFFFFFFL;
+        return v;
     }
 
     private static void calc(Invocation call) {
+        if (call.machine.config().fidelity() == Fidelity.FAITHFUL) {
+            // EYN-OS prints the whole part (truncated, so -0.5 shows as 0.500) and the three decimals without a sign
+            int v = (int) OneOperator.evaluate(call.args.text(0));
+            int frac = Math.abs(v % (int) FixedPoint.SCALE);
+            call.out().plain("Result: " + (v / (int) FixedPoint.SCALE) + (frac == 0 ? "" : String.format(".%03d", frac)));
+            return;
+        }
         try {
             long value = new FixedPoint(call.args.text(0)).evaluate();
             call.out().plain("Result: " + FixedPoint.format(value));
@@ -64,11 +89,63 @@ final class MathCommands {
         List<String> words = new ArrayList<>();
         for (Object o : call.args.all()) if (o != null) words.add(o.toString());
         if (words.isEmpty()) {
-            call.out().plain("No strings to sort.");
+            for (String u : call.spec.usageLines()) call.out().plain(u);
             return;
         }
         words.sort(null);
         for (int i = 0; i < words.size(); i++) call.out().plain((i + 1) + ": " + words.get(i));
+    }
+
+    /**
+     * What EYN-OS Release 13's calc really computes: one operator between two unsigned decimals (either may be
+     * missing; at most three decimals), in 32-bit fixed point (factor 1000) that wraps; products and quotients
+     * use the whole parts only; anything else
+     * (no operator, a second operator, a sign, a parenthesis, a letter) gives 0, as does division by zero.
+     */
+    static final class OneOperator {
+        private OneOperator() {}
+
+        static long evaluate(String text) {
+            String t = text.replace(" ", "");
+            int op = -1;
+            for (int i = 0; i < t.length(); i++) {
+                if ("+-*/".indexOf(t.charAt(i)) >= 0) {
+                    if (op >= 0) return 0;
+                    op = i;
+                }
+            }
+            if (op < 0) return 0;
+            Integer a = number(t.substring(0, op));
+            Integer b = number(t.substring(op + 1));
+            if (a == null || b == null) return 0;
+            int scale = (int) FixedPoint.SCALE;
+            // sums keep the decimals; products and quotients use the whole parts only
+            return switch (t.charAt(op)) {
+                case '+' -> a + b;
+                case '-' -> a - b;
+                case '*' -> (a / scale) * (b / scale) * scale;
+                default -> b / scale == 0 ? 0 : (a / scale) / (b / scale) * scale;
+            };
+        }
+
+        /** An unsigned decimal with up to three decimals, times 1000, wrapped to 32 bits; "" is 0; null when not a number. */
+        private static Integer number(String s) {
+            long whole = 0;
+            int i = 0;
+            while (i < s.length() && Character.isDigit(s.charAt(i))) whole = whole * 10 + (s.charAt(i++) - '0');
+            long frac = 0;
+            if (i < s.length() && s.charAt(i) == '.') {
+                i++;
+                int scale = 100;
+                while (i < s.length() && Character.isDigit(s.charAt(i))) {
+                    if (scale == 0) return null; // more than three decimals
+                    frac += (s.charAt(i++) - '0') * scale;
+                    scale /= 10;
+                }
+            }
+            if (i != s.length()) return null;
+            return (int) (whole * FixedPoint.SCALE + frac);
+        }
     }
 
     /** calc's arithmetic: fixed point with factor 1000, + - * / and parentheses, left to right by precedence. */

@@ -20,7 +20,8 @@ final class MmapCommands {
 
     private static void mmap(Invocation call) {
         String typed = call.args.text(0);
-        boolean readOnly = call.args.has(1);
+        // EYN-OS: any word starting with "readonly" maps read-only, any other word read-write (P7)
+        boolean readOnly = call.machine.faithful() ? call.args.has(1) && call.args.text(1).startsWith("readonly") : call.args.has(1);
         String abs = Builtins.resolve(call, typed);
         if (abs == null) {
             call.error("Failed to map file: " + typed);
@@ -30,7 +31,7 @@ final class MmapCommands {
             Mapping m = call.machine.maps().map(abs, readOnly);
             call.out().ok("File mapped: " + abs + " (" + m.size() + " bytes)");
             call.out().ok("File mapped successfully");
-            call.out().plain("Address: " + ZeroCopy.hex(m.address));
+            call.out().plain("Address: " + hex(call, m.address));
             call.out().plain("Size: " + m.size() + " bytes");
             call.out().plain("Mode: " + (readOnly ? "read-only" : "read-write"));
             call.effect(new Effect.Mapped(m.address, abs, readOnly));
@@ -50,7 +51,7 @@ final class MmapCommands {
         } catch (MachineError e) {
             call.effect(new Effect.MappingProblem(address, "not mapped"));
             call.error(e.getMessage());
-            call.error("Failed to unmap address " + ZeroCopy.hex(address));
+            call.error("Failed to unmap address " + hex(call, address));
         }
     }
 
@@ -61,7 +62,7 @@ final class MmapCommands {
             if (m.readOnly) {
                 call.out().warn("Warning: Cannot sync read-only mapping");
                 call.effect(new Effect.MappingProblem(address, "read-only"));
-                call.error("Failed to sync address " + ZeroCopy.hex(address));
+                call.error("Failed to sync address " + hex(call, address));
                 return;
             }
             call.machine.maps().sync(m);
@@ -70,7 +71,12 @@ final class MmapCommands {
         } catch (MachineError e) {
             call.effect(new Effect.MappingProblem(address, "not mapped"));
             call.error(e.getMessage());
-            call.error("Failed to sync address " + ZeroCopy.hex(address));
+            call.error("Failed to sync address " + hex(call, address));
         }
+    }
+
+    /** EYN-OS's printf has no %X: faithful mode prints "0x" and no digits (O1). */
+    private static String hex(Invocation call, long address) {
+        return call.machine.faithful() ? "0x" : ZeroCopy.hex(address);
     }
 }

@@ -48,7 +48,8 @@ final class PredictCommands {
         out.plain("Prediction misses: " + p.misses());
         out.plain("Hit rate: " + p.hitRatePercent() + "%");
         out.plain("Mapped files: " + m.mappings().size());
-        out.plain(String.format(Locale.ROOT, "Prediction score: %.2f", p.score()));
+        // EYN-OS's printf has no %.2f: it prints "2f" (O1)
+        out.plain(m.faithful() ? "Prediction score: 2f" : String.format(Locale.ROOT, "Prediction score: %.2f", p.score()));
     }
 
     private static void memoryStats(Invocation call) {
@@ -83,44 +84,81 @@ final class PredictCommands {
         if (heap.allocations() > heap.frees() + 10) out.warn("  WARNING: Possible memory leak detected!");
     }
 
+    /** EYN-OS's memory: the menu, then the action only when the rest of the line is exactly its name. */
     private static void memory(Invocation call) {
         Console out = call.out();
         out.plain("Memory Management Commands:");
-        out.plain("  memory stats   - Show memory statistics");
-        out.plain("  memory test    - Run memory allocation test");
-        out.plain("  memory stress  - Run memory stress test");
-        out.plain("  memory check   - Check heap integrity");
-        out.plain("  memory protect - Show memory protection status");
+        out.plain("  memory stats    - Show memory statistics");
+        out.plain("  memory test     - Run memory allocation test");
+        out.plain("  memory stress   - Run stress test");
+        out.plain("  memory check    - Check memory integrity");
+        out.plain("  memory protect  - Show protection status");
         Machine m = call.machine;
         if (!call.args.has(0)) return;
         switch (call.args.text(0)) {
             case "stats" -> heapStats(m);
-            case "test" -> allocationTest(call, 10, "Memory test");
-            case "stress" -> allocationTest(call, 100, "Memory stress test");
+            case "test" -> {
+                out.plain("Running memory allocation test...");
+                int a = m.allocate(100);
+                int b = m.allocate(200);
+                int c = m.allocate(50);
+                if (a != 0 && b != 0 && c != 0) {
+                    out.ok("Basic allocation test: PASSED");
+                    m.free(b);
+                    out.ok("Free test: PASSED");
+                    int grown = m.allocate(150);
+                    if (grown != 0) {
+                        m.free(a);
+                        out.ok("Realloc test: PASSED");
+                        m.free(grown);
+                    } else {
+                        m.free(a);
+                    }
+                    m.free(c);
+                } else {
+                    m.free(a);
+                    m.free(b);
+                    m.free(c);
+                    call.error("Basic allocation test: FAILED");
+                }
+                heapStats(m);
+            }
+            case "stress" -> {
+                out.plain("Running memory stress test...");
+                int[] blocks = new int[100];
+                int count = 0;
+                for (int i = 0; i < 100; i++) {
+                    blocks[i] = m.allocate(16 + i % 50);
+                    if (blocks[i] != 0) count++;
+                }
+                out.plain("Allocated " + count + " blocks");
+                for (int i = 0; i < 100; i += 2) {
+                    m.free(blocks[i]);
+                    blocks[i] = 0;
+                }
+                out.plain("Freed every other block");
+                for (int i = 0; i < 50; i++) {
+                    // EYN-OS overwrites the first 50 pointers, leaking the odd ones among them
+                    blocks[i] = m.allocate(32 + i % 100);
+                }
+                out.plain("Allocated more blocks");
+                for (int i = 0; i < 100; i++) m.free(blocks[i]);
+                out.ok("Stress test completed");
+                heapStats(m);
+            }
             case "check" -> {
-                out.plain("Checking heap integrity...");
-                int bad = m.heap().corruptedBlocks();
-                if (bad == 0) out.ok("Heap integrity check passed (" + m.heap().blockCount() + " blocks)");
-                else call.error("Heap corruption detected: " + bad + " corrupted block" + (bad == 1 ? "" : "s"));
+                out.plain("Performing memory integrity check...");
+                out.ok("Memory check completed");
             }
-            default -> out.plain("Memory protection: enabled (block headers with magic numbers and checksums)");
-        }
-    }
-
-    private static void allocationTest(Invocation call, int rounds, String title) {
-        Machine m = call.machine;
-        call.out().plain("Running " + title.toLowerCase(Locale.ROOT) + " (" + rounds + " allocations)...");
-        int[] blocks = new int[rounds];
-        for (int i = 0; i < rounds; i++) {
-            blocks[i] = m.allocate(16 << (i % 8));
-            if (blocks[i] == 0) {
-                for (int j = 0; j < i; j++) m.free(blocks[j]);
-                call.error(title + " failed: allocation " + (i + 1) + " was refused");
-                return;
+            case "protect" -> {
+                out.plain("Memory Protection Status:");
+                out.plain("  Memory Errors: " + m.heap().errors());
+                out.plain("  Stack Overflow: None");
+                out.plain("  Current Stack Pointer: 0x");
+                if (m.heap().errors() > 0) out.warn("  WARNING: Memory corruption detected!");
+                else out.ok("  Memory protection active");
             }
+            default -> { }
         }
-        for (int b : blocks) m.free(b);
-        call.out().ok(title + " passed");
-        heapStats(m);
     }
 }

@@ -56,6 +56,30 @@ final class ZeroCopyCommands {
 
     private static void zread(Invocation call) {
         long fd = call.args.number(0);
+        if (call.machine.faithful()) {
+            // EYN-OS allocates a buffer of count+1 bytes first (Z12), prints -1 and then whatever its
+            // uninitialised buffer holds (O2); 0 bytes is a failure
+            int buffer = call.machine.allocate((int) (call.args.number(1) + 1));
+            if (buffer == 0) {
+                call.error("Error: Out of memory for read buffer");
+                return;
+            }
+            try {
+                byte[] data = call.machine.zeroCopy().read(fd, call.args.number(1));
+                if (data.length == 0) {
+                    call.error("Failed to read from fd " + fd);
+                    return;
+                }
+                call.out().ok("Read " + data.length + " bytes from fd " + fd + ":");
+                call.out().plain(cString(data));
+            } catch (MachineError e) {
+                call.error(e.getMessage());
+                call.out().ok("Read -1 bytes from fd " + fd + ":");
+            } finally {
+                call.machine.free(buffer);
+            }
+            return;
+        }
         try {
             byte[] data = call.machine.zeroCopy().read(fd, call.args.number(1));
             call.out().ok("Read " + data.length + " bytes from fd " + fd + ":");
@@ -74,7 +98,8 @@ final class ZeroCopyCommands {
             call.out().ok("Wrote " + n + " bytes to fd " + fd);
         } catch (MachineError e) {
             call.error(e.getMessage());
-            call.error("Failed to write to fd " + fd);
+            if (call.machine.faithful()) call.out().ok("Wrote -1 bytes to fd " + fd);
+            else call.error("Failed to write to fd " + fd);
         }
     }
 
@@ -96,7 +121,7 @@ final class ZeroCopyCommands {
             int n = call.machine.zeroCopy().transfer(in, out, call.args.number(2), tee);
             call.out().ok((tee ? "Tee'd " : "Spliced ") + n + " bytes from fd " + in + " to fd " + out);
         } catch (MachineError e) {
-            call.error(e.getMessage());
+            if (e.getMessage() != null) call.error(e.getMessage());
             call.error(tee ? "Tee failed" : "Splice failed");
         }
     }
@@ -105,8 +130,13 @@ final class ZeroCopyCommands {
         var fds = call.machine.fds();
         call.out().plain("=== Zero-Copy File Statistics ===");
         call.out().plain("Total operations: " + fds.operations());
-        call.out().plain("Open files: " + fds.openCount());
-        call.out().plain("Files opened since start: " + fds.everOpened());
+        if (call.machine.faithful()) {
+            // EYN-OS counts every fd handed out as open (Z11)
+            call.out().plain("Open files: " + fds.everOpened());
+        } else {
+            call.out().plain("Open files: " + fds.openCount());
+            call.out().plain("Files opened since start: " + fds.everOpened());
+        }
         for (OpenFile f : fds.open()) {
             call.out().plain("File " + f.fd + ": size=" + f.size() + ", offset=" + f.offset + ", accesses=" + f.accesses
                     + ", dirty=" + (f.dirty ? 1 : 0));

@@ -54,15 +54,25 @@ public final class FdTable {
         slots[fd] = null;
     }
 
+    /** EYN-OS's close: the slot stays taken by a handle with no file, no mode and no data (faithful mode). */
+    public void clear(int fd) {
+        slots[fd] = OpenFile.closed(fd);
+    }
+
+    /** The fd EYN-OS hands out next: the number of fds handed out so far (fds are never reused). */
+    public int nextNeverReused() {
+        return everOpened < slots.length ? everOpened : -1;
+    }
+
     public List<OpenFile> open() {
         List<OpenFile> files = new ArrayList<>();
-        for (OpenFile f : slots) if (f != null) files.add(f);
+        for (OpenFile f : slots) if (f != null && !f.closed) files.add(f);
         return files;
     }
 
     public int openCount() {
         int n = 0;
-        for (OpenFile f : slots) if (f != null) n++;
+        for (OpenFile f : slots) if (f != null && !f.closed) n++;
         return n;
     }
 

@@ -17,6 +17,15 @@ public final class OpenFile {
     public int accesses;
     public long window;
     public long windowSpan;
+    /** A closed handle that EYN-OS still finds valid (faithful mode): flags 0, size 0, no data. */
+    public boolean closed;
+
+    /** The handle EYN-OS leaves behind when an fd is closed. */
+    public static OpenFile closed(int fd) {
+        OpenFile f = new OpenFile(fd, 0, "", null, 0, ChunkedBytes.empty());
+        f.closed = true;
+        return f;
+    }
 
     public OpenFile(int fd, int drive, String path, Mode mode, int handleAddress, ChunkedBytes content) {
         this.fd = fd;
@@ -38,6 +47,7 @@ public final class OpenFile {
         f.accesses = accesses;
         f.window = window;
         f.windowSpan = windowSpan;
+        f.closed = closed;
         return f;
     }
 }

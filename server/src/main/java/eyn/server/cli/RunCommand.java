@@ -44,9 +44,6 @@ public final class RunCommand implements Callable<Integer> {
             description = "the EYN-OS generation: auto (default: decided from the script), r13 or 2026", defaultValue = "auto")
     String profile;
 
-    @Option(names = "--fidelity", paramLabel = "MODE",
-            description = "fixed (default): EYN-OS bugs are fixed as docs/deviations.md says; faithful: reproduced", defaultValue = "fixed")
-    String fidelity;
 
     @Option(names = "--drive", paramLabel = "N=FOLDER",
             description = "back drive N (0-255) with a host folder, or with an empty in-memory disk for N=:memory:; repeatable")
@@ -72,6 +69,13 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--progress", description = "show a progress line on stderr while the script runs")
     boolean progress;
+
+    @Option(names = "--faithful", description = "reproduce EYN-OS Release 13's bugs too (same as --fidelity faithful)")
+    boolean faithful;
+
+    @Option(names = "--fidelity", paramLabel = "fixed|faithful",
+            description = "fixed (the default: EYN-OS as it was meant) or faithful (as Release 13 really behaves, bugs included)")
+    String fidelity;
 
     private volatile boolean interrupted;
 
@@ -159,14 +163,22 @@ public final class RunCommand implements Callable<Integer> {
             }
             backing.put(n, folder);
         }
-        Fidelity mode = Fidelity.parse(fidelity);
-        if (mode == null) throw new IllegalArgumentException("--fidelity takes fixed or faithful, not '" + fidelity + "'");
-        MachineConfig config = new MachineConfig(ramMib * 1024 * 1024, seed, Map.of()).withFidelity(mode);
+        MachineConfig config = new MachineConfig(ramMib * 1024 * 1024, seed, Map.of()).withFidelity(fidelity());
         for (Map.Entry<Integer, String> e : backing.entrySet()) {
             config = config.withDrive(e.getKey(), e.getValue().equals(MEMORY_DRIVE) ? TreeDrive.inMemory()
                     : TreeDrive.overFolder(new HostFolder(Path.of(e.getValue())), persist));
         }
         return config;
+    }
+
+    /** --fidelity, or faithful for --faithful; a usage error when they disagree or the word is unknown. */
+    private Fidelity fidelity() {
+        Fidelity chosen = fidelity == null ? null : Fidelity.parse(fidelity);
+        if (fidelity != null && chosen == null) {
+            throw new IllegalArgumentException("--fidelity takes fixed or faithful, not '" + fidelity + "'");
+        }
+        if (faithful && chosen == Fidelity.FIXED) throw new IllegalArgumentException("--faithful contradicts --fidelity fixed");
+        return faithful ? Fidelity.FAITHFUL : chosen == null ? Fidelity.FIXED : chosen;
     }
 
     @SuppressWarnings("restriction")

@@ -77,7 +77,7 @@ record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives
         for (Map.Entry<Integer, Path> e : drives.entrySet()) {
             config = config.withDrive(e.getKey(), TreeDrive.overFolder(new HostFolder(e.getValue()), persist));
         }
-        return config;
+        return config.withFidelity(fidelity);
     }
 
     /** Where the program is as the interpreter names it: its path on drive 0 when it lives there. */

@@ -111,6 +111,20 @@ class RunCommandTest {
     }
 
     @Test
+    void faithfulReproducesEynOsBugs() throws IOException {
+        Path s = script("f.eyn", "calc 2+3*4\npredict stats\n");
+        assertTrue(CliRunner.run("run", s.toString(), "--no-color").out().contains("Result: 14"));
+        String faithful = CliRunner.run("run", s.toString(), "--no-color", "--faithful").out();
+        assertTrue(faithful.contains("Result: 0") && faithful.contains("Prediction score: 2f"), faithful);
+        assertEquals(faithful, CliRunner.run("run", s.toString(), "--no-color", "--fidelity", "faithful").out());
+        assertTrue(CliRunner.run("run", s.toString(), "--no-color", "--fidelity", "fixed").out().contains("Result: 14"));
+        CliRunner.Result bad = CliRunner.run("run", s.toString(), "--fidelity", "sloppy");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("--fidelity takes fixed or faithful"), bad.err());
+        assertEquals(2, CliRunner.run("run", s.toString(), "--faithful", "--fidelity", "fixed").status());
+    }
+
+    @Test
     void ctrlCStopsAnEndlessScriptWithACleanMessage() throws Exception {
         ctrlCStops(script("forever.eyn", "echo started\nloop 2147483647\nset X=1\nendloop\n"), "forever.eyn");
     }

@@ -310,6 +310,9 @@ class DapSessionTest {
             var noProgram = assertThrows(ExecutionException.class, () -> get(dap.server.launch(Map.of("stopOnEntry", true))));
             assertTrue(noProgram.getCause().getMessage().contains("program"), noProgram.getCause().getMessage());
             assertThrows(ExecutionException.class, () -> get(dap.server.launch(Map.of("program", p.toString(), "ram", "lots"))));
+            var badFidelity = assertThrows(ExecutionException.class,
+                    () -> get(dap.server.launch(Map.of("program", p.toString(), "fidelity", "sloppy"))));
+            assertTrue(badFidelity.getCause().getMessage().contains("fidelity"), badFidelity.getCause().getMessage());
             assertThrows(ExecutionException.class, () -> get(dap.server.next(next())), "next before launch");
             get(dap.server.launch(Map.of("program", p.toString(), "stopOnEntry", true)));
             var unknown = dap.breakpoints(dir.resolve("missing.eyn"), 1);
@@ -421,6 +424,20 @@ class DapSessionTest {
             assertEquals(0, get(dap.exited).getExitCode());
             assertTrue(dap.stopped.isEmpty(), "noDebug never stops");
             assertTrue(dap.allOutput().contains("three"), dap.allOutput());
+        }
+    }
+
+    @Test
+    void theFidelityOfTheLaunchConfigurationReachesTheMachine() throws Exception {
+        Path p = script("faithful.eyn", "calc 2+3*4\n");
+        try (DapHarness dap = new DapHarness()) {
+            var init = new org.eclipse.lsp4j.debug.InitializeRequestArguments();
+            init.setAdapterID("eyn");
+            get(dap.server.initialize(init));
+            get(dap.server.launch(Map.of("program", p.toString(), "noDebug", true, "fidelity", "faithful")));
+            get(dap.server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
+            get(dap.exited);
+            assertTrue(dap.allOutput().contains("Result: 0"), dap.allOutput());
         }
     }
 }
