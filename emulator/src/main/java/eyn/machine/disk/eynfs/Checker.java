@@ -21,7 +21,12 @@ public final class Checker {
     /** Findings past this many are counted, not listed: a wrecked image must not flood the console. */
     static final int MAX_LISTED = 50;
 
-    public record Report(List<Finding> findings, BitSet reachable, int files, int directories, long dataBlocks) {
+    /**
+     * {@code hiddenSlots} are directory entries the walk refused to enter (a directory loop, a
+     * cross-linked or missing directory block): the driver hides them, so the tree it shows is
+     * finite and every walk over it ends.
+     */
+    public record Report(List<Finding> findings, BitSet reachable, Set<Long> hiddenSlots, int files, int directories, long dataBlocks) {
         public boolean hasErrors() {
             return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
         }
@@ -34,6 +39,7 @@ public final class Checker {
     private final FreeMap map;
     private final BitSet reachable = new BitSet();
     private final List<Finding> findings = new ArrayList<>();
+    private final Set<Long> hidden = new HashSet<>();
     private int unlisted;
     private final byte[] scratch = new byte[Layout.BLOCK];
     private int files;
@@ -64,7 +70,7 @@ public final class Checker {
         }
         checkFreeMap();
         if (unlisted > 0) findings.add(new Finding(Severity.NOTE, unlisted + " more findings not listed"));
-        return new Report(List.copyOf(findings), reachable, files, directories, dataBlocks);
+        return new Report(List.copyOf(findings), reachable, Set.copyOf(hidden), files, directories, dataBlocks);
     }
 
     private void walkDirectory(Dir d, Deque<Dir> pending) throws IOException {
@@ -86,6 +92,9 @@ public final class Checker {
                     files++;
                     checkFile(path, e);
                 } else if (e.type() == Layout.TYPE_DIR) {
+                    if (e.firstBlock() == 0 || d.depth() >= 64 || reachable.get((int) Math.min(e.firstBlock(), Integer.MAX_VALUE))) {
+                        hidden.add(slotKey(block, i));
+                    }
                     if (e.firstBlock() == 0) {
                         add(Severity.ERROR, path + ": directory without a block");
                     } else if (d.depth() >= 64) {
@@ -186,6 +195,10 @@ public final class Checker {
             add(Severity.NOTE, "metadata block(s) " + unmarked + " are not marked used in the free map (as EYN-OS's formatter leaves them);"
                     + " this driver never allocates them");
         }
+    }
+
+    static long slotKey(long block, int index) {
+        return block * Layout.ENTRIES_PER_BLOCK + index;
     }
 
     private void add(Severity s, String message) {

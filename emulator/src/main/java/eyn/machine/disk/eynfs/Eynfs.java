@@ -132,7 +132,7 @@ public final class Eynfs {
     /** The used slots of a directory in disk order, as EYN-OS lists them. */
     public List<Slot> list(long dirBlock) throws IOException {
         List<Slot> used = new ArrayList<>();
-        for (Slot s : slots(dirBlock)) if (!s.entry().free()) used.add(s);
+        for (Slot s : slots(dirBlock)) if (visible(s)) used.add(s);
         return used;
     }
 
@@ -146,12 +146,17 @@ public final class Eynfs {
         int filled = 0;
         long pos = 0;
         long next = file.firstBlock();
+        BitSet seen = new BitSet();
         try {
             while (pos + filled < size) {
                 if (next < Layout.RESERVED_LOW || next >= g.existing()) {
                     throw new DriveException(Kind.IO, path, "corrupt file: its chain ends after " + (pos + filled) + " of " + size + " bytes"
                             + (next == 0 ? "" : " (block " + next + " is outside the image)"));
                 }
+                if (seen.get((int) next)) {
+                    throw new DriveException(Kind.IO, path, "corrupt file: its chain loops back to block " + next + " after " + (pos + filled) + " bytes");
+                }
+                seen.set((int) next);
                 store.read(next, block, 0);
                 int n = (int) Math.min(Layout.PAYLOAD, size - pos - filled);
                 if (filled + n > staging.length) {
@@ -405,8 +410,12 @@ public final class Eynfs {
     }
 
     private Slot find(long dirBlock, byte[] name) throws IOException {
-        for (Slot s : slots(dirBlock)) if (!s.entry().free() && s.entry().named(name)) return s;
+        for (Slot s : slots(dirBlock)) if (visible(s) && s.entry().named(name)) return s;
         return null;
+    }
+
+    private boolean visible(Slot s) {
+        return !s.entry().free() && !report.hiddenSlots().contains(Checker.slotKey(s.block(), s.index()));
     }
 
     /** Every slot of the directory's first 32 blocks, which is all EYN-OS reads. */
