@@ -24,9 +24,11 @@ public final class Checker {
     /**
      * {@code hiddenSlots} are directory entries the walk refused to enter (a directory loop, a
      * cross-linked or missing directory block): the driver hides them, so the tree it shows is
-     * finite and every walk over it ends.
+     * finite and every walk over it ends. {@code cuts} are the blocks after which the walk stopped
+     * following a chain (its next block was outside the image, metadata or already used): the driver
+     * stops there too, so a directory never shows another directory's blocks.
      */
-    public record Report(List<Finding> findings, BitSet reachable, Set<Long> hiddenSlots, int files, int directories, long dataBlocks) {
+    public record Report(List<Finding> findings, BitSet reachable, BitSet cuts, Set<Long> hiddenSlots, int files, int directories, long dataBlocks) {
         public boolean hasErrors() {
             return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
         }
@@ -38,6 +40,7 @@ public final class Checker {
     private final Geometry g;
     private final FreeMap map;
     private final BitSet reachable = new BitSet();
+    private final BitSet cuts = new BitSet();
     private final List<Finding> findings = new ArrayList<>();
     private final Set<Long> hidden = new HashSet<>();
     private int unlisted;
@@ -70,7 +73,7 @@ public final class Checker {
         }
         checkFreeMap();
         if (unlisted > 0) findings.add(new Finding(Severity.NOTE, unlisted + " more findings not listed"));
-        return new Report(List.copyOf(findings), reachable, Set.copyOf(hidden), files, directories, dataBlocks);
+        return new Report(List.copyOf(findings), reachable, cuts, Set.copyOf(hidden), files, directories, dataBlocks);
     }
 
     private void walkDirectory(Dir d, Deque<Dir> pending) throws IOException {
@@ -135,6 +138,9 @@ public final class Checker {
         List<Long> chain = new ArrayList<>();
         long block = first;
         while (block != 0 && chain.size() < limit) {
+            if (!chain.isEmpty() && (block >= g.existing() || block < Layout.RESERVED_LOW || g.metadata(block) || reachable.get((int) block))) {
+                cuts.set((int) (long) chain.get(chain.size() - 1));
+            }
             if (block >= g.existing() || block < Layout.RESERVED_LOW) {
                 add(Severity.ERROR, path + ": block " + block + " in its chain is outside the image (blocks "
                         + Layout.RESERVED_LOW + ".." + (g.existing() - 1) + ")");

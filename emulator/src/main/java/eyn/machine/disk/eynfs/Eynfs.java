@@ -183,6 +183,7 @@ public final class Eynfs {
         long b = first;
         while (b >= Layout.RESERVED_LOW && b < g.existing() && blocks.size() < max && seen.add(b)) {
             blocks.add(b);
+            if (report != null && report.cuts().get((int) b)) break; // the check stopped here: so do we
             b = store.u32(b, 0, scratch);
         }
         return blocks;

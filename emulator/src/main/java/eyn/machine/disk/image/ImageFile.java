@@ -136,9 +136,19 @@ public final class ImageFile implements BlockSource, AutoCloseable {
                 }
                 out.force(true);
             }
+            keepPermissions(temp);
             Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The new image gets the old one's permissions (a temporary file starts private). */
+    private void keepPermissions(Path temp) {
+        try {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(path));
+        } catch (IOException | UnsupportedOperationException e) {
+            // not a POSIX file system: the temporary file's defaults stay
         }
     }
 

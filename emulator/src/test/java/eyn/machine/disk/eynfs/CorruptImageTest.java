@@ -50,6 +50,8 @@ class CorruptImageTest {
                 readOnly("chain into metadata", img -> img.putInt(5 * 512, 2048), "/two.bin: its chain runs into metadata block 2048", null),
                 readOnly("used block marked free", img -> img.put(2049 * 512, (byte) 0xDF), "free map marks 1 block(s) in use as free (first: block 5)", null),
                 readOnly("unknown entry type", img -> img.put(HELLO + 32, (byte) 7), "/hello.txt: unknown entry type 7", null),
+                readOnly("directory chain into the root", img -> img.putInt(7 * 512, 2051), // found by EynfsImageFuzzTest
+                        "/d: block 2051 is also used by another file or directory (cross-linked)", null),
                 readOnly("directory loop", img -> { // d/x is a directory whose block is d's own
                     img.put(7 * 512 + 4 + 52, (byte) 'x');
                     img.put(7 * 512 + 4 + 52 + 32, (byte) 2);
