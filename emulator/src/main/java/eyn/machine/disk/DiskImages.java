@@ -1,6 +1,7 @@
 package eyn.machine.disk;
 
 import eyn.machine.disk.eynfs.EynfsDrive;
+import eyn.machine.disk.fat.FatDrive;
 import eyn.machine.disk.eynfs.Layout;
 import eyn.machine.disk.image.ImageFile;
 import java.io.IOException;
@@ -23,9 +24,7 @@ public final class DiskImages {
                 throw new DriveException(DriveException.Kind.IO, "/", e.getMessage());
             }
         }
-        if (sniff(path) == Format.FAT32) {
-            throw new DriveException(DriveException.Kind.IO, "/", path + ": FAT32 images are not supported yet");
-        }
+        if (sniff(path) == Format.FAT32) return FatDrive.open(path, persist, maxFileBytes);
         return EynfsDrive.open(path, persist, maxFileBytes); // its errors say what is wrong (no file, bad magic, ...)
     }
 

@@ -72,9 +72,9 @@ public final class Eynfs {
         inUse.or(map.bits());
         inUse.set(0, Layout.RESERVED_LOW);
         inUse.set((int) g.sb().rootDirBlock());
-        for (long b = Layout.SUPERBLOCK_LBA; b < g.allocatable() && b < Layout.SUPERBLOCK_LBA + 4 + g.sb().mapBlocks(); b++) {
-            if (g.metadata(b)) inUse.set((int) b);
-        }
+        // wherever the superblock puts them (fuzzing found a map moved into the data area)
+        inUse.set((int) Layout.SUPERBLOCK_LBA);
+        inUse.set((int) g.sb().freeBlockMap(), (int) (g.sb().freeBlockMap() + g.sb().mapBlocks()));
         if (g.sb().nameTableBlock() < g.existing()) inUse.set((int) g.sb().nameTableBlock());
         free = g.allocatable() - inUse.get(0, (int) g.allocatable()).cardinality();
         return report;
