@@ -65,6 +65,29 @@ public final class EynfsDrive implements Drive {
         return fs.findings();
     }
 
+    /** A file's or directory's block chain as ranges ("4-6, 9"), for the debugger; empty when there is none. */
+    public String chainOf(String path) {
+        try {
+            Eynfs.Node n = fs.lookup(path);
+            if (n == null || n.firstBlock() == 0) return "";
+            List<Long> blocks = fs.chain(n.firstBlock(), n.directory() ? Layout.MAX_DIR_BLOCKS : (int) Math.min(Integer.MAX_VALUE, Layout.blocksFor(n.size())));
+            StringBuilder out = new StringBuilder();
+            int ranges = 0;
+            for (int i = 0; i < blocks.size(); i++) {
+                int j = i;
+                while (j + 1 < blocks.size() && blocks.get(j + 1) == blocks.get(j) + 1) j++;
+                if (ranges++ == 20) return out.append(", ... (").append(blocks.size()).append(" blocks)").toString();
+                if (out.length() > 0) out.append(", ");
+                out.append(blocks.get(i));
+                if (j > i) out.append('-').append(blocks.get(j));
+                i = j;
+            }
+            return out.toString();
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
     @Override
     public Entry stat(String path) {
         try {
