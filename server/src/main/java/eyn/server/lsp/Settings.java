@@ -14,9 +14,9 @@ import java.util.Set;
  * ({@code "eyn.portabilityWarnings"}) too.
  */
 record Settings(String trace, boolean portability, Set<String> disabled, String driveRoot, long ramMib, boolean dryRun,
-                String minimumSeverity) {
+                String minimumSeverity, String driveImage) {
     static Settings defaults() {
-        return new Settings(null, true, Set.of(), null, 128, true, "info");
+        return new Settings(null, true, Set.of(), null, 128, true, "info", null);
     }
 
     /** Whether a diagnostic of this severity is shown under the diagnosticsSeverity setting. */
@@ -52,7 +52,9 @@ record Settings(String trace, boolean portability, Set<String> disabled, String 
         boolean dry = bool(o, "dryRun", dryRun);
         String severity = string(o, "diagnosticsSeverity", minimumSeverity);
         if (!Set.of("error", "warning", "info").contains(severity)) severity = minimumSeverity;
-        return new Settings(t, p, Set.copyOf(d), root == null || root.isBlank() ? null : root, ram, dry, severity);
+        String image = string(o, "driveImage", driveImage);
+        return new Settings(t, p, Set.copyOf(d), root == null || root.isBlank() ? null : root, ram, dry, severity,
+                image == null || image.isBlank() ? null : image);
     }
 
     private static JsonElement get(JsonObject o, String key) {
