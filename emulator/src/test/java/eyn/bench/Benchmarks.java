@@ -113,7 +113,20 @@ public final class Benchmarks {
             }
         }
         RunResult host = results.get("EynfsBench.hostCopy");
+        RunResult forced = results.get("EynfsBench.hostCopyForced");
         if (host != null) line(out, "(e) host FileChannel copy of 64 MiB", fmt("%,.1f ms/op (%s)", score(host), error(host)), null, "");
+        if (forced != null) line(out, "(e) the same, forced to disk", fmt("%,.1f ms/op (%s)", score(forced), error(forced)), null, "");
+        RunResult commit = results.get("EynfsBench.writeAndCommit");
+        if (commit != null) {
+            String figure = fmt("%,.1f ms/op (%s), %s/op allocated", score(commit), error(commit), bytes(alloc(commit)));
+            if (forced != null) {
+                double ratio = score(commit) / score(forced);
+                line(out, "(e) EYNFS write 64 MiB + commit (72 MiB, forced)", figure + fmt(", %.2fx the forced host copy", ratio),
+                        ratio <= EYNFS_VS_HOST_TARGET, "within 3x of the forced host copy");
+            } else {
+                line(out, "(e) EYNFS write 64 MiB + commit (72 MiB, forced)", figure, null, "");
+            }
+        }
         for (String name : new String[] {"readFile", "writeFile"}) {
             RunResult r = results.get("EynfsBench." + name);
             if (r == null) continue;

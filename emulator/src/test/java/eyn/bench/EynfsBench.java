@@ -28,10 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * (e) EYNFS images on the host (files under target/eynfs-bench, so in the page cache like any
  * recently used image). {@code hostCopy} is the baseline: 64 MiB read from one host file and written
- * to another through FileChannel, 1 MiB at a time. {@code readFile} reads a 64 MiB file from a
- * mounted image into the drive's contents (chain walk, 132,105 blocks). {@code writeFile} rewrites
- * it (free the old chain, allocate and fill a new one) and commits the image to the host the way
- * {@code --persist} does: a new 72 MiB image file beside the old one, forced, renamed over it.
+ * to another through FileChannel, 1 MiB at a time; {@code hostCopyForced} the same, then forced to
+ * disk. {@code readFile} reads a 64 MiB file from a mounted image into the drive's contents (chain
+ * walk, 132,105 blocks). {@code writeFile} rewrites it on the image (free the old chain, allocate
+ * and fill a new one, in the overlay). {@code writeAndCommit} also commits the image to the host
+ * the way {@code --persist} does: a new 72 MiB image file beside the old one, forced, renamed over it.
  * {@code mount10k} opens and mounts (runs the full check of) an image holding 10,000 files in 40
  * directories.
  */
@@ -109,12 +110,34 @@ public class EynfsBench {
     }
 
     @Benchmark
+    public long hostCopyForced() throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(BenchSupport.MIB);
+        long total = 0;
+        try (FileChannel in = FileChannel.open(src, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(dst, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (in.read(buf) > 0) {
+                buf.flip();
+                while (buf.hasRemaining()) total += out.write(buf);
+                buf.clear();
+            }
+            out.force(true);
+        }
+        return total;
+    }
+
+    @Benchmark
     public int readFile() throws DriveException {
         return drive.read("/big.bin").length();
     }
 
     @Benchmark
     public long writeFile() throws DriveException {
+        drive.write("/big.bin", content);
+        return drive.fs().freeBlocks();
+    }
+
+    @Benchmark
+    public long writeAndCommit() throws DriveException {
         drive.write("/big.bin", content);
         drive.flush();
         return drive.fs().freeBlocks();

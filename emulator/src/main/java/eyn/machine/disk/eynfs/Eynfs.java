@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An EYNFS file system on a {@link BlockStore}: lookups, reads, and the changes EYN-OS makes
@@ -178,10 +176,11 @@ public final class Eynfs {
     /** The blocks of a chain (a file's or a directory's), at most {@code max}, stopping at a repeat. */
     public List<Long> chain(long first, int max) throws IOException {
         List<Long> blocks = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
+        BitSet seen = new BitSet(); // block numbers are below 2^23 (images up to 4 GiB): no boxing per block
         byte[] scratch = new byte[Layout.BLOCK];
         long b = first;
-        while (b >= Layout.RESERVED_LOW && b < g.existing() && blocks.size() < max && seen.add(b)) {
+        while (b >= Layout.RESERVED_LOW && b < g.existing() && blocks.size() < max && !seen.get((int) b)) {
+            seen.set((int) b);
             blocks.add(b);
             if (report != null && report.cuts().get((int) b)) break; // the check stopped here: so do we
             b = store.u32(b, 0, scratch);

@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A disk image on the host: the only code that reads or writes image files. It reads blocks through
@@ -31,12 +30,8 @@ public final class ImageFile implements BlockSource, AutoCloseable {
     private final FileChannel channel;
     private final long bytes;
     private final WriterLock lock;
-    private final Map<Long, byte[]> segments = new LinkedHashMap<>(CACHED_SEGMENTS * 2, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
-            return size() > CACHED_SEGMENTS;
-        }
-    };
+    /** Least recently used first; a full cache hands its eldest array to the next segment read. */
+    private final LinkedHashMap<Long, byte[]> segments = new LinkedHashMap<>(CACHED_SEGMENTS * 2, 0.75f, true);
 
     private ImageFile(Path path, FileChannel channel, long bytes, WriterLock lock) {
         this.path = path;
@@ -99,7 +94,16 @@ public final class ImageFile implements BlockSource, AutoCloseable {
     }
 
     private byte[] loadSegment(long seg) throws IOException {
-        byte[] s = new byte[SEGMENT];
+        byte[] s;
+        if (segments.size() >= CACHED_SEGMENTS) {
+            // a long sequential read would otherwise allocate its whole size again in segments
+            var eldest = segments.entrySet().iterator();
+            s = eldest.next().getValue();
+            eldest.remove();
+            java.util.Arrays.fill(s, (byte) 0);
+        } else {
+            s = new byte[SEGMENT];
+        }
         ByteBuffer buf = ByteBuffer.wrap(s);
         long pos = seg * SEGMENT;
         while (buf.hasRemaining()) {
