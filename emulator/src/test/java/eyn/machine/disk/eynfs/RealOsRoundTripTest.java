@@ -8,7 +8,11 @@ import eyn.machine.Machine;
 import eyn.machine.MachineConfig;
 import eyn.machine.disk.image.BlockStore;
 import eyn.machine.disk.image.MemorySource;
+import eyn.machine.disk.DriveCopy;
+import eyn.machine.disk.HostFolder;
+import eyn.machine.disk.TreeDrive;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * (eynfs/roundtrip/*.transcript, from the eyn-real-os.py JSON beside them), so no QEMU is needed:
  * the kit image as the OS lists, reads and checks it; and an image our driver wrote (make.eyn run
  * with --persist on a copy of the kit image: files created, grown, deleted, directories made) as
- * the OS then showed it. The emulator, on the same image, must print the same lines, except where
+ * the OS then showed it; and an image our mkfs made from the kit's folder, on which the OS also
+ * made a directory. The emulator, on the same image, must print the same lines, except where
  * a documented deviation says otherwise (listed below with its id in docs/deviations.md).
  */
 class RealOsRoundTripTest {
@@ -52,6 +57,18 @@ class RealOsRoundTripTest {
         // the image the real OS booted is exactly this one
         assertEquals(resource("rt.img.sha256").trim(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(written)));
         compare(written, "rt");
+    }
+
+    @Test
+    void anImageOurMkfsMadeBootsAndTakesTheOsWrites() throws Exception {
+        // eyn mkfs mk.img --size 10 --from r13/testdir: a 10 MiB image, so a free map of 5 blocks (our extension)
+        EynfsDrive drive = EynfsDrive.inMemory(EynfsFormat.format(20480), "mk.img", Integer.MAX_VALUE);
+        Path testdir = Path.of(RealOsRoundTripTest.class.getResource("/eynfs/r13-testdir").toURI());
+        DriveCopy.copyTree(TreeDrive.overFolder(new HostFolder(testdir), false), drive);
+        byte[] made = Images.bytes(drive.fs().store());
+        assertEquals(resource("mk.img.sha256").trim(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(made)));
+        assertEquals(5, drive.fs().superblock().mapBlocks());
+        compare(made, "mk");
     }
 
     private static void compare(byte[] image, String name) throws Exception {
