@@ -198,11 +198,11 @@ public final class Eynfs {
         Slot existing = findOrNull(parent, name, path);
         if (existing != null && existing.entry().type() != Layout.TYPE_FILE) throw new DriveException(Kind.NOT_A_FILE, path, "is a directory");
         long need = Layout.blocksFor(content.length());
-        long reclaim = existing == null ? 0 : chainLength(existing.entry().firstBlock(), path);
+        List<Long> old = existing == null ? List.of() : ownedChainOf(existing.entry().firstBlock(), path); // walked once
         Slot target = existing != null ? existing : freeSlot(parent, path);
-        ensureSpace(path, need + (target == null ? 1 : 0), reclaim);
+        ensureSpace(path, need + (target == null ? 1 : 0), old.size());
         change(path, () -> {
-            if (existing != null) release(ownedChain(existing.entry().firstBlock()));
+            release(old);
             long first = writeChain(content);
             Slot at = target != null ? target : appendDirBlock(parent.firstBlock());
             DirEntry e = existing != null ? existing.entry().with(content.length(), first)
@@ -327,9 +327,9 @@ public final class Eynfs {
         return blocks;
     }
 
-    private long chainLength(long first, String path) throws DriveException {
+    private List<Long> ownedChainOf(long first, String path) throws DriveException {
         try {
-            return ownedChain(first).size();
+            return ownedChain(first);
         } catch (IOException e) {
             throw new DriveException(Kind.IO, path, "cannot read the image: " + e.getMessage());
         }
