@@ -48,6 +48,8 @@ public final class Checker {
     private int files;
     private int directories;
     private long dataBlocks;
+    /** Blocks the last file chain has past the limit it was followed to (its size's need). */
+    private long beyondLimit;
 
     private Checker(BlockStore store, Geometry g, FreeMap map) {
         this.store = store;
@@ -120,12 +122,13 @@ public final class Checker {
             return;
         }
         long need = Layout.blocksFor(e.size());
-        List<Long> chain = chain(path, e.firstBlock(), need + 1, false);
-        dataBlocks += chain.size();
-        if (chain.size() < need) {
-            add(Severity.ERROR, path + ": size " + e.size() + " needs " + need + " blocks but the chain has " + chain.size()
-                    + " (" + chain.size() * Layout.PAYLOAD + " bytes)");
-        } else if (chain.size() > need) {
+        List<Long> chain = chain(path, e.firstBlock(), need, false);
+        long length = chain.size() + beyondLimit;
+        dataBlocks += length;
+        if (length < need) {
+            add(Severity.ERROR, path + ": size " + e.size() + " needs " + need + " blocks but the chain has " + length
+                    + " (" + length * Layout.PAYLOAD + " bytes)");
+        } else if (length > need) {
             add(Severity.WARNING, path + ": chain is longer than size " + e.size() + " needs (" + need + " blocks)");
         }
     }
@@ -160,15 +163,21 @@ public final class Checker {
             chain.add(block);
             block = store.u32(block, 0, scratch);
         }
+        beyondLimit = 0;
         if (block != 0 && chain.size() >= limit && !directory) {
             // longer than the size needs: the rest is still part of the file, and must not be reused
-            long extra = 0;
+            long last = chain.get(chain.size() - 1);
             while (block != 0 && block < g.existing() && block >= Layout.RESERVED_LOW && !g.metadata(block) && !reachable.get((int) block)) {
                 reachable.set((int) block);
-                extra++;
+                beyondLimit++;
+                last = block;
                 block = store.u32(block, 0, scratch);
             }
-            if (extra > 0) chain.add(-1L); // counted, so the caller reports the chain as too long
+            if (block != 0) {
+                // freeing this file would follow the chain there: it must not be changed
+                cuts.set((int) last);
+                add(Severity.ERROR, path + ": past its size, its chain runs into block " + block + ", which is outside the image, metadata or used elsewhere");
+            }
         }
         return chain;
     }

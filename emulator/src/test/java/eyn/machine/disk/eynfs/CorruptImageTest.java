@@ -47,6 +47,8 @@ class CorruptImageTest {
                 readOnly("cross-linked blocks", img -> img.putInt(7 * 512 + 4 + 40, 5), "block 5 is also used by another file", null),
                 readOnly("size past the chain", img -> img.putInt(HELLO + 36, 5000), "/hello.txt: size 5000 needs 10 blocks but the chain has 1", "/hello.txt"),
                 readOnly("block past the end", img -> img.putInt(5 * 512, 70000), "/two.bin: block 70000 in its chain is outside the image", "/two.bin"),
+                readOnly("chain past the size into another file", img -> img.putInt(8 * 512, 5), // d/e.txt's block points at two.bin's
+                        "/d/e.txt: past its size, its chain runs into block 5", null),
                 readOnly("chain into metadata", img -> img.putInt(5 * 512, 2048), "/two.bin: its chain runs into metadata block 2048", null),
                 readOnly("used block marked free", img -> img.put(2049 * 512, (byte) 0xDF), "free map marks 1 block(s) in use as free (first: block 5)", null),
                 readOnly("unknown entry type", img -> img.put(HELLO + 32, (byte) 7), "/hello.txt: unknown entry type 7", null),
