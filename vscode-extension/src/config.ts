@@ -7,6 +7,8 @@ export interface EynSettings {
   portabilityWarnings: boolean;
   drives: Record<string, string>;
   driveRoot: string;
+  /** An EYNFS or FAT32 image that is drive 0 for the language server's checks; "" for none. */
+  driveImage?: string;
   disabledDiagnostics: string[];
   trace: string;
   diagnosticsSeverity: string;
@@ -63,6 +65,7 @@ export function serverOptions(settings: EynSettings): Record<string, unknown> {
     portabilityWarnings: settings.portabilityWarnings,
     disabledDiagnostics: settings.disabledDiagnostics,
     driveRoot: settings.driveRoot,
+    ...(settings.driveImage ? { driveImage: settings.driveImage } : {}),
     ram: settings.ram,
     diagnosticsSeverity: settings.diagnosticsSeverity,
     profile: settings.profile,

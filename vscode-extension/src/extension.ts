@@ -38,6 +38,7 @@ function settings(): EynSettings {
     portabilityWarnings: c.get<boolean>("portabilityWarnings", true),
     drives: c.get<Record<string, string>>("drives", {}),
     driveRoot: c.get<string>("driveRoot", ""),
+    driveImage: c.get<string>("driveImage", ""),
     disabledDiagnostics: c.get<string[]>("disabledDiagnostics", []),
     trace: c.get<string>("trace.server", "error"),
     diagnosticsSeverity: c.get<string>("diagnosticsSeverity", "info"),

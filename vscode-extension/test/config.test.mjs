@@ -36,6 +36,7 @@ test("the server and eyn run get the settings", () => {
     trace: "messages", portabilityWarnings: true, disabledDiagnostics: ["W110"], driveRoot: "", ram: 64,
     diagnosticsSeverity: "warning", profile: "auto", fidelity: "fixed",
   });
+  assert.equal(serverOptions({ ...settings, driveImage: "disks/eynfs.img" }).driveImage, "disks/eynfs.img");
   assert.deepEqual(runArguments("/ws/main.eyn", { ...settings, persist: true }),
     ["run", "/ws/main.eyn", "--ram", "64", "--seed", "7", "--summary", "--drive", "1=/data", "--persist"]);
 });

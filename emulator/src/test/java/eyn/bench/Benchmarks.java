@@ -33,6 +33,7 @@ public final class Benchmarks {
     static final double STATEMENTS_TARGET = 1_000_000;
     static final double ZERO_COPY_RATIO_TARGET = 20;
     static final long ZOPEN_HEAP_TARGET = 1024 * 1024;
+    static final double EYNFS_VS_HOST_TARGET = 3;
 
     private Benchmarks() {}
 
@@ -110,6 +111,38 @@ public final class Benchmarks {
                 line(out, "(d) " + name + ", 10 fds + 10 mappings", fmt("%,.1f us/op (%s), %s/op allocated", score(r), error(r),
                         bytes(alloc(r))), null, "");
             }
+        }
+        RunResult host = results.get("EynfsBench.hostCopy");
+        RunResult forced = results.get("EynfsBench.hostCopyForced");
+        if (host != null) line(out, "(e) host FileChannel copy of 64 MiB", fmt("%,.1f ms/op (%s)", score(host), error(host)), null, "");
+        if (forced != null) line(out, "(e) the same, forced to disk", fmt("%,.1f ms/op (%s)", score(forced), error(forced)), null, "");
+        RunResult commit = results.get("EynfsBench.writeAndCommit");
+        if (commit != null) {
+            String figure = fmt("%,.1f ms/op (%s), %s/op allocated", score(commit), error(commit), bytes(alloc(commit)));
+            if (forced != null) {
+                double ratio = score(commit) / score(forced);
+                line(out, "(e) EYNFS write 64 MiB + commit (72 MiB, forced)", figure + fmt(", %.2fx the forced host copy", ratio),
+                        ratio <= EYNFS_VS_HOST_TARGET, "within 3x of the forced host copy");
+            } else {
+                line(out, "(e) EYNFS write 64 MiB + commit (72 MiB, forced)", figure, null, "");
+            }
+        }
+        for (String name : new String[] {"readFile", "writeFile"}) {
+            RunResult r = results.get("EynfsBench." + name);
+            if (r == null) continue;
+            String figure = fmt("%,.1f ms/op (%s), %s/op allocated", score(r), error(r), bytes(alloc(r)));
+            if (host == null) {
+                line(out, "(e) EYNFS " + name + " 64 MiB", figure, null, "");
+            } else {
+                double ratio = score(r) / score(host);
+                line(out, "(e) EYNFS " + name + " 64 MiB", figure + fmt(", %.2fx the host copy", ratio), ratio <= EYNFS_VS_HOST_TARGET,
+                        "within 3x of the host copy");
+            }
+        }
+        RunResult mount = results.get("EynfsBench.mount10k");
+        if (mount != null) {
+            line(out, "(e) EYNFS mount of an image with 10,000 files", fmt("%,.1f ms/op (%s), %s/op allocated", score(mount), error(mount),
+                    bytes(alloc(mount))), null, "");
         }
         System.out.print(out);
         System.out.flush();

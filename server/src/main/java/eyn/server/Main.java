@@ -2,6 +2,8 @@ package eyn.server;
 
 import eyn.server.cli.CheckCommand;
 import eyn.server.cli.ConformCommand;
+import eyn.server.cli.ExportCommand;
+import eyn.server.cli.MkfsCommand;
 import eyn.server.cli.RunCommand;
 import eyn.server.dap.DapCommand;
 import eyn.server.lsp.LspCommand;
@@ -9,10 +11,10 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code eyn} command: {@code eyn run}, {@code eyn check}, {@code eyn lsp}, {@code eyn dap}. */
+/** The {@code eyn} command: {@code eyn run}, {@code eyn check}, {@code eyn mkfs}, {@code eyn export}, {@code eyn lsp}, {@code eyn dap}. */
 @Command(name = "eyn", mixinStandardHelpOptions = true, version = "eyn 0.1.0 (EYN Script Tools)",
         description = "Tools for EYN-OS shell scripts: run them on an emulated EYN-OS machine, check them, serve editors.",
-        subcommands = {RunCommand.class, CheckCommand.class, ConformCommand.class, LspCommand.class, DapCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})
+        subcommands = {RunCommand.class, CheckCommand.class, ConformCommand.class, MkfsCommand.class, ExportCommand.class, LspCommand.class, DapCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -351,6 +351,7 @@ final class FileCommands {
         else call.out().plain(abs + ": " + entry.size() + " bytes");
     }
 
+    /** The OS's three lines around what the drive's own check found (nothing for folders; findings for images). */
     private static void fscheck(Invocation call) {
         call.out().plain("Checking filesystem integrity on drive " + call.machine.currentDriveNumber() + "...");
         if (call.machine.drive() == null) {
@@ -358,11 +359,20 @@ final class FileCommands {
             call.error("Error: No supported filesystem found.");
             return;
         }
+        List<Drive.Problem> problems;
         try {
-            call.machine.drive().list("/");
+            problems = call.machine.drive().check();
+        } catch (DriveException e) {
+            problems = List.of(new Drive.Problem(true, "error: " + e.getMessage()));
+        }
+        for (Drive.Problem p : problems) {
+            if (p.corrupt()) call.out().line(Color.RED, p.message());
+            else call.out().warn(p.message());
+        }
+        if (problems.stream().noneMatch(Drive.Problem::corrupt)) {
             call.out().ok("Filesystem integrity check passed.");
             call.out().ok("Filesystem is healthy.");
-        } catch (DriveException e) {
+        } else {
             call.error("Filesystem corruption detected!");
             call.out().warn("Recommendation: restore the drive from a backup.");
         }

@@ -6,10 +6,13 @@ import java.util.List;
 /**
  * An emulated EYNFS drive. Paths are absolute and already normalised ({@link FsPath#resolve}).
  * Contents go in and out as {@link ChunkedBytes}: callers get a shared view and hand over one.
- * A later issue adds real EYNFS disk images behind the same interface.
+ * Behind it: {@link TreeDrive} (memory or a host folder) and {@code eynfs.EynfsDrive} (a disk image).
  */
 public interface Drive {
     record Entry(String name, boolean directory, int size) {}
+
+    /** Something fscheck found; {@code corrupt} ones mean the file system cannot be trusted. */
+    record Problem(boolean corrupt, String message) {}
 
     /** Null when nothing is at the path. */
     Entry stat(String path);
@@ -32,4 +35,16 @@ public interface Drive {
 
     /** One line for humans: what backs this drive. */
     String describe();
+
+    /** fscheck: what is wrong with the file system; a tree in memory or a folder has nothing to check. */
+    default List<Problem> check() throws DriveException {
+        list("/");
+        return List.of();
+    }
+
+    /** Makes pending changes durable where the drive keeps them elsewhere (an image written on flush). */
+    default void flush() throws DriveException {}
+
+    /** Releases what the drive holds on the host (an image's writer lock). */
+    default void close() {}
 }

@@ -11,7 +11,9 @@ import eyn.profile.ProfileChooser;
 import eyn.profile.Profiles;
 import eyn.profile.ScriptPaths;
 import eyn.machine.MachineConfig;
-import eyn.machine.disk.HostFolder;
+import eyn.machine.disk.DiskImages;
+import eyn.machine.disk.Drive;
+import eyn.machine.disk.DriveException;
 import eyn.machine.disk.TreeDrive;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -44,9 +46,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "the EYN-OS generation: auto (default: decided from the script), r13 or 2026", defaultValue = "auto")
     String profile;
 
-
-    @Option(names = "--drive", paramLabel = "N=FOLDER",
-            description = "back drive N (0-255) with a host folder, or with an empty in-memory disk for N=:memory:; repeatable")
+    @Option(names = "--drive", paramLabel = "N=PATH",
+            description = "back drive N (0-255) with a host folder, an EYNFS disk image, or an empty in-memory disk for N=:memory:; repeatable")
     List<String> drives = new ArrayList<>();
 
     @Option(names = "--ram", paramLabel = "MIB", description = "emulated RAM in MiB (default ${DEFAULT-VALUE})", defaultValue = "128")
@@ -55,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "seed of the random generator (default ${DEFAULT-VALUE})", defaultValue = "1")
     long seed;
 
-    @Option(names = "--persist", description = "write the script's file changes back to the drive folders (atomically)")
+    @Option(names = "--persist", description = "write the script's file changes back to the drive folders and images (atomically; one writer per image)")
     boolean persist;
 
     @Option(names = "--color", negatable = true, description = "colour the output (default: when the output is a terminal)")
@@ -92,15 +93,24 @@ public final class RunCommand implements Callable<Integer> {
         MachineConfig config;
         try {
             config = machineConfig();
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | IOException | DriveException e) {
             err.println("eyn: " + reason(e));
             return 2;
         }
         if (!profile.equals("auto") && Profiles.byId(profile) == null) {
             err.println("eyn: --profile takes auto, r13 or 2026, not '" + profile + "'");
+            for (Drive d : config.drives().values()) d.close();
             return 2;
         }
         ProfileChoice choice = ProfileChooser.choose(source, profile, Profiles.R13);
+        try {
+            return run(source, config, choice, err);
+        } finally {
+            for (Drive d : config.drives().values()) d.close();
+        }
+    }
+
+    private int run(String source, MachineConfig config, ProfileChoice choice, PrintStream err) {
         PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
         boolean useColor = color != null ? color : System.console() != null;
         Interpreter interpreter = new Interpreter(new Machine(config), new TerminalSink(out, useColor),
@@ -125,11 +135,13 @@ public final class RunCommand implements Callable<Integer> {
             Location at = interpreter.next();
             err.println("eyn: interrupted" + (at == null ? "" : " before " + at) + " after "
                     + interpreter.counters().statements + " statements");
+            flushDrives(interpreter.machine(), err); // what was done is kept; the image is replaced whole or not at all
             return 130;
         }
         List<Integer> unsaved = interpreter.machine().shutdown();
         out.flush();
         for (int fd : unsaved) err.println("eyn: fd " + fd + " could not be written back at shutdown");
+        boolean flushed = flushDrives(interpreter.machine(), err);
         Interpreter.Counters c = interpreter.counters();
         if (summary) {
             err.println("Profile: " + choice.profile().id() + " (" + choice.source().id() + ": " + choice.reason() + ")");
@@ -139,12 +151,26 @@ public final class RunCommand implements Callable<Integer> {
             err.println("  Commands failed: " + c.failures);
             if (c.warnings > 0) err.println("  Warnings: " + c.warnings);
         }
-        return c.failures > 0 || !unsaved.isEmpty() ? 1 : 0;
+        return c.failures > 0 || !unsaved.isEmpty() || !flushed ? 1 : 0;
+    }
+
+    /** Image drives keep changes in memory until here; false (and a message) when one could not be written. */
+    private static boolean flushDrives(Machine machine, PrintStream err) {
+        boolean ok = true;
+        for (Map.Entry<Integer, Drive> e : machine.drives().entrySet()) {
+            try {
+                e.getValue().flush();
+            } catch (DriveException ex) {
+                err.println("eyn: drive " + e.getKey() + ": " + ex.getMessage());
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     static final String MEMORY_DRIVE = ":memory:";
 
-    private MachineConfig machineConfig() throws IOException {
+    private MachineConfig machineConfig() throws IOException, DriveException {
         if (ramMib < 1 || ramMib > 4096) throw new IllegalArgumentException("--ram must be between 1 and 4096 MiB");
         Map<Integer, String> backing = new TreeMap<>();
         backing.put(0, script.toAbsolutePath().getParent().toString());
@@ -156,17 +182,34 @@ public final class RunCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            if (n < 0 || n > 255) throw new IllegalArgumentException("--drive takes N=FOLDER with N in 0-255, not '" + d + "'");
-            String folder = d.substring(eq + 1);
-            if (!folder.equals(MEMORY_DRIVE) && !Files.isDirectory(Path.of(folder))) {
-                throw new IllegalArgumentException("--drive " + n + ": not a folder: " + folder);
+            if (n < 0 || n > 255) throw new IllegalArgumentException("--drive takes N=PATH with N in 0-255, not '" + d + "'");
+            String target = d.substring(eq + 1);
+            if (!target.equals(MEMORY_DRIVE) && !Files.exists(Path.of(target))) {
+                throw new IllegalArgumentException("--drive " + n + ": no such folder or image: " + target);
             }
-            backing.put(n, folder);
+            backing.put(n, target);
         }
-        MachineConfig config = new MachineConfig(ramMib * 1024 * 1024, seed, Map.of()).withFidelity(fidelity());
-        for (Map.Entry<Integer, String> e : backing.entrySet()) {
-            config = config.withDrive(e.getKey(), e.getValue().equals(MEMORY_DRIVE) ? TreeDrive.inMemory()
-                    : TreeDrive.overFolder(new HostFolder(Path.of(e.getValue())), persist));
+        long ram = ramMib * 1024 * 1024;
+        MachineConfig config = new MachineConfig(ram, seed, Map.of()).withFidelity(fidelity());
+        List<Drive> opened = new ArrayList<>();
+        try {
+            for (Map.Entry<Integer, String> e : backing.entrySet()) {
+                Drive drive;
+                if (e.getValue().equals(MEMORY_DRIVE)) {
+                    drive = TreeDrive.inMemory();
+                } else {
+                    try {
+                        drive = DiskImages.open(Path.of(e.getValue()), persist, Integer.MAX_VALUE);
+                    } catch (DriveException ex) {
+                        throw new DriveException(ex.kind(), ex.path(), "--drive " + e.getKey() + ": " + ex.getMessage());
+                    }
+                }
+                opened.add(drive);
+                config = config.withDrive(e.getKey(), drive);
+            }
+        } catch (DriveException | RuntimeException ex) {
+            for (Drive d : opened) d.close(); // release image locks taken before the failure
+            throw ex;
         }
         return config;
     }

@@ -17,6 +17,9 @@ import eyn.language.Parser;
 import eyn.language.Script;
 import eyn.machine.Color;
 import eyn.machine.Machine;
+import eyn.machine.MachineConfig;
+import eyn.machine.disk.Drive;
+import eyn.machine.disk.DriveException;
 import eyn.server.common.Ansi;
 import eyn.server.common.Log;
 import java.io.IOException;
@@ -117,6 +120,8 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     private Debugger debugger;
     private volatile boolean running;
     private volatile boolean terminated;
+    /** The drives opened for the current run, closed when the session ends or restarts. */
+    private MachineConfig openedDrives;
     private final Map<String, Set<Integer>> portabilityLines = new HashMap<>();
     private volatile boolean progressSupported;
     private final java.util.concurrent.ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -199,7 +204,9 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         String source;
         try {
             source = Files.readString(config.program(), StandardCharsets.UTF_8);
-            Machine machine = new Machine(config.machine());
+            closeDrives(); // a restart reopens them: an image's writer lock must be free again first
+            openedDrives = config.machine();
+            Machine machine = new Machine(openedDrives);
             machine.setReadListener(this::noteRead);
             profile = config.profileChoice(source);
             interpreter = new Interpreter(machine, this::output, new Options(config.maxSteps(), profile.profile()));
@@ -548,7 +555,10 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     private void finish(Integer exitCode) {
         if (terminated) return;
         terminated = true;
-        if (interpreter != null) interpreter.machine().shutdown();
+        if (interpreter != null) {
+            interpreter.machine().shutdown();
+            flushDrives(interpreter.machine());
+        }
         if (exitCode != null) {
             ExitedEventArguments exited = new ExitedEventArguments();
             exited.setExitCode(exitCode);
@@ -1082,9 +1092,29 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         return new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, message, null));
     }
 
+    /** With persist, image drives are written here (whole new image, renamed into place); failures go to the console. */
+    private void flushDrives(Machine machine) {
+        for (Map.Entry<Integer, Drive> e : machine.drives().entrySet()) {
+            try {
+                e.getValue().flush();
+            } catch (DriveException ex) {
+                OutputEventArguments o = outputEvent(OutputEventArgumentsCategory.STDERR, "eyn: drive " + e.getKey() + ": " + ex.getMessage() + "\n", null);
+                gate.send(() -> client.output(o));
+            }
+        }
+    }
+
+    /** Releases what the session's drives hold on the host (image writer locks). */
+    private void closeDrives() {
+        if (openedDrives == null) return;
+        for (Drive d : openedDrives.drives().values()) d.close();
+        openedDrives = null;
+    }
+
     void shutdown() {
         if (debugger != null) debugger.requestPause();
         session.shutdownNow();
+        closeDrives(); // after the session thread was told to stop: a late read then fails cleanly
         ticker.shutdownNow();
     }
 }

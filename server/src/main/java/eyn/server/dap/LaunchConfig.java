@@ -2,14 +2,14 @@ package eyn.server.dap;
 
 import eyn.machine.Fidelity;
 import eyn.machine.MachineConfig;
+import eyn.machine.disk.DiskImages;
+import eyn.machine.disk.Drive;
+import eyn.machine.disk.DriveException;
 import eyn.profile.ProfileChoice;
 import eyn.profile.ProfileChooser;
 import eyn.profile.Profiles;
 import java.util.ArrayList;
 import java.util.List;
-import eyn.machine.disk.HostFolder;
-import eyn.machine.disk.TreeDrive;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,7 +18,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
- * The launch arguments: {@code program}, {@code stopOnEntry}, {@code drives} (number to folder),
+ * The launch arguments: {@code program}, {@code stopOnEntry}, {@code drives} (number to folder or disk image),
  * {@code ram} (MiB), {@code seed}, {@code persist}, {@code cwd} (the folder drive 0 defaults to),
  * {@code portabilityWarnings}, {@code maxSteps}, {@code historySteps}, {@code historyBytes}, DAP's {@code noDebug},
  * {@code profile} (auto, r13, 2026), {@code fidelity} (fixed, faithful) and {@code args} (the script's $1..$9).
@@ -44,9 +44,11 @@ record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives
                     throw invalid("'drives' keys are drive numbers 0-255, not '" + e.getKey() + "'");
                 }
                 if (n < 0 || n > 255) throw invalid("'drives' keys are drive numbers 0-255, not " + n);
-                Path folder = Path.of(String.valueOf(e.getValue())).toAbsolutePath();
-                if (!Files.isDirectory(folder)) throw invalid("drive " + n + ": not a folder: " + folder);
-                drives.put(n, folder);
+                Path target = Path.of(String.valueOf(e.getValue())).toAbsolutePath();
+                if (!Files.isDirectory(target) && !Files.isRegularFile(target)) {
+                    throw invalid("drive " + n + ": no such folder or disk image: " + target);
+                }
+                drives.put(n, target);
             }
         }
         long ram = number(args, "ram", 128);
@@ -72,10 +74,19 @@ record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives
         return ProfileChooser.choose(source, profile, Profiles.R13);
     }
 
-    MachineConfig machine() throws IOException {
-        MachineConfig config = new MachineConfig(ramMib * 1024 * 1024, seed, Map.of()).withFidelity(fidelity);
+    /** The machine's drives, opened: folders, or EYNFS/FAT32 images (with persist, locked for writing). */
+    MachineConfig machine() {
+        MachineConfig config = new MachineConfig(ramMib * 1024 * 1024, seed, Map.of());
+        List<Drive> opened = new ArrayList<>();
         for (Map.Entry<Integer, Path> e : drives.entrySet()) {
-            config = config.withDrive(e.getKey(), TreeDrive.overFolder(new HostFolder(e.getValue()), persist));
+            try {
+                Drive d = DiskImages.open(e.getValue(), persist, Integer.MAX_VALUE);
+                opened.add(d);
+                config = config.withDrive(e.getKey(), d);
+            } catch (DriveException ex) {
+                for (Drive d : opened) d.close();
+                throw invalid("drive " + e.getKey() + ": " + ex.getMessage());
+            }
         }
         return config.withFidelity(fidelity);
     }

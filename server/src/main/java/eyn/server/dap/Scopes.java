@@ -7,6 +7,9 @@ import eyn.machine.Machine;
 import eyn.machine.Mapping;
 import eyn.machine.ZeroCopy;
 import eyn.machine.disk.Drive;
+import eyn.machine.disk.eynfs.EynfsDrive;
+import eyn.machine.disk.eynfs.Finding;
+import eyn.machine.disk.eynfs.Superblock;
 import eyn.machine.disk.DriveException;
 import eyn.machine.disk.FsPath;
 import eyn.machine.files.OpenFile;
@@ -234,10 +237,28 @@ final class Scopes {
             Drive d = e.getValue();
             out.add(node("drive " + e.getKey(), d.describe(), () -> {
                 List<Variable> files = new ArrayList<>();
+                if (d instanceof EynfsDrive image) files.add(node("superblock", "EYNFS version " + image.fs().superblock().version(),
+                        () -> superblock(image)));
                 walk(d, "/", files, 0);
                 return files;
             }));
         }
+        return out;
+    }
+
+    /** The superblock's fields as EYN-OS lays them out, with what the mount's check found. */
+    private List<Variable> superblock(EynfsDrive image) {
+        Superblock sb = image.fs().superblock();
+        List<Variable> out = new ArrayList<>();
+        out.add(leaf("magic", String.format("0x%08X", sb.magic())));
+        out.add(leaf("version", sb.version()));
+        out.add(leaf("block_size", sb.blockSize()));
+        out.add(leaf("total_blocks", sb.totalBlocks()));
+        out.add(leaf("root_dir_block", sb.rootDirBlock()));
+        out.add(leaf("free_block_map", sb.freeBlockMap() + (sb.mapBlocks() > 1 ? " (" + sb.mapBlocks() + " blocks)" : "")));
+        out.add(leaf("name_table_block", sb.nameTableBlock()));
+        out.add(leaf("free blocks", image.fs().freeBlocks()));
+        for (Finding f : image.findings()) out.add(leaf(f.severity().name().toLowerCase(java.util.Locale.ROOT), f.message()));
         return out;
     }
 
@@ -247,7 +268,9 @@ final class Scopes {
             for (Drive.Entry e : d.list(dir)) {
                 if (out.size() >= MAX_DRIVE_ENTRIES) return;
                 String path = FsPath.child(dir, e.name());
-                out.add(leaf(path + (e.directory() ? "/" : ""), e.directory() ? "directory" : e.size() + " bytes"));
+                String value = e.directory() ? "directory" : e.size() + " bytes";
+                if (d instanceof EynfsDrive image) value += ", blocks " + image.chainOf(path); // the chain, as fscheck walks it
+                out.add(leaf(path + (e.directory() ? "/" : ""), value));
                 if (e.directory()) walk(d, path, out, depth + 1);
             }
         } catch (DriveException ignored) {

@@ -17,9 +17,9 @@ import java.util.Set;
  * is what auto falls back to; {@code fidelity} is fixed or faithful.
  */
 record Settings(String trace, boolean portability, Set<String> disabled, String driveRoot, long ramMib, boolean dryRun,
-                String minimumSeverity, String profile, String defaultProfile, String fidelity) {
+                String minimumSeverity, String profile, String defaultProfile, String fidelity, String driveImage) {
     static Settings defaults() {
-        return new Settings(null, true, Set.of(), null, 128, true, "info", "auto", "r13", "fixed");
+        return new Settings(null, true, Set.of(), null, 128, true, "info", "auto", "r13", "fixed", null);
     }
 
     /** Whether a diagnostic of this severity is shown under the diagnosticsSeverity setting. */
@@ -62,7 +62,9 @@ record Settings(String trace, boolean portability, Set<String> disabled, String 
         if (Profiles.byId(defProf) == null) defProf = defaultProfile;
         String fid = string(o, "fidelity", fidelity);
         if (Fidelity.parse(fid) == null) fid = fidelity;
-        return new Settings(t, p, Set.copyOf(d), root == null || root.isBlank() ? null : root, ram, dry, severity, prof, defProf, fid);
+        String image = string(o, "driveImage", driveImage);
+        return new Settings(t, p, Set.copyOf(d), root == null || root.isBlank() ? null : root, ram, dry, severity, prof, defProf, fid,
+                image == null || image.isBlank() ? null : image);
     }
 
     private static JsonElement get(JsonObject o, String key) {
