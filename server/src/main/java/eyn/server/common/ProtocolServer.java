@@ -50,6 +50,17 @@ public final class ProtocolServer {
         return status;
     }
 
+    /**
+     * The exit status when the input ended: {@code normal}, unless the frame guard gave up on the
+     * stream, which is logged on stderr and ends with status 1.
+     */
+    public static int inputEnded(FrameGuard guard, Log log, int normal) {
+        String failure = guard.failure();
+        if (failure == null) return normal;
+        log.fatal(failure);
+        return 1;
+    }
+
     public static int run(String name, Integer port, String trace, Serve serve) throws Exception {
         InputStream in = System.in;
         OutputStream out = System.out;
