@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         description = {"Run the EYN debug adapter (DAP) on stdin/stdout, or on a TCP port of 127.0.0.1.",
                 "Logs go to stderr; stdout carries only the protocol."})
 public final class DapCommand implements java.util.concurrent.Callable<Integer> {
-    @Option(names = "--port", paramLabel = "N", description = "listen on 127.0.0.1:N for one client instead of stdio")
+    @Option(names = "--port", paramLabel = "N", description = "listen on 127.0.0.1:N for one client instead of stdio; the client first sends the token printed on stderr and a newline")
     Integer port;
 
     @Option(names = "--trace", paramLabel = "LEVEL", description = "log level: off, error, messages, verbose")

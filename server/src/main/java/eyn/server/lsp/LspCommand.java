@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
         description = {"Run the EYN language server (LSP) on stdin/stdout, or on a TCP port of 127.0.0.1.",
                 "Logs go to stderr and to the client; stdout carries only the protocol."})
 public final class LspCommand implements java.util.concurrent.Callable<Integer> {
-    @Option(names = "--port", paramLabel = "N", description = "listen on 127.0.0.1:N for one client instead of stdio")
+    @Option(names = "--port", paramLabel = "N", description = "listen on 127.0.0.1:N for one client instead of stdio; the client first sends the token printed on stderr and a newline")
     Integer port;
 
     @Option(names = "--trace", paramLabel = "LEVEL", description = "log level until the client sets one: off, error, messages, verbose")
