@@ -21,6 +21,14 @@ import java.util.Set;
 final class DryRun {
     static final long BUDGET = 5_000;
     static final int MAX_LINES = 5_000;
+    /**
+     * The wall-clock budget of one dry run: one statement may be slow (a search over a large file),
+     * and the editor waits for the analysis, so the run also stops after this long.
+     */
+    static final long TIME_BUDGET_NANOS = 1_000_000_000L;
+
+    /** Why the run stopped early, or null when the script ended or used its statement budget. */
+    String stoppedBy;
 
     final Map<Integer, Set<Integer>> fds = new HashMap<>();
     final Map<Integer, Set<Long>> addresses = new HashMap<>();
@@ -30,6 +38,10 @@ final class DryRun {
     private int notMappedLine = -1;
 
     static DryRun of(String path, String text, Drive drive, long ramBytes) {
+        return of(path, text, drive, ramBytes, TIME_BUDGET_NANOS);
+    }
+
+    static DryRun of(String path, String text, Drive drive, long ramBytes, long timeBudgetNanos) {
         DryRun result = new DryRun();
         // a dry run only looks for facts: files may not grow past 1 MiB there
         Machine machine = new Machine(new MachineConfig(ramBytes, 1, Map.of(0, drive.copy()), 1 << 20));
@@ -38,7 +50,17 @@ final class DryRun {
         }, new Options(BUDGET));
         try {
             interpreter.start(path, text);
-            interpreter.run();
+            long deadline = System.nanoTime() + timeBudgetNanos;
+            while (!interpreter.step().done()) {
+                if (System.nanoTime() - deadline > 0) {
+                    result.stoppedBy = "time";
+                    break;
+                }
+                if (Cancel.requested()) {
+                    result.stoppedBy = "cancelled";
+                    break;
+                }
+            }
         } catch (RuntimeException e) {
             // a dry run is best effort: what it saw so far still counts
         }

@@ -96,6 +96,8 @@ final class EynTextDocumentService implements TextDocumentService {
     private final EynLanguageServer server;
     private final Map<String, Document> documents = new HashMap<>();
     private final Map<String, int[]> lastTokens = new HashMap<>();
+    /** The newest version the client sent of each open document, set on the reader thread as changes arrive. */
+    private final Map<String, Integer> newestVersions = new java.util.concurrent.ConcurrentHashMap<>();
 
     EynTextDocumentService(EynLanguageServer server) {
         this.server = server;
@@ -106,6 +108,7 @@ final class EynTextDocumentService implements TextDocumentService {
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
         var item = params.getTextDocument();
+        newestVersions.put(item.getUri(), item.getVersion());
         server.worker.execute(() -> {
             Document doc = new Document(item.getUri(), item.getText(), item.getVersion());
             documents.put(item.getUri(), doc);
@@ -118,6 +121,7 @@ final class EynTextDocumentService implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         int version = params.getTextDocument().getVersion() == null ? -1 : params.getTextDocument().getVersion();
         List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
+        newestVersions.put(uri, version); // a dry run of an older version stops at its next statement
         server.worker.execute(() -> {
             Document doc = documents.get(uri);
             if (doc == null) {
@@ -138,6 +142,7 @@ final class EynTextDocumentService implements TextDocumentService {
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
+        newestVersions.remove(uri);
         server.worker.execute(() -> {
             documents.remove(uri);
             lastTokens.remove(uri);
@@ -183,7 +188,10 @@ final class EynTextDocumentService implements TextDocumentService {
             String name = mapping.scriptPath() == null ? "script.eyn" : mapping.scriptPath();
             Script script = Parser.parse(name, doc.text(), doc.lastParse);
             doc.lastParse = script;
-            doc.analysis = Analyzer.analyze(script, doc.text(), mapping.scriptPath(), mapping.workspace(), server.settings.analysis());
+            int version = doc.version();
+            // the dry run stops when a newer version arrives or the document is closed
+            doc.analysis = eyn.analysis.Cancel.when(() -> !Integer.valueOf(version).equals(newestVersions.get(doc.uri)),
+                    () -> Analyzer.analyze(script, doc.text(), mapping.scriptPath(), mapping.workspace(), server.settings.analysis()));
         }
         return doc.analysis;
     }
