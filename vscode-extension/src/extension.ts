@@ -4,7 +4,7 @@ import * as path from "path";
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
 import { EynSettings, resolveLaunch, runArguments, serverOptions } from "./config";
-import { findJava, JavaFound, JavaProbe } from "./java";
+import { findJava, JavaFound, JavaProbe, JVM_OPTIONS } from "./java";
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
@@ -64,7 +64,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   // stdio is the default transport; the server also accepts the --stdio flag some clients add
   const server: ServerOptions = {
     command: j.executable,
-    args: ["-jar", jar(context), "lsp"],
+    args: [...JVM_OPTIONS, "-jar", jar(context), "lsp"],
   };
   const options: LanguageClientOptions = {
     documentSelector: [{ language: "eyn" }],
@@ -89,7 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.debug.registerDebugAdapterDescriptorFactory("eyn", {
       createDebugAdapterDescriptor: () => {
         const j = java();
-        return j ? new vscode.DebugAdapterExecutable(j.executable, ["-jar", jar(context), "dap"]) : undefined;
+        return j ? new vscode.DebugAdapterExecutable(j.executable, [...JVM_OPTIONS, "-jar", jar(context), "dap"]) : undefined;
       },
     }),
     vscode.debug.registerDebugConfigurationProvider("eyn", {
@@ -114,7 +114,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!file || !j) return;
       const terminal = vscode.window.createTerminal("EYN");
       terminal.show();
-      terminal.sendText([j.executable, "-jar", jar(context), ...runArguments(file, settings())].map(quote).join(" "));
+      terminal.sendText([j.executable, ...JVM_OPTIONS, "-jar", jar(context), ...runArguments(file, settings())].map(quote).join(" "));
     }),
     vscode.commands.registerCommand("eyn.debugScript", (uri?: string | vscode.Uri) => {
       const file = typeof uri === "string" ? vscode.Uri.parse(uri).fsPath : uri?.fsPath ?? activeEynFile();
@@ -128,7 +128,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const severity = vscode.workspace.getConfiguration("eyn").get<string>("diagnosticsSeverity", "info");
       const terminal = vscode.window.createTerminal("EYN check");
       terminal.show();
-      terminal.sendText([j.executable, "-jar", jar(context), "check", folder, "--severity", severity].map(quote).join(" "));
+      terminal.sendText([j.executable, ...JVM_OPTIONS, "-jar", jar(context), "check", folder, "--severity", severity].map(quote).join(" "));
     }),
     vscode.commands.registerCommand("eyn.restartServer", async () => {
       if (client) await client.stop();
