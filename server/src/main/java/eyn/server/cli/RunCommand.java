@@ -162,9 +162,16 @@ public final class RunCommand implements Callable<Integer> {
         MachineConfig config = new MachineConfig(ramMib * 1024 * 1024, seed, Map.of());
         for (Map.Entry<Integer, String> e : backing.entrySet()) {
             config = config.withDrive(e.getKey(), e.getValue().equals(MEMORY_DRIVE) ? TreeDrive.inMemory()
-                    : TreeDrive.overFolder(new HostFolder(Path.of(e.getValue())), persist));
+                    : TreeDrive.overFolder(folder(Path.of(e.getValue())), persist));
         }
         return config;
+    }
+
+    /** A drive folder; before a run that persists, the temporary files an interrupted earlier write left are removed. */
+    private HostFolder folder(Path path) throws IOException {
+        HostFolder folder = new HostFolder(path);
+        if (persist) folder.removeStaleTemporaryFiles();
+        return folder;
     }
 
     @SuppressWarnings("restriction")

@@ -51,7 +51,9 @@ record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives
     MachineConfig machine() throws IOException {
         MachineConfig config = new MachineConfig(ramMib * 1024 * 1024, seed, Map.of());
         for (Map.Entry<Integer, Path> e : drives.entrySet()) {
-            config = config.withDrive(e.getKey(), TreeDrive.overFolder(new HostFolder(e.getValue()), persist));
+            HostFolder folder = new HostFolder(e.getValue());
+            if (persist) folder.removeStaleTemporaryFiles(); // left by an interrupted earlier write
+            config = config.withDrive(e.getKey(), TreeDrive.overFolder(folder, persist));
         }
         return config;
     }
