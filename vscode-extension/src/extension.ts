@@ -5,7 +5,7 @@ import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions, State } from "vscode-languageclient/node";
 import { isBinariesScript } from "./binaries";
 import { EynSettings, profileArguments, resolveLaunch, runArguments, serverOptions } from "./config";
-import { findJava, JavaFound, JavaProbe } from "./java";
+import { findJava, JavaFound, JavaProbe, JVM_OPTIONS } from "./java";
 import {
   ClientState,
   CONVERT_COMMAND,
@@ -101,7 +101,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   // stdio is the default transport; the server also accepts the --stdio flag some clients add
   const server: ServerOptions = {
     command: j.executable,
-    args: ["-jar", jar(context), "lsp"],
+    args: [...JVM_OPTIONS, "-jar", jar(context), "lsp"],
   };
   const options: LanguageClientOptions = {
     documentSelector: [{ language: "eyn" }],
@@ -264,7 +264,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.debug.registerDebugAdapterDescriptorFactory("eyn", {
       createDebugAdapterDescriptor: () => {
         const j = java();
-        return j ? new vscode.DebugAdapterExecutable(j.executable, ["-jar", jar(context), "dap"]) : undefined;
+        return j ? new vscode.DebugAdapterExecutable(j.executable, [...JVM_OPTIONS, "-jar", jar(context), "dap"]) : undefined;
       },
     }),
     vscode.debug.registerDebugConfigurationProvider("eyn", {
@@ -289,7 +289,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!file || !j) return;
       const terminal = vscode.window.createTerminal("EYN");
       terminal.show();
-      terminal.sendText([j.executable, "-jar", jar(context), ...runArguments(file, settings())].map(quote).join(" "));
+      terminal.sendText([j.executable, ...JVM_OPTIONS, "-jar", jar(context), ...runArguments(file, settings())].map(quote).join(" "));
     }),
     vscode.commands.registerCommand("eyn.debugScript", (uri?: string | vscode.Uri) => {
       const file = typeof uri === "string" ? vscode.Uri.parse(uri).fsPath : uri?.fsPath ?? activeEynFile();
@@ -304,7 +304,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const terminal = vscode.window.createTerminal("EYN check");
       terminal.show();
       const check = ["check", folder, "--severity", severity, ...profileArguments(settings())];
-      terminal.sendText([j.executable, "-jar", jar(context), ...check].map(quote).join(" "));
+      terminal.sendText([j.executable, ...JVM_OPTIONS, "-jar", jar(context), ...check].map(quote).join(" "));
     }),
     vscode.commands.registerCommand("eyn.restartServer", async () => {
       if (starting) await starting;

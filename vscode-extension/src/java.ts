@@ -66,3 +66,10 @@ export function findJava(setting: string | undefined, probe: JavaProbe): JavaFou
     error: `EYN Script Tools needs Java 17 or newer${why}. Install it, or set "eyn.java.home" to its folder, then run "EYN: Restart Language Server".`,
   };
 }
+
+/**
+ * JVM options for every eyn.jar process the extension starts: a deliberate heap limit instead of the
+ * JVM's default (a quarter of the machine's memory), so a runaway script or analysis meets eyn's own
+ * budgets and, at worst, its one-line out-of-memory exit (status 3) rather than swapping the machine.
+ */
+export const JVM_OPTIONS: readonly string[] = ["-Xmx2g"];

@@ -23,6 +23,14 @@ import java.util.Set;
 final class DryRun {
     static final long BUDGET = 5_000;
     static final int MAX_LINES = 5_000;
+    /**
+     * The wall-clock budget of one dry run: one statement may be slow (a search over a large file),
+     * and the editor waits for the analysis, so the run also stops after this long.
+     */
+    static final long TIME_BUDGET_NANOS = 1_000_000_000L;
+
+    /** Why the run stopped early, or null when the script ended or used its statement budget. */
+    String stoppedBy;
 
     final Map<Integer, Set<Integer>> fds = new HashMap<>();
     final Map<Integer, Set<Long>> addresses = new HashMap<>();
@@ -33,11 +41,19 @@ final class DryRun {
     private boolean addressesPrinted = true;
 
     static DryRun of(String path, String text, Drive drive, long ramBytes) {
-        return of(path, text, drive, ramBytes, eyn.machine.Fidelity.FIXED);
+        return of(path, text, drive, ramBytes, eyn.machine.Fidelity.FIXED, TIME_BUDGET_NANOS);
+    }
+
+    static DryRun of(String path, String text, Drive drive, long ramBytes, long timeBudgetNanos) {
+        return of(path, text, drive, ramBytes, eyn.machine.Fidelity.FIXED, timeBudgetNanos);
+    }
+
+    static DryRun of(String path, String text, Drive drive, long ramBytes, eyn.machine.Fidelity fidelity) {
+        return of(path, text, drive, ramBytes, fidelity, TIME_BUDGET_NANOS);
     }
 
     /** A faithful dry run hands out fds as EYN-OS does (its addresses still come from the typed effects). */
-    static DryRun of(String path, String text, Drive drive, long ramBytes, eyn.machine.Fidelity fidelity) {
+    static DryRun of(String path, String text, Drive drive, long ramBytes, eyn.machine.Fidelity fidelity, long timeBudgetNanos) {
         DryRun result = new DryRun();
         result.addressesPrinted = fidelity != eyn.machine.Fidelity.FAITHFUL;
         // a dry run only looks for facts: files may not grow past 1 MiB there
@@ -45,10 +61,19 @@ final class DryRun {
         Interpreter interpreter = new Interpreter(machine, (color, printed, where) -> { }, new Options(BUDGET));
         try {
             interpreter.start(path, text);
+            long deadline = System.nanoTime() + timeBudgetNanos;
             StepResult r;
             do {
                 r = interpreter.step();
                 if (r.location() != null && r.location().depth() == 1) result.record(r.location().line(), r.effects());
+                if (System.nanoTime() - deadline > 0) {
+                    result.stoppedBy = "time";
+                    break;
+                }
+                if (Cancel.requested()) {
+                    result.stoppedBy = "cancelled";
+                    break;
+                }
             } while (!r.done());
         } catch (RuntimeException e) {
             // a dry run is best effort: what it saw so far still counts

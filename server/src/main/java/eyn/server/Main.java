@@ -20,6 +20,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        eyn.server.common.Fatal.install();
         System.exit(execute(args));
     }
 

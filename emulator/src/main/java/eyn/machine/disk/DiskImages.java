@@ -15,11 +15,16 @@ public final class DiskImages {
 
     private DiskImages() {}
 
-    /** A folder becomes a {@link TreeDrive}; a file is opened as the disk image it is. */
+    /**
+     * A folder becomes a {@link TreeDrive} (before a run that persists, the temporary files an
+     * interrupted earlier write left there are removed); a file is opened as the disk image it is.
+     */
     public static Drive open(Path path, boolean persist, long maxFileBytes) throws DriveException {
         if (Files.isDirectory(path)) {
             try {
-                return TreeDrive.overFolder(new HostFolder(path, maxFileBytes), persist);
+                HostFolder folder = new HostFolder(path, maxFileBytes);
+                if (persist) folder.removeStaleTemporaryFiles();
+                return TreeDrive.overFolder(folder, persist);
             } catch (IOException e) {
                 throw new DriveException(DriveException.Kind.IO, "/", e.getMessage());
             }

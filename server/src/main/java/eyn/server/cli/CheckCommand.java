@@ -16,14 +16,12 @@ import eyn.profile.Profiles;
 import eyn.machine.disk.TreeDrive;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,13 +66,24 @@ public final class CheckCommand implements Callable<Integer> {
             description = "fixed (default) or faithful (diagnose the EYN-OS bugs the emulator reproduces)", defaultValue = "fixed")
     String fidelity;
 
-    record Finding(Path file, Diagnostic diagnostic) {}
+    /** One line of the report: a diagnostic of a script, or a file or folder that could not be checked. */
+    record Finding(Path file, int line, int startColumn, int endColumn, Severity severity, String message, String code) {
+        Finding(Path file, Diagnostic d) {
+            this(file, d.line(), d.startColumn(), d.endColumn(), d.severity(), d.message(), d.code().code);
+        }
+    }
+
+    /** The code of the warning for a file or folder that could not be checked (binary, unreadable, special). */
+    static final String UNCHECKED = "unchecked";
+
+    /** A script found, or a path met on the way that cannot be checked ({@code problem} says why). */
+    record Entry(Path file, String problem) {}
 
     @Override
     public Integer call() {
         PrintStream out = System.out;
         PrintStream err = System.err;
-        List<Path> files;
+        List<Entry> files;
         try {
             files = scripts(paths.isEmpty() ? List.of(Path.of(".")) : paths);
         } catch (IOException e) {
@@ -89,20 +98,34 @@ public final class CheckCommand implements Callable<Integer> {
                 .withProfile(profile, Profiles.R13).withFidelity(Fidelity.parse(fidelity));
         List<Finding> findings = new ArrayList<>();
         int n = 0;
-        for (Path file : files) {
-            if (progress) err.print("\r[eyn check] " + (++n) + "/" + files.size() + " " + file + "\u001b[K");
+        for (Entry entry : files) {
+            Path file = entry.file();
+            if (progress) err.print("\r[eyn check] " + (++n) + "/" + files.size() + " " + escape(file.toString()) + "\u001b[K");
+            if (entry.problem() != null) {
+                findings.add(unchecked(file, entry.problem()));
+                continue;
+            }
             try {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
+                String text;
+                try {
+                    text = ScriptInput.read(file, ScriptInput.MAX_SCRIPT_BYTES);
+                } catch (IOException e) {
+                    findings.add(unchecked(file, "cannot be read: " + e.getMessage()));
+                    continue;
+                }
+                if (text.indexOf('\0') >= 0) {
+                    findings.add(unchecked(file, "a binary file (it holds NUL bytes), not a script"));
+                    continue;
+                }
                 Path root = driveRoot != null ? driveRoot : file.toAbsolutePath().getParent();
                 Path rel = file.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize())
                         ? root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()) : null;
                 Workspace ws = Workspace.of(TreeDrive.overFolder(new HostFolder(root), false));
                 Analysis analysis = Analyzer.analyze(rel == null ? null : "/" + rel.toString().replace('\\', '/'), text, ws, settings);
                 for (Diagnostic d : analysis.diagnostics()) if (reported(d.severity())) findings.add(new Finding(file, d));
-                if (format == Format.text) err.println(file + ": " + analysis.profileChoice().describe());
+                if (format == Format.text) err.println(escape(file.toString()) + ": " + analysis.profileChoice().describe());
             } catch (IOException | RuntimeException e) {
-                err.println("eyn check: cannot read " + file + ": " + e.getMessage());
-                return 2;
+                findings.add(unchecked(file, "could not be checked: " + e));
             }
         }
         if (progress) err.print("\r\u001b[K");
@@ -111,8 +134,8 @@ public final class CheckCommand implements Callable<Integer> {
             case sarif -> out.println(sarif(findings));
             default -> findings.forEach(f -> out.println(text(f)));
         }
-        long errors = findings.stream().filter(f -> f.diagnostic().severity() == Severity.ERROR).count();
-        long warnings = findings.stream().filter(f -> f.diagnostic().severity() == Severity.WARNING).count();
+        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
         if (format == Format.text) err.println(errors + " error(s), " + warnings + " warning(s) in " + files.size() + " script(s)");
         out.flush();
         return errors > 0 ? 1 : 0;
@@ -126,26 +149,52 @@ public final class CheckCommand implements Callable<Integer> {
         };
     }
 
-    static List<Path> scripts(List<Path> roots) throws IOException {
-        List<Path> files = new ArrayList<>();
+    private static Finding unchecked(Path file, String why) {
+        return new Finding(file, 0, 0, 0, Severity.WARNING, "not checked: " + why, UNCHECKED);
+    }
+
+    /**
+     * The scripts under the roots, in order. A folder or file that cannot be read, and a script name
+     * that is not a regular file (a FIFO, a device), become entries with a problem; the walk goes on.
+     * A root that does not exist is a usage error.
+     */
+    static List<Entry> scripts(List<Path> roots) throws IOException {
+        List<Entry> files = new ArrayList<>();
         for (Path root : roots) {
-            if (Files.isRegularFile(root)) {
-                files.add(root);
-            } else if (Files.isDirectory(root)) {
-                try (Stream<Path> walk = Files.walk(root)) {
-                    walk.filter(Files::isRegularFile).filter(CheckCommand::isScript).sorted().forEach(files::add);
-                }
+            if (Files.isDirectory(root)) {
+                List<Entry> found = new ArrayList<>();
+                Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes a) {
+                        String name = p.getFileName().toString();
+                        if (name.endsWith(".eyn") || name.endsWith(".shell") || a.isRegularFile() && isBinariesScript(p)) {
+                            if (a.isRegularFile()) found.add(new Entry(p, null));
+                            else if (!a.isSymbolicLink() && !a.isDirectory()) found.add(new Entry(p, "not a regular file (a FIFO, device or socket)"));
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) {
+                        found.add(new Entry(p, "cannot be read (" + (e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())) + ")"));
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
+                found.sort(java.util.Comparator.comparing(Entry::file));
+                files.addAll(found);
+            } else if (Files.exists(root)) {
+                files.add(new Entry(root, null));
             } else {
-                throw new IOException("no such file or folder: " + root);
+                throw new IOException("no such file or folder: " + escape(root.toString()));
             }
         }
         return files;
     }
 
-    /** .eyn and .shell files, and extensionless files in a binaries/ folder whose first byte is '#' (2026 scripts). */
-    static boolean isScript(Path p) {
+    /** An extensionless file in a binaries/ folder whose first byte is '#': a 2026 script installed as a program. */
+    static boolean isBinariesScript(Path p) {
         String name = p.getFileName().toString();
-        if (name.endsWith(".eyn") || name.endsWith(".shell")) return true;
         Path parent = p.getParent();
         if (name.contains(".") || parent == null || parent.getFileName() == null
                 || !parent.getFileName().toString().equals("binaries")) return false;
@@ -156,25 +205,58 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** Control characters (a newline in a file name...) as escapes, so that one finding is always one line. */
+    static String escape(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != 0x7F && c != '\u2028' && c != '\u2029') {
+                if (b != null) b.append(c);
+                continue;
+            }
+            if (b == null) b = new StringBuilder(s.substring(0, i));
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
     static String text(Finding f) {
-        Diagnostic d = f.diagnostic();
-        return f.file() + ":" + (d.line() + 1) + ":" + (d.startColumn() + 1) + ": " + d.severity().name().toLowerCase() + ": "
-                + d.message() + " [" + d.code().code + "]";
+        return escape(f.file().toString()) + ":" + (f.line() + 1) + ":" + (f.startColumn() + 1) + ": " + f.severity().name().toLowerCase() + ": "
+                + escape(f.message()) + " [" + f.code() + "]";
+    }
+
+    /** A SARIF artifact URI: a relative URI reference for a relative path, else a file: URI. */
+    static String uri(Path file) {
+        if (file.isAbsolute()) return file.toUri().toASCIIString();
+        StringBuilder b = new StringBuilder();
+        for (Path part : file.normalize()) {
+            if (b.length() > 0) b.append('/');
+            try {
+                b.append(new java.net.URI(null, null, part.toString(), null).toASCIIString().replace(":", "%3A"));
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return b.toString();
     }
 
     static String json(List<Finding> findings) {
         JsonArray array = new JsonArray();
         for (Finding f : findings) {
-            Diagnostic d = f.diagnostic();
             JsonObject o = new JsonObject();
             o.addProperty("file", f.file().toString());
-            o.addProperty("line", d.line() + 1);
-            o.addProperty("column", d.startColumn() + 1);
-            o.addProperty("endLine", d.line() + 1);
-            o.addProperty("endColumn", d.endColumn() + 1);
-            o.addProperty("severity", d.severity().name().toLowerCase());
-            o.addProperty("code", d.code().code);
-            o.addProperty("message", d.message());
+            o.addProperty("line", f.line() + 1);
+            o.addProperty("column", f.startColumn() + 1);
+            o.addProperty("endLine", f.line() + 1);
+            o.addProperty("endColumn", f.endColumn() + 1);
+            o.addProperty("severity", f.severity().name().toLowerCase());
+            o.addProperty("code", f.code());
+            o.addProperty("message", f.message());
             array.add(o);
         }
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(array);
@@ -202,24 +284,29 @@ public final class CheckCommand implements Callable<Integer> {
         tool.add("driver", driver);
         run.add("tool", tool);
         JsonArray results = new JsonArray();
+        JsonObject uncheckedRule = new JsonObject();
+        uncheckedRule.addProperty("id", UNCHECKED);
+        JsonObject uncheckedText = new JsonObject();
+        uncheckedText.addProperty("text", "A file or folder that could not be checked (binary, unreadable or not a regular file)");
+        uncheckedRule.add("shortDescription", uncheckedText);
+        rules.add(uncheckedRule);
         for (Finding f : findings) {
-            Diagnostic d = f.diagnostic();
             JsonObject r = new JsonObject();
-            r.addProperty("ruleId", d.code().code);
-            r.addProperty("level", switch (d.severity()) {
+            r.addProperty("ruleId", f.code());
+            r.addProperty("level", switch (f.severity()) {
                 case ERROR -> "error";
                 case WARNING -> "warning";
                 case INFO -> "note";
             });
             JsonObject message = new JsonObject();
-            message.addProperty("text", d.message());
+            message.addProperty("text", f.message());
             r.add("message", message);
             JsonObject region = new JsonObject();
-            region.addProperty("startLine", d.line() + 1);
-            region.addProperty("startColumn", d.startColumn() + 1);
-            region.addProperty("endColumn", d.endColumn() + 1);
+            region.addProperty("startLine", f.line() + 1);
+            region.addProperty("startColumn", f.startColumn() + 1);
+            region.addProperty("endColumn", f.endColumn() + 1);
             JsonObject artifact = new JsonObject();
-            artifact.addProperty("uri", f.file().toString().replace('\\', '/'));
+            artifact.addProperty("uri", uri(f.file()));
             JsonObject physical = new JsonObject();
             physical.add("artifactLocation", artifact);
             physical.add("region", region);

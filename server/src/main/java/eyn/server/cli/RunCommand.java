@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run an EYN-OS script (.eyn or .shell) on a fresh emulated machine.",
                 "Drive 0 is the script's folder, as an overlay: the script's changes stay in memory unless --persist is given.",
-                "Exit status: 0 no command failed, 1 a command failed, 2 usage error or unreadable script, 130 interrupted."})
+                "Exit status: 0 no command failed, 1 a command failed, 2 usage error or unreadable script, 3 out of host memory,",
+                "130 interrupted, 141 the output was closed (broken pipe)."})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "the script to run")
     Path script;
@@ -85,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintStream err = System.err;
         String source;
         try {
-            source = new String(Files.readAllBytes(script), StandardCharsets.UTF_8);
+            source = ScriptInput.read(script, ScriptInput.MAX_SCRIPT_BYTES);
         } catch (IOException | RuntimeException e) {
             err.println("eyn: cannot read script " + script + ": " + reason(e));
             return 2;
@@ -103,15 +104,26 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         ProfileChoice choice = ProfileChooser.choose(source, profile, Profiles.R13);
+        BrokenPipeWatch pipe = new BrokenPipeWatch(System.out);
+        PrintStream out = new PrintStream(new BufferedOutputStream(pipe, 1 << 16), false, StandardCharsets.UTF_8);
+        eyn.server.common.Fatal.setup(err, out::flush);
         try {
-            return run(source, config, choice, err);
+            return run(source, config, choice, out, pipe, err);
+        } catch (OutOfMemoryError e) {
+            // the machine is unreachable from here on, so its memory can be collected before reporting
+            out.flush();
+            err.println("eyn: out of host memory running " + script.getFileName() + " (max heap "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): stopping; give the JVM more with -Xmx or the script a smaller --ram");
+            return eyn.server.common.Fatal.OUT_OF_MEMORY;
         } finally {
             for (Drive d : config.drives().values()) d.close();
         }
     }
 
-    private int run(String source, MachineConfig config, ProfileChoice choice, PrintStream err) {
-        PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
+    /** Exit status of a pipe closed under us, as a shell reports a process ended by SIGPIPE. */
+    static final int BROKEN_PIPE = 141;
+
+    private int run(String source, MachineConfig config, ProfileChoice choice, PrintStream out, BrokenPipeWatch pipe, PrintStream err) {
         boolean useColor = color != null ? color : System.console() != null;
         Interpreter interpreter = new Interpreter(new Machine(config), new TerminalSink(out, useColor),
                 new Options(maxSteps, choice.profile()));
@@ -124,6 +136,10 @@ public final class RunCommand implements Callable<Integer> {
         while (!interrupted) {
             last = interpreter.step();
             if (last.done()) break;
+            if (pipe.broken()) {
+                if (progressLine != null) progressLine.stop();
+                return BROKEN_PIPE;
+            }
             if ((++steps & 1023) == 0 && System.nanoTime() - lastFlush > 100_000_000L) {
                 out.flush();
                 lastFlush = System.nanoTime();
@@ -140,6 +156,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<Integer> unsaved = interpreter.machine().shutdown();
         out.flush();
+        if (pipe.broken()) return BROKEN_PIPE;
         for (int fd : unsaved) err.println("eyn: fd " + fd + " could not be written back at shutdown");
         boolean flushed = flushDrives(interpreter.machine(), err);
         Interpreter.Counters c = interpreter.counters();

@@ -31,6 +31,12 @@ public final class Log {
     }
 
     public void error(String message) { log(Level.ERROR, message); }
+
+    /** A reason the server stops: always on stderr, whatever the level. */
+    public void fatal(String message) {
+        err.println("[eyn fatal] " + message);
+        err.flush();
+    }
     public void info(String message) { log(Level.INFO, message); }
     public void verbose(String message) { log(Level.VERBOSE, message); }
 

@@ -50,6 +50,17 @@ public final class ProtocolServer {
         return status;
     }
 
+    /**
+     * The exit status when the input ended: {@code normal}, unless the frame guard gave up on the
+     * stream, which is logged on stderr and ends with status 1.
+     */
+    public static int inputEnded(FrameGuard guard, Log log, int normal) {
+        String failure = guard.failure();
+        if (failure == null) return normal;
+        log.fatal(failure);
+        return 1;
+    }
+
     public static int run(String name, Integer port, String trace, Serve serve) throws Exception {
         InputStream in = System.in;
         OutputStream out = System.out;
@@ -58,10 +69,80 @@ public final class ProtocolServer {
         Log log = new Log(err);
         log.setLevel(Log.parse(trace));
         if (port == null) return serve.serve(in, out, log);
-        try (ServerSocket listener = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        String token = newToken();
+        try (ServerSocket listener = new ServerSocket(port, 4, InetAddress.getLoopbackAddress())) {
             err.println("eyn " + name + ": listening on 127.0.0.1:" + listener.getLocalPort());
-            try (Socket socket = listener.accept()) {
-                return serve.serve(socket.getInputStream(), socket.getOutputStream(), log);
+            err.println("eyn " + name + ": token " + token + " (a client sends it and a newline before its first message)");
+            err.flush();
+            while (true) {
+                Socket socket = listener.accept();
+                if (!authenticated(socket, token)) {
+                    refuse(socket, "eyn " + name + ": wrong or missing token; connection refused");
+                    log.error("refused a client on 127.0.0.1:" + listener.getLocalPort() + " that did not send the token");
+                    continue;
+                }
+                Thread refuser = new Thread(() -> refuseOthers(listener, name, log), "eyn-refuse-clients");
+                refuser.setDaemon(true);
+                refuser.start();
+                try (socket) {
+                    return serve.serve(socket.getInputStream(), socket.getOutputStream(), log);
+                }
+            }
+        }
+    }
+
+    /** A random 128-bit token in hex. */
+    static String newToken() {
+        byte[] bytes = new byte[16];
+        new java.security.SecureRandom().nextBytes(bytes);
+        StringBuilder b = new StringBuilder();
+        for (byte x : bytes) b.append(String.format("%02x", x & 0xFF));
+        return b.toString();
+    }
+
+    /** Reads the client's first line (at most 128 bytes, within 10 seconds) and compares it with the token. */
+    private static boolean authenticated(Socket socket, String token) {
+        try {
+            socket.setSoTimeout(10_000);
+            InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            while (line.length() <= 128) {
+                int c = in.read(); // byte by byte: nothing after the line may be consumed
+                if (c < 0) return false;
+                if (c == '\n') break;
+                line.append((char) c);
+            }
+            socket.setSoTimeout(0);
+            String got = line.toString().strip();
+            return java.security.MessageDigest.isEqual(got.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static void refuse(Socket socket, String message) {
+        try (socket) {
+            socket.getOutputStream().write((message + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            // read what the client already sent, so that closing does not reset the connection before it reads the message
+            socket.setSoTimeout(1000);
+            socket.getInputStream().readNBytes(1 << 16);
+        } catch (java.io.IOException e) {
+            // the client is already gone
+        }
+    }
+
+    /** While one client is served, every other connection is told so and closed. */
+    private static void refuseOthers(ServerSocket listener, String name, Log log) {
+        while (!listener.isClosed()) {
+            try {
+                Socket other = listener.accept();
+                refuse(other, "eyn " + name + ": already serving a client; connection refused");
+                log.error("refused a second client on 127.0.0.1:" + listener.getLocalPort());
+            } catch (java.io.IOException e) {
+                return; // the listener was closed: the session is over
             }
         }
     }

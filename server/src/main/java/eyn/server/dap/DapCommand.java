@@ -1,14 +1,24 @@
 package eyn.server.dap;
 
+import eyn.server.common.FrameGuard;
+import eyn.server.common.LifecycleGuard;
 import eyn.server.common.Log;
 import eyn.server.common.ProtocolServer;
 import eyn.server.lsp.LspCommand;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
+import org.eclipse.lsp4j.jsonrpc.Endpoint;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.debug.DebugRemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import org.eclipse.lsp4j.jsonrpc.debug.DebugLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +28,7 @@ import picocli.CommandLine.Option;
         description = {"Run the EYN debug adapter (DAP) on stdin/stdout, or on a TCP port of 127.0.0.1.",
                 "Logs go to stderr; stdout carries only the protocol."})
 public final class DapCommand implements java.util.concurrent.Callable<Integer> {
-    @Option(names = "--port", paramLabel = "N", description = "listen on 127.0.0.1:N for one client instead of stdio")
+    @Option(names = "--port", paramLabel = "N", description = "listen on 127.0.0.1:N for one client instead of stdio; the client first sends the token printed on stderr and a newline")
     Integer port;
 
     @Option(names = "--trace", paramLabel = "LEVEL", description = "log level: off, error, messages, verbose")
@@ -32,6 +42,10 @@ public final class DapCommand implements java.util.concurrent.Callable<Integer> 
         return ProtocolServer.run("dap", port, trace, DapCommand::serve);
     }
 
+    /** Requests whose arguments DAP lets a client leave out. */
+    private static final Set<String> PARAMS_OPTIONAL = Set.of("configurationDone", "disconnect", "terminate", "restart",
+            "loadedSources", "cancel", "threads");
+
     /** Serves one client until it disconnects or its input closes. */
     public static int serve(InputStream in, OutputStream out, Log log) throws Exception {
         LspCommand.quietLsp4jLogging(log);
@@ -39,17 +53,29 @@ public final class DapCommand implements java.util.concurrent.Callable<Integer> 
         EventGate gate = new EventGate();
         EynDebugAdapter adapter = new EynDebugAdapter(log, gate, () -> done.complete(0));
         ExecutorService io = ProtocolServer.ioThreads("eyn-dap-io");
-        Launcher<IDebugProtocolClient> launcher = new DebugLauncher.Builder<IDebugProtocolClient>()
+        FrameGuard input = new FrameGuard(in, log, "eyn dap");
+        Launcher<IDebugProtocolClient> launcher = new DebugLauncher.Builder<IDebugProtocolClient>() {
+                    @Override
+                    protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
+                        MessageConsumer outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, jsonHandler));
+                        Endpoint local = new LifecycleGuard(ServiceEndpoints.toEndpoint(localServices), getSupportedMethods(),
+                                PARAMS_OPTIONAL, log, "debug adapter");
+                        RemoteEndpoint remote = new DebugRemoteEndpoint(outgoing, local, exceptionHandler);
+                        jsonHandler.setMethodProvider(remote);
+                        remote.setJsonHandler(jsonHandler);
+                        return remote;
+                    }
+                }
                 .setLocalService(adapter)
                 .setRemoteInterface(IDebugProtocolClient.class)
-                .setInput(in)
+                .setInput(input)
                 .setOutput(out)
                 .setExecutorService(io)
                 .wrapMessages(gate)
                 .setExceptionHandler(e -> LspCommand.toResponseError(e, log))
                 .create();
         adapter.connect(launcher.getRemoteProxy());
-        int status = ProtocolServer.awaitEnd(launcher.startListening(), done, () -> 0);
+        int status = ProtocolServer.awaitEnd(launcher.startListening(), done, () -> ProtocolServer.inputEnded(input, log, 0));
         adapter.shutdown();
         io.shutdownNow();
         return status;

@@ -98,6 +98,8 @@ final class EynTextDocumentService implements TextDocumentService {
     private final EynLanguageServer server;
     private final Map<String, Document> documents = new HashMap<>();
     private final Map<String, int[]> lastTokens = new HashMap<>();
+    /** The newest version the client sent of each open document, set on the reader thread as changes arrive. */
+    private final Map<String, Integer> newestVersions = new java.util.concurrent.ConcurrentHashMap<>();
 
     EynTextDocumentService(EynLanguageServer server) {
         this.server = server;
@@ -108,6 +110,7 @@ final class EynTextDocumentService implements TextDocumentService {
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
         var item = params.getTextDocument();
+        newestVersions.put(item.getUri(), item.getVersion());
         server.worker.execute(() -> {
             Document doc = new Document(item.getUri(), item.getText(), item.getVersion());
             documents.put(item.getUri(), doc);
@@ -120,6 +123,7 @@ final class EynTextDocumentService implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         int version = params.getTextDocument().getVersion() == null ? -1 : params.getTextDocument().getVersion();
         List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
+        newestVersions.put(uri, version); // a dry run of an older version stops at its next statement
         server.worker.execute(() -> {
             Document doc = documents.get(uri);
             if (doc == null) {
@@ -140,6 +144,7 @@ final class EynTextDocumentService implements TextDocumentService {
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
+        newestVersions.remove(uri);
         server.worker.execute(() -> {
             documents.remove(uri);
             lastTokens.remove(uri);
@@ -187,7 +192,10 @@ final class EynTextDocumentService implements TextDocumentService {
             ProfileChoice choice = Analyzer.choose(doc.text(), settings);
             Script script = Parser.parse(name, doc.text(), choice.profile().dialect(), doc.lastParse);
             doc.lastParse = script;
-            doc.analysis = Analyzer.analyze(script, doc.text(), mapping.scriptPath(), mapping.workspace(), settings, choice);
+            int version = doc.version();
+            // the dry run stops when a newer version arrives or the document is closed
+            doc.analysis = eyn.analysis.Cancel.when(() -> !Integer.valueOf(version).equals(newestVersions.get(doc.uri)),
+                    () -> Analyzer.analyze(script, doc.text(), mapping.scriptPath(), mapping.workspace(), settings, choice));
             announce(doc, choice);
         }
         return doc.analysis;

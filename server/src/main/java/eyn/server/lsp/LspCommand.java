@@ -1,14 +1,23 @@
 package eyn.server.lsp;
 
+import eyn.server.common.FrameGuard;
+import eyn.server.common.LifecycleGuard;
 import eyn.server.common.Log;
 import eyn.server.common.ProtocolServer;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.lsp4j.jsonrpc.Endpoint;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
@@ -22,7 +31,7 @@ import picocli.CommandLine.Option;
         description = {"Run the EYN language server (LSP) on stdin/stdout, or on a TCP port of 127.0.0.1.",
                 "Logs go to stderr and to the client; stdout carries only the protocol."})
 public final class LspCommand implements java.util.concurrent.Callable<Integer> {
-    @Option(names = "--port", paramLabel = "N", description = "listen on 127.0.0.1:N for one client instead of stdio")
+    @Option(names = "--port", paramLabel = "N", description = "listen on 127.0.0.1:N for one client instead of stdio; the client first sends the token printed on stderr and a newline")
     Integer port;
 
     @Option(names = "--trace", paramLabel = "LEVEL", description = "log level until the client sets one: off, error, messages, verbose")
@@ -47,16 +56,29 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         EynLanguageServer server = new EynLanguageServer(log, exit::complete);
         ExecutorService io = ProtocolServer.ioThreads("eyn-lsp-io");
-        Launcher<EynLanguageClient> launcher = new LSPLauncher.Builder<EynLanguageClient>()
+        FrameGuard input = new FrameGuard(in, log, "eyn lsp");
+        Launcher<EynLanguageClient> launcher = new LSPLauncher.Builder<EynLanguageClient>() {
+                    @Override
+                    protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
+                        MessageConsumer outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, jsonHandler));
+                        Endpoint local = new LifecycleGuard(ServiceEndpoints.toEndpoint(localServices), getSupportedMethods(),
+                                Set.of("initialized"), log, "language server");
+                        RemoteEndpoint remote = new RemoteEndpoint(outgoing, local, exceptionHandler);
+                        jsonHandler.setMethodProvider(remote);
+                        remote.setJsonHandler(jsonHandler);
+                        return remote;
+                    }
+                }
                 .setLocalService(server)
                 .setRemoteInterface(EynLanguageClient.class)
-                .setInput(in)
+                .setInput(input)
                 .setOutput(out)
                 .setExecutorService(io)
                 .setExceptionHandler(e -> toResponseError(e, log))
                 .create();
         server.connect(launcher.getRemoteProxy());
-        int status = ProtocolServer.awaitEnd(launcher.startListening(), exit, () -> server.isShutdown() ? 0 : 1);
+        int status = ProtocolServer.awaitEnd(launcher.startListening(), exit, 
+                () -> ProtocolServer.inputEnded(input, log, server.isShutdown() ? 0 : 1));
         io.shutdownNow();
         server.worker.shutdownNow();
         return status;
@@ -71,6 +93,13 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
         }
         if (cause instanceof java.util.concurrent.CancellationException) {
             return new ResponseError(ResponseErrorCode.RequestCancelled, "Cancelled", null);
+        }
+        if (cause instanceof VirtualMachineError v) eyn.server.common.Fatal.die(v);
+        if (cause instanceof NullPointerException || cause instanceof IllegalArgumentException || cause instanceof ClassCastException
+                || cause instanceof com.google.gson.JsonParseException) {
+            // a handler met a field the client left out or sent with the wrong type
+            log.error("invalid params: " + cause);
+            return new ResponseError(ResponseErrorCode.InvalidParams, "Invalid params: a required field is missing or has the wrong type", null);
         }
         java.io.StringWriter trace = new java.io.StringWriter();
         cause.printStackTrace(new java.io.PrintWriter(trace));

@@ -181,4 +181,70 @@ class RunCommandTest {
         assertEquals(0, completion.status());
         assertTrue(completion.out().contains("complete -F"), "a bash completion script");
     }
+
+    private static Process child(String xmx, String... args) throws IOException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), xmx, "-cp", System.getProperty("java.class.path"), "eyn.server.Main"));
+        command.addAll(java.util.List.of(args));
+        return new ProcessBuilder(command).start();
+    }
+
+    @Test
+    void devicesFifosAndHugeScriptsAreRefusedUnread() throws Exception {
+        if (Files.exists(Path.of("/dev/zero"))) {
+            CliRunner.Result zero = CliRunner.run("run", "/dev/zero");
+            assertEquals(2, zero.status());
+            assertTrue(zero.err().contains("cannot read script /dev/zero: not a regular file"), zero.err());
+        }
+        Path fifo = dir.resolve("fifo.eyn");
+        if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) {
+            CliRunner.Result f = CliRunner.run("run", fifo.toString());
+            assertEquals(2, f.status(), "a FIFO is refused before it is opened (opening would block)");
+            assertTrue(f.err().contains("not a regular file"), f.err());
+        }
+        Path huge = dir.resolve("huge.eyn");
+        try (java.io.RandomAccessFile r = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            r.setLength(ScriptInput.MAX_SCRIPT_BYTES + 1); // sparse: no disk used
+        }
+        CliRunner.Result h = CliRunner.run("run", huge.toString());
+        assertEquals(2, h.status());
+        assertTrue(h.err().contains("over the limit of 16777216 bytes"), h.err());
+    }
+
+    @Test
+    void aClosedOutputStopsTheRunAtOnce() throws Exception {
+        Path s = script("yes.eyn", "loop 2000000000\necho y\nendloop\n");
+        Process p = child("-Xmx128m", "run", s.toString(), "--no-color");
+        try {
+            var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("y", lines.readLine());
+            assertEquals("y", lines.readLine());
+            p.getInputStream().close(); // as head -2 does
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "eyn run must stop when its output is closed");
+            assertEquals(RunCommand.BROKEN_PIPE, p.exitValue());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void runningOutOfHostMemoryIsOneLineWithStatusThreeAndTheOutputFlushed() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "0123456789abcdefghij");
+        // two fds tee into each other: at --ram 4096 each may grow to 4 GiB, far past a 64 MiB heap
+        Path s = script("grow.eyn", "echo start\nzopen a.txt rw\nzopen a.txt rw\nloop 60\nzseek 1 0 end\nztee 0 1 2147483647\n"
+                + "zseek 0 0 end\nzseek 1 0 set\nztee 1 0 2147483647\nzseek 0 0 set\nendloop\necho end\n");
+        Process p = child("-Xmx64m", "run", s.toString(), "--no-color", "--ram", "4096");
+        try {
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(3, p.exitValue(), err);
+            assertTrue(out.startsWith("start\n"), "the output printed before is flushed: " + out);
+            assertTrue(err.startsWith("eyn: out of host memory"), err);
+            assertFalse(err.contains("\tat "), "no stack trace: " + err);
+            assertEquals(1, err.lines().count(), err);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
 }

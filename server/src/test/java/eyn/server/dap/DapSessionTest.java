@@ -387,11 +387,25 @@ class DapSessionTest {
             String line = err.readLine();
             assertTrue(line != null && line.startsWith("eyn dap: listening on 127.0.0.1:"), String.valueOf(line));
             int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
+            String tokenLine = err.readLine();
+            assertTrue(tokenLine.startsWith("eyn dap: token "), tokenLine);
+            String token = tokenLine.split(" ")[3];
+            try (java.net.Socket wrong = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                wrong.getOutputStream().write("not-the-token\n".getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(wrong.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertEquals("eyn dap: wrong or missing token; connection refused\n", answer);
+            }
             try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                socket.getOutputStream().write((token + "\n").getBytes(StandardCharsets.US_ASCII));
                 eyn.server.JsonRpcFrames.send(socket.getOutputStream(),
                         "{\"seq\":1,\"type\":\"request\",\"command\":\"initialize\",\"arguments\":{\"adapterID\":\"eyn\"}}");
                 var response = eyn.server.JsonRpcFrames.read(socket.getInputStream());
                 assertTrue(response.get("success").getAsBoolean(), response.toString());
+                try (java.net.Socket second = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                    second.getOutputStream().write((token + "\n").getBytes(StandardCharsets.US_ASCII));
+                    String answer = new String(second.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                    assertEquals("eyn dap: already serving a client; connection refused\n", answer);
+                }
             }
             assertTrue(p.waitFor(15, TimeUnit.SECONDS), "the adapter ends with its client");
         } finally {

@@ -24,6 +24,7 @@ public final class BytePipe {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) return 0; // as InputStream says; readNBytes(int) asks for zero bytes at the end
             synchronized (BytePipe.this) {
                 while ((current == null || pos >= current.length) && chunks.isEmpty()) {
                     if (closed) return -1;

@@ -113,7 +113,14 @@ class LspProcessTest {
             String line = err.readLine();
             assertTrue(line != null && line.startsWith("eyn lsp: listening on 127.0.0.1:"), String.valueOf(line));
             int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
+            String token = err.readLine().split(" ")[3];
+            try (java.net.Socket missing = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                send(missing.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+                String answer = new String(missing.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertEquals("eyn lsp: wrong or missing token; connection refused\n", answer, "a client without the token is refused");
+            }
             try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                socket.getOutputStream().write((token + "\n").getBytes(StandardCharsets.US_ASCII));
                 send(socket.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
                 JsonObject r = response(socket.getInputStream(), 1, new ArrayList<>());
                 assertTrue(r.getAsJsonObject("result").has("capabilities"));
