@@ -27,19 +27,14 @@ public final class Eynfs {
 
     private final BlockStore store;
     private final Geometry g;
-    private FreeMap map;
-    private BitSet inUse;
-    private long free;
-    private long cursor = Layout.RESERVED_LOW;
+    private Allocator allocator;
     private Checker.Report report;
     private long version;
 
-    private Eynfs(BlockStore store, Geometry g, FreeMap map, BitSet inUse, long free, Checker.Report report, long version) {
+    private Eynfs(BlockStore store, Geometry g, Allocator allocator, Checker.Report report, long version) {
         this.store = store;
         this.g = g;
-        this.map = map;
-        this.inUse = inUse;
-        this.free = free;
+        this.allocator = allocator;
         this.report = report;
         this.version = version;
     }
@@ -54,9 +49,8 @@ public final class Eynfs {
             Geometry g = new Geometry(Superblock.parse(store.read(Layout.SUPERBLOCK_LBA)), store.blocks());
             String fatal = g.fatal();
             if (fatal != null) throw new DriveException(Kind.IO, "/", fatal);
-            FreeMap map = FreeMap.load(store, g);
-            Eynfs fs = new Eynfs(store, g, map, null, 0, null, 0);
-            fs.recheck();
+            Eynfs fs = new Eynfs(store, g, null, null, 0);
+            fs.check(FreeMap.load(store, g));
             return fs;
         } catch (IOException e) {
             throw new DriveException(Kind.IO, "/", "cannot read the image: " + e.getMessage());
@@ -65,22 +59,18 @@ public final class Eynfs {
 
     /** Runs the check again (fscheck) and rebuilds the allocator's view from it. */
     public Checker.Report recheck() throws IOException {
+        return check(allocator.map());
+    }
+
+    private Checker.Report check(FreeMap map) throws IOException {
         report = Checker.run(store, g, map);
-        inUse = (BitSet) report.reachable().clone();
-        inUse.or(map.bits());
-        inUse.set(0, Layout.RESERVED_LOW);
-        inUse.set((int) g.sb().rootDirBlock());
-        // wherever the superblock puts them (fuzzing found a map moved into the data area)
-        inUse.set((int) Layout.SUPERBLOCK_LBA);
-        inUse.set((int) g.sb().freeBlockMap(), (int) (g.sb().freeBlockMap() + g.sb().mapBlocks()));
-        if (g.sb().nameTableBlock() < g.existing()) inUse.set((int) g.sb().nameTableBlock());
-        free = g.allocatable() - inUse.get(0, (int) g.allocatable()).cardinality();
+        allocator = Allocator.of(g, map, report);
         return report;
     }
 
     /** An independent copy for snapshots: the store's pages are shared copy-on-write. */
     public Eynfs copy() {
-        return new Eynfs(store.copy(), g, map.copy(), (BitSet) inUse.clone(), free, report, version);
+        return new Eynfs(store.copy(), g, allocator.copy(), report, version);
     }
 
     public Superblock superblock() {
@@ -104,7 +94,7 @@ public final class Eynfs {
     }
 
     public long freeBlocks() {
-        return free;
+        return allocator.free();
     }
 
     /** Counts successful changes: a drive commits when this moved since its last commit. */
@@ -259,26 +249,21 @@ public final class Eynfs {
     private void change(String path, Change c) throws DriveException {
         requireWritable(path);
         BlockStore storeBefore = store.copy();
-        FreeMap mapBefore = map.copy();
-        BitSet inUseBefore = (BitSet) inUse.clone();
-        long freeBefore = free;
-        long cursorBefore = cursor;
+        Allocator allocatorBefore = allocator.copy();
         try {
             c.apply();
-            map.writeTo(store);
+            allocator.writeMap(store);
             version++;
         } catch (IOException | DriveException | RuntimeException e) {
             store.restore(storeBefore);
-            map = mapBefore;
-            inUse = inUseBefore;
-            free = freeBefore;
-            cursor = cursorBefore;
+            allocator = allocatorBefore;
             if (e instanceof DriveException d) throw d;
             throw new DriveException(Kind.IO, path, "change abandoned, image unchanged: " + e.getMessage());
         }
     }
 
     private void ensureSpace(String path, long need, long reclaim) throws DriveException {
+        long free = allocator.free();
         if (need > free + reclaim) {
             throw new DriveException(Kind.TOO_LARGE, path, "disk full: needs " + need + " blocks, " + (free + reclaim) + " free");
         }
@@ -301,23 +286,11 @@ public final class Eynfs {
     }
 
     private long allocate() throws DriveException {
-        long limit = g.allocatable();
-        int b = inUse.nextClearBit((int) cursor);
-        if (b >= limit) b = inUse.nextClearBit(Layout.RESERVED_LOW);
-        if (b >= limit) throw new DriveException(Kind.TOO_LARGE, "/", "disk full");
-        inUse.set(b);
-        map.set(b, true);
-        free--;
-        cursor = b + 1;
-        return b;
+        return allocator.allocate();
     }
 
     private void release(List<Long> blocks) {
-        for (long b : blocks) {
-            if (b < g.allocatable() && inUse.get((int) b)) free++;
-            if (b < g.allocatable()) inUse.clear((int) b);
-            map.set(b, false);
-        }
+        allocator.release(blocks);
     }
 
     /** A chain's blocks that belong to it alone: never metadata, never past the image, no repeats. */
