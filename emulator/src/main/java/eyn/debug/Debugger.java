@@ -494,6 +494,22 @@ public final class Debugger {
         if (values.length == watched.length) watched = values;
     }
 
+    /** Moves an fd's offset (the debugger's "set value" on it); the problem in words, or null when done. */
+    public String setOffset(int fd, String value) {
+        var f = in.machine().fds().get(fd);
+        if (f == null) return "fd " + fd + " is not open";
+        long offset;
+        try {
+            offset = Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return "An offset is a number, not '" + value + "'";
+        }
+        if (offset < 0 || offset > f.size()) return "The offset must be between 0 and the file size " + f.size();
+        f.offset = (int) offset;
+        stateChanged();
+        return null;
+    }
+
     /** The user changed the state (a variable, memory, a console command): later checkpoints no longer describe the future. */
     public void stateChanged() {
         if (history != null) history.truncateAfter(in.steps());

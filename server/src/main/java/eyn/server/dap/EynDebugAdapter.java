@@ -1,16 +1,10 @@
 package eyn.server.dap;
 
-import eyn.analysis.AnalysisSettings;
-import eyn.analysis.Analyzer;
-import eyn.analysis.Diagnostic;
-import eyn.analysis.Workspace;
 import eyn.debug.Breakpoints;
-import eyn.debug.Condition;
 import eyn.debug.Debugger;
 import eyn.debug.Evaluation;
 import eyn.debug.History;
 import eyn.debug.WatchTarget;
-import eyn.interpreter.Block;
 import eyn.interpreter.Frame;
 import eyn.interpreter.Interpreter;
 import eyn.interpreter.Location;
@@ -27,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +112,6 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     private Debugger debugger;
     private volatile boolean running;
     private volatile boolean terminated;
-    private final Map<String, Set<Integer>> portabilityLines = new HashMap<>();
     private volatile boolean progressSupported;
     private final java.util.concurrent.ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         java.lang.Thread t = new java.lang.Thread(r, "eyn-dap-progress");
@@ -211,7 +203,14 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         History history = config.persist() ? null : new History(CHECKPOINT_INTERVAL,
                 (int) Math.max(2, config.historyBytes() / CHECKPOINT_BYTES), config.historySteps());
         // noDebug (VS Code's "Run Without Debugging"): nothing stops the run
-        debugger = new Debugger(interpreter, config.noDebug() ? new Breakpoints() : breakpoints, history, this::portability, this::logpoint);
+        debugger = new Debugger(interpreter, config.noDebug() ? new Breakpoints() : breakpoints, history,
+                new eyn.debug.PortabilityStops(path -> {
+                    try {
+                        return Files.readString(config.hostPath(path), StandardCharsets.UTF_8);
+                    } catch (IOException | RuntimeException e) {
+                        return null;
+                    }
+                }, config.portabilityWarnings()), this::logpoint);
         debugger.setSourceKey(path -> sourceKey(config.hostPath(path)));
         interpreter.start(config.scriptPath(), source, config.args());
         debugger.setWatches(watches);
@@ -293,7 +292,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
                 b.setId(id++);
                 b.setSource(source);
                 int line = fromClient(sb.getLine());
-                int actual = script == null ? -1 : statementNear(script, line);
+                int actual = script == null ? -1 : Breakpoints.statementNear(script, line);
                 if (script == null) {
                     b.setVerified(false);
                     b.setMessage("Cannot read " + host);
@@ -332,15 +331,6 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         }
     }
 
-    /** The statement line at or after {@code line}, else the last one before it; -1 when the script has none. */
-    static int statementNear(Script script, int line) {
-        if (line < 0) line = 0;
-        int after = script.nextStatement(line);
-        if (after < script.size()) return after;
-        for (int i = Math.min(line, script.size() - 1); i >= 0; i--) if (script.line(i).kind().isStatement()) return i;
-        return -1;
-    }
-
     @Override
     public CompletableFuture<SetFunctionBreakpointsResponse> setFunctionBreakpoints(SetFunctionBreakpointsArguments args) {
         return onSession(() -> {
@@ -375,24 +365,6 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         SetExceptionBreakpointsResponse r = new SetExceptionBreakpointsResponse();
         r.setBreakpoints(new Breakpoint[0]);
         return CompletableFuture.completedFuture(r);
-    }
-
-    private String portability(Location at) {
-        Set<Integer> lines = portabilityLines.computeIfAbsent(at.path(), path -> {
-            Set<Integer> found = new HashSet<>();
-            if (!config.portabilityWarnings()) return found;
-            try {
-                Path host = config.hostPath(path);
-                String text = Files.readString(host, StandardCharsets.UTF_8);
-                var analysis = Analyzer.analyze(path.startsWith("/") ? path : null, text, Workspace.NONE,
-                        AnalysisSettings.defaults().withDryRun(false));
-                for (Diagnostic d : analysis.diagnostics()) if (d.code().portability()) found.add(d.line());
-            } catch (IOException | RuntimeException e) {
-                // a script we cannot read has no portability warnings to stop on
-            }
-            return found;
-        });
-        return lines.contains(at.line()) ? "behaves differently on the real EYN-OS (see the portability warning)" : null;
     }
 
     // ---- execution ---------------------------------------------------------------------------
@@ -645,30 +617,17 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             String name = args.getName();
             String value = args.getValue() == null ? "" : args.getValue();
             boolean done = false;
-            if (name.equals("offset")) {
-                // the offset of the fd whose children are shown: find the fd by the reference's listing
-                for (var f : interpreter.machine().fds().open()) {
-                    var children = handles.get(args.getVariablesReference());
-                    if (children != null && children.get().stream().anyMatch(v -> v.getName().equals("path") && v.getValue().equals(f.path))) {
-                        long offset;
-                        try {
-                            offset = Long.parseLong(value.strip());
-                        } catch (NumberFormatException e) {
-                            throw invalid("An offset is a number, not '" + value + "'");
-                        }
-                        if (offset < 0 || offset > f.size()) throw invalid("The offset must be between 0 and the file size " + f.size());
-                        f.offset = (int) offset;
-                        done = true;
-                        break;
-                    }
-                }
+            WatchTarget target = handles.watchable(args.getVariablesReference(), name);
+            if (target instanceof WatchTarget.FdOffset fd) {
+                String problem = debugger.setOffset(fd.fd(), value);
+                if (problem != null) throw invalid(problem);
+                done = true;
             } else {
                 int frame = interpreter.frames().size() - 1;
                 done = interpreter.setVariable(frame, name, value);
                 if (!done) throw invalid("Cannot set '" + name + "': names have 1-31 characters and a script holds 16 variables");
+                debugger.stateChanged();
             }
-            if (!done) throw invalid("Only script variables and an fd's offset can be changed");
-            debugger.stateChanged();
             SetVariableResponse r = new SetVariableResponse();
             r.setValue(value);
             gate.send(() -> {
