@@ -4,6 +4,7 @@ import * as path from "path";
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions, State } from "vscode-languageclient/node";
 import { isBinariesScript } from "./binaries";
+import { MachineView } from "./machineView";
 import { forTerminal, isQuietExit, runHeader, runSummary, runTerminalName, SAVE_FIRST, saveStep } from "./run";
 import {
   debugConfigurationFor,
@@ -280,6 +281,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(SELECT_PROFILE_COMMAND, selectProfile),
   );
 
+  const machineView = new MachineView(context);
   context.subscriptions.push(
     vscode.debug.registerDebugAdapterDescriptorFactory("eyn", {
       createDebugAdapterDescriptor: () => {
@@ -318,6 +320,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const file = await savedScript(uri);
       if (!file) return;
       void vscode.debug.startDebugging(undefined, debugConfigurationFor(file) as vscode.DebugConfiguration);
+    }),
+    vscode.commands.registerCommand("eyn.openMachineView", (arg?: { variable?: { memoryReference?: string } } | string) => {
+      const reference = typeof arg === "string" ? arg : arg?.variable?.memoryReference;
+      return machineView.open(reference);
     }),
     vscode.commands.registerCommand("eyn.checkWorkspace", () => {
       const j = java();
