@@ -223,6 +223,8 @@ public final class Debugger {
                     return stop(new Stop(Reason.EXCEPTION, failure.text(), failure));
                 }
             }
+            // the last statement ran: the session ends here, whatever the step mode (a stop with no frame shows nothing)
+            if (in.finished()) return new Stop(Reason.EXITED, null);
             Stop changed = checkWatches();
             if (changed != null) return changed;
             int depth = in.frames().size();

@@ -189,4 +189,19 @@ class DapFirstHourTest {
             get(dap.terminated);
         }
     }
+
+    @Test
+    void steppingOverTheLastStatementEndsTheSessionInsteadOfStoppingWithNoFrame() throws Exception {
+        Path p = script("last.eyn", "echo one\necho two\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of(), 2);
+            dap.awaitStop();
+            org.eclipse.lsp4j.debug.StepInArguments in = new org.eclipse.lsp4j.debug.StepInArguments();
+            in.setThreadId(1);
+            get(dap.server.stepIn(in));
+            assertEquals(0, get(dap.exited).getExitCode());
+            get(dap.terminated);
+            assertTrue(dap.stopped.isEmpty(), "no stop after the last statement: " + dap.stopped);
+        }
+    }
 }
