@@ -28,7 +28,7 @@ mkdirSync(join(userData, "User"), { recursive: true });
 writeFileSync(join(userData, "User", "settings.json"), JSON.stringify({
   "workbench.startupEditor": "none", "security.workspace.trust.enabled": false, "telemetry.telemetryLevel": "off",
   "extensions.autoUpdate": false, "update.mode": "none", "workbench.tips.enabled": false,
-  "terminal.integrated.tabs.hideCondition": "never", "debug.openDebug": "openOnDebugBreak",
+  "terminal.integrated.tabs.hideCondition": "never", "terminal.integrated.gpuAcceleration": "off", "debug.openDebug": "openOnDebugBreak",
 }));
 
 const install = spawnSync(codeServer, ["--user-data-dir", userData, "--extensions-dir", extensions, "--install-extension", vsix], { encoding: "utf8" });
@@ -219,7 +219,10 @@ try {
   await page.waitForTimeout(1000);
 
   // Run twice: one terminal named after the script, with a header and a summary
+  await command("View: Close All Editors");
+  await page.waitForTimeout(500);
   await quickOpen("main.eyn");
+  await page.locator(".monaco-editor .view-lines").first().click().catch(() => {});
   await command("EYN: Run Script");
   await page.waitForTimeout(4000);
   await command("EYN: Run Script");

@@ -353,12 +353,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 /** The script to run or debug, saved: a modified file is saved, an untitled buffer asks for a name first. */
 async function savedScript(uri?: string | vscode.Uri): Promise<string | undefined> {
   const target = typeof uri === "string" ? vscode.Uri.parse(uri) : uri;
-  const doc = target
-    ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString())
-    : vscode.window.activeTextEditor?.document.languageId === "eyn"
-      ? vscode.window.activeTextEditor.document
-      : undefined;
-  if (!doc) return target?.scheme === "file" ? target.fsPath : undefined;
+  // from the palette while a panel (the machine view, a terminal) has focus: the visible EYN editor
+  const editor = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find((e) => e?.document.languageId === "eyn");
+  const doc = target ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString()) : editor?.document;
+  if (!doc) {
+    if (target?.scheme === "file") return target.fsPath;
+    void vscode.window.showInformationMessage("Open an EYN script (.eyn or .shell) to run or debug it.");
+    return undefined;
+  }
   switch (saveStep(doc)) {
     case "saveAs": {
       const choice = await vscode.window.showWarningMessage(SAVE_FIRST, "Save As…");

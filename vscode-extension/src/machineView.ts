@@ -212,7 +212,7 @@ function html(n: string, csp: string): string {
     if (s.regions.length === 0) { const tr = document.createElement("tr"); tr.appendChild(cell("(none)")); map.appendChild(tr); }
     for (const r of s.regions) {
       const tr = document.createElement("tr");
-      tr.className = "region " + r.kind;
+      tr.className = "region";
       const what = cell(r.label);
       const sw = document.createElement("span"); sw.className = "kind " + r.kind + (r.state === "bad" ? " bad" : "");
       what.prepend(sw);

@@ -497,7 +497,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
 
     private void stopped(Debugger.Stop stop) {
         if (stop.exited()) {
-            finish(interpreter.counters().failures > 0 ? 1 : 0);
+            finish(debugger.summary(config.program().getFileName().toString()).exitStatus());
             return;
         }
         StoppedEventArguments e = new StoppedEventArguments();
@@ -518,7 +518,8 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         else if (stop.text() != null) e.setText(stop.text());
         if (stop.reason() == Debugger.Reason.DATA_BREAKPOINT || stop.reason() == Debugger.Reason.EXCEPTION) {
             // the reason in words where people read, not only in the Call Stack header
-            var top = debugger.stack().isEmpty() ? null : debugger.stack().get(0);
+            List<Debugger.ShownFrame> stack = debugger.stack();
+            var top = stack.isEmpty() ? null : stack.get(0);
             Location at = top == null ? null : new Location(top.path(), top.line(), 0);
             String said = stop.failure() != null ? stop.failure().text() : stop.description();
             OutputEventArguments line = outputEvent(OutputEventArgumentsCategory.CONSOLE,
