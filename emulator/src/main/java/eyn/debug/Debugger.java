@@ -369,6 +369,19 @@ public final class Debugger {
         return true;
     }
 
+    /** A line the next statement may move to, with its label. */
+    public record GotoTarget(int line, String label) {}
+
+    /** The goto target at a line of a script, or null: a statement of the innermost frame's current block. */
+    public GotoTarget gotoTarget(String path, int line) {
+        List<Frame> frames = in.frames();
+        if (frames.isEmpty()) return null;
+        Frame top = frames.get(frames.size() - 1);
+        if (!top.path().equals(path) || line < 0 || line >= top.script().size() || !top.script().line(line).kind().isStatement()) return null;
+        if (!Interpreter.enclosing(top.script(), line).equals(Interpreter.enclosing(top.script(), top.line()))) return null;
+        return new GotoTarget(line, "line " + (line + 1) + ": " + top.script().line(line).text());
+    }
+
     /** Moves the next statement to another line of the current block (goto); false when the rule forbids it. */
     public boolean jump(int line) {
         if (!in.jump(line)) return false;

@@ -1,11 +1,11 @@
 package eyn.server.dap;
 
 import eyn.debug.Breakpoints;
+import eyn.debug.ConsoleCompletions;
 import eyn.debug.Debugger;
 import eyn.debug.Evaluation;
 import eyn.debug.History;
 import eyn.debug.WatchTarget;
-import eyn.interpreter.Frame;
 import eyn.interpreter.Interpreter;
 import eyn.interpreter.Location;
 import eyn.interpreter.Options;
@@ -339,7 +339,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             for (FunctionBreakpoint fb : args.getBreakpoints() == null ? new FunctionBreakpoint[0] : args.getBreakpoints()) {
                 Breakpoint b = new Breakpoint();
                 String name = fb.getName() == null ? "" : fb.getName().strip();
-                boolean known = eyn.commands.CommandTable.get(name) != null;
+                boolean known = ConsoleCompletions.knownCommand(name);
                 b.setVerified(known);
                 if (known) commands.add(new Breakpoints.Command(name, fb.getCondition(), fb.getHitCondition()));
                 else b.setMessage("No EYN command is called '" + name + "'");
@@ -840,23 +840,15 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     public CompletableFuture<org.eclipse.lsp4j.debug.CompletionsResponse> completions(org.eclipse.lsp4j.debug.CompletionsArguments args) {
         return onStopped(() -> {
             String text = args.getText() == null ? "" : args.getText();
-            int column = Math.max(0, Math.min(text.length(), fromClient(args.getColumn())));
-            int start = column;
-            while (start > 0 && text.charAt(start - 1) != ' ' && text.charAt(start - 1) != '$') start--;
-            String prefix = text.substring(start, column);
-            boolean variable = start > 0 && text.charAt(start - 1) == '$';
             List<org.eclipse.lsp4j.debug.CompletionItem> items = new ArrayList<>();
-            if (variable) {
-                List<Frame> frames = interpreter.frames();
-                if (!frames.isEmpty()) {
-                    for (String name : frames.get(frames.size() - 1).variables().keySet()) {
-                        if (name.startsWith(prefix)) items.add(completion(name, org.eclipse.lsp4j.debug.CompletionItemType.VARIABLE, start, prefix));
-                    }
-                }
-            } else if (text.substring(0, start).isBlank()) {
-                for (String name : eyn.commands.CommandTable.names()) {
-                    if (name.startsWith(prefix)) items.add(completion(name, org.eclipse.lsp4j.debug.CompletionItemType.FUNCTION, start, prefix));
-                }
+            for (ConsoleCompletions.Item c : ConsoleCompletions.of(interpreter, text, fromClient(args.getColumn()))) {
+                org.eclipse.lsp4j.debug.CompletionItem item = new org.eclipse.lsp4j.debug.CompletionItem();
+                item.setLabel(c.label());
+                item.setType(c.type() == ConsoleCompletions.Type.VARIABLE ? org.eclipse.lsp4j.debug.CompletionItemType.VARIABLE
+                        : org.eclipse.lsp4j.debug.CompletionItemType.FUNCTION);
+                item.setStart(line(c.start()));
+                item.setLength(c.length());
+                items.add(item);
             }
             org.eclipse.lsp4j.debug.CompletionsResponse r = new org.eclipse.lsp4j.debug.CompletionsResponse();
             r.setTargets(items.toArray(new org.eclipse.lsp4j.debug.CompletionItem[0]));
@@ -864,30 +856,18 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         });
     }
 
-    private org.eclipse.lsp4j.debug.CompletionItem completion(String label, org.eclipse.lsp4j.debug.CompletionItemType type, int start, String prefix) {
-        org.eclipse.lsp4j.debug.CompletionItem item = new org.eclipse.lsp4j.debug.CompletionItem();
-        item.setLabel(label);
-        item.setType(type);
-        item.setStart(line(start));
-        item.setLength(prefix.length());
-        return item;
-    }
-
     @Override
     public CompletableFuture<org.eclipse.lsp4j.debug.GotoTargetsResponse> gotoTargets(org.eclipse.lsp4j.debug.GotoTargetsArguments args) {
         return onStopped(() -> {
             List<org.eclipse.lsp4j.debug.GotoTarget> targets = new ArrayList<>();
-            List<Frame> frames = interpreter.frames();
-            if (!frames.isEmpty() && args.getSource() != null && args.getSource().getPath() != null) {
-                Frame top = frames.get(frames.size() - 1);
+            if (args.getSource() != null && args.getSource().getPath() != null) {
                 String path = config.scriptPathOf(Path.of(args.getSource().getPath()));
-                int line = fromClient(args.getLine());
-                if (top.path().equals(path) && line >= 0 && line < top.script().size() && top.script().line(line).kind().isStatement()
-                        && Interpreter.enclosing(top.script(), line).equals(Interpreter.enclosing(top.script(), top.line()))) {
+                Debugger.GotoTarget g = path == null ? null : debugger.gotoTarget(path, fromClient(args.getLine()));
+                if (g != null) {
                     org.eclipse.lsp4j.debug.GotoTarget t = new org.eclipse.lsp4j.debug.GotoTarget();
-                    t.setId(line + 1);
-                    t.setLabel("line " + (line + 1) + ": " + top.script().line(line).text());
-                    t.setLine(line(line));
+                    t.setId(g.line() + 1);
+                    t.setLabel(g.label());
+                    t.setLine(line(g.line()));
                     targets.add(t);
                 }
             }

@@ -204,4 +204,28 @@ class DapFirstHourTest {
             assertTrue(dap.stopped.isEmpty(), "no stop after the last statement: " + dap.stopped);
         }
     }
+
+    @Test
+    void functionBreakpointsAndConsoleCompletionsKnowTheRunningProfilesCommands() throws Exception {
+        Path p = script("p.shell", "# eyn: profile=2026\necho one\nlist\necho two\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of("stopOnEntry", true, "profile", "2026"));
+            dap.awaitStop();
+            org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments f = new org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments();
+            org.eclipse.lsp4j.debug.FunctionBreakpoint list = new org.eclipse.lsp4j.debug.FunctionBreakpoint();
+            list.setName("list");
+            f.setBreakpoints(new org.eclipse.lsp4j.debug.FunctionBreakpoint[] {list});
+            assertTrue(get(dap.server.setFunctionBreakpoints(f)).getBreakpoints()[0].isVerified(), "a 2026 program");
+            org.eclipse.lsp4j.debug.CompletionsArguments c = new org.eclipse.lsp4j.debug.CompletionsArguments();
+            c.setText("lis");
+            c.setColumn(4);
+            var targets = get(dap.server.completions(c)).getTargets();
+            assertTrue(java.util.Arrays.stream(targets).anyMatch(t -> t.getLabel().equals("list")), java.util.Arrays.toString(targets));
+            dap.continueRun();
+            assertEquals("function breakpoint", dap.awaitStop().getReason());
+            assertEquals(3, dap.top().getLine());
+            dap.continueRun();
+            get(dap.terminated);
+        }
+    }
 }
