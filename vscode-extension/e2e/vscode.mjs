@@ -16,20 +16,19 @@ const root = mkdtempSync(join(tmpdir(), "eyn-e2e-"));
 const ws = join(root, "ws");
 mkdirSync(join(ws, ".vscode"), { recursive: true });
 writeFileSync(join(ws, "data.txt"), "hello from the e2e test\n");
-writeFileSync(join(ws, "main.eyn"), "# e2e\nzopen data.txt r\necho opened\nzopne data.txt\nzclose 0\n");
+writeFileSync(join(ws, "main.eyn"), "# e2e\nzopen data.txt r\necho opened\nzopne data.txt\nrun sub.eyn\nzclose 0\n");
+writeFileSync(join(ws, "sub.eyn"), "echo in sub\necho sub line 2\n");
 // an EYN-OS 2026 script as /binaries holds it: no extension, first byte '#'
 mkdirSync(join(ws, "binaries"), { recursive: true });
 writeFileSync(join(ws, "binaries", "greet"), "# greet: says hello\nif x$1 == x\n  echo usage: greet NAME\n  exit\nendif\necho hello $1\n");
-writeFileSync(join(ws, ".vscode", "launch.json"), JSON.stringify({
-  version: "0.2.0",
-  configurations: [{ type: "eyn", request: "launch", name: "Debug main", program: "${workspaceFolder}/main.eyn", stopOnEntry: false }],
-}, null, 2));
+// no launch.json: F5 debugs the active script (issue 13: no stop on entry, the first stop is the breakpoint)
 const userData = join(root, "user");
 const extensions = join(root, "extensions");
 mkdirSync(join(userData, "User"), { recursive: true });
 writeFileSync(join(userData, "User", "settings.json"), JSON.stringify({
   "workbench.startupEditor": "none", "security.workspace.trust.enabled": false, "telemetry.telemetryLevel": "off",
   "extensions.autoUpdate": false, "update.mode": "none", "workbench.tips.enabled": false,
+  "terminal.integrated.tabs.hideCondition": "never", "terminal.integrated.gpuAcceleration": "off", "debug.openDebug": "openOnDebugBreak",
 }));
 
 const install = spawnSync(codeServer, ["--user-data-dir", userData, "--extensions-dir", extensions, "--install-extension", vsix], { encoding: "utf8" });
@@ -48,6 +47,7 @@ const browser = await chromium.launch({
 });
 let step = 0;
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+page.setDefaultTimeout(8000);
 async function shot(name) {
   await page.screenshot({ path: join(artifacts, `${String(++step).padStart(2, "0")}-${name}.png`) });
 }
@@ -132,7 +132,7 @@ try {
   await page.keyboard.press("Control+Z");
   await page.keyboard.press("Control+S");
 
-  // a breakpoint on line 3 (after zopen), then debug and read fd 0 in the Variables panel
+  // a breakpoint on line 3 (after zopen); F5 with no launch.json stops there (not on entry), fd 0 in Variables
   await page.keyboard.press("Control+G");
   await page.keyboard.type("3");
   await page.keyboard.press("Enter");
@@ -140,6 +140,12 @@ try {
   await page.waitForTimeout(500);
   await page.keyboard.press("F5");
   await page.waitForSelector(".debug-toolbar", { timeout: 30000 });
+  const callStack = async () => (await page.locator(".debug-call-stack").innerText().catch(() => "")).replace(/:/g, " ");
+  let stack = "";
+  for (let i = 0; i < 40 && !/main\.eyn\s*3/.test(stack); i++) {
+    await page.waitForTimeout(500);
+    stack = await callStack();
+  }
   let variables = "";
   for (let i = 0; i < 40 && !variables.includes("File descriptors"); i++) {
     await page.waitForTimeout(500);
@@ -150,11 +156,85 @@ try {
   await page.waitForTimeout(1000);
   variables = await page.locator(".debug-variables").innerText().catch(() => "");
   await shot("debugging");
-  const stack = await page.locator(".debug-call-stack").innerText().catch(() => "");
-  check("the debugger stopped at the breakpoint on line 3", /main\.eyn\s*3/.test(stack.replace(/:/g, " ")), stack.slice(0, 300));
+  check("F5 without a launch.json stops at the breakpoint on line 3, not on entry", /main\.eyn\s*3/.test(stack) && !/entry/i.test(stack),
+    stack.slice(0, 300));
   check("the Variables panel shows fd 0", variables.includes("fd 0") && variables.includes("data.txt"), variables.slice(0, 400));
+
+  // the "Unknown command" exception filter: the failed command's own line (4) is highlighted, with the reason
+  const filter = page.locator(".debug-breakpoints .monaco-list-row", { hasText: "Unknown command" }).locator("input[type=checkbox]");
+  await filter.check({ timeout: 10000 }).catch(async () => {
+    await page.locator(".debug-breakpoints .monaco-list-row", { hasText: "Unknown command" }).click().catch(() => {});
+  });
+  await page.waitForTimeout(500);
+  await page.keyboard.press("F5");
+  let exception = "";
+  for (let i = 0; i < 30 && !exception.includes("zopne"); i++) {
+    await page.waitForTimeout(500);
+    exception = await page.locator(".exception-widget").innerText().catch(() => "");
+  }
+  stack = await callStack();
+  await shot("failed-command");
+  check("a failed command stops on its own line (4)", /main\.eyn\s*4/.test(stack), stack.slice(0, 300));
+  check("the exception box says what failed and suggests zopen", exception.includes("zopne") && exception.includes("zopen"), exception.slice(0, 300));
+
+  // the failed line has run: the next statement is the run on line 5; step into sub.eyn, whose caller frame points at line 5
+  await page.locator(".monaco-editor .view-lines").first().click().catch(() => {});
+  await page.keyboard.press("F11");
+  for (let i = 0; i < 30 && !/sub\.eyn/.test(stack); i++) {
+    await page.waitForTimeout(500);
+    stack = await callStack();
+  }
+  await shot("caller-frame");
+  check("the caller frame points at its run line (main.eyn 5)", /sub\.eyn\s*1/.test(stack) && /main\.eyn\s*5/.test(stack), stack.slice(0, 300));
+
+  // the machine view: a heap block on the map, and a byte written through writeMemory
+  await command("EYN: Open Machine View");
+  let machine;
+  let machineText = "";
+  for (let i = 0; i < 40 && !machineText.includes("heap block"); i++) {
+    await page.waitForTimeout(500);
+    for (const f of page.frames()) {
+      const t = await f.locator("#map").innerText({ timeout: 200 }).catch(() => "");
+      if (t) { machine = f; machineText = t; }
+    }
+  }
+  await shot("machine-view");
+  check("the machine view shows a heap block", machineText.includes("heap block"), machineText.slice(0, 300));
+  let written = false;
+  if (machine && machineText.includes("heap block")) {
+    // the hex view shows the first region; its first byte becomes AB through writeMemory
+    const byte = machine.locator("#hex td.byte").first();
+    await byte.click({ timeout: 3000 }).catch(() => {});
+    const input = machine.locator("#hex input");
+    await input.fill("AB", { timeout: 3000 }).catch(() => {});
+    await input.press("Enter", { timeout: 3000 }).catch(() => {});
+    for (let i = 0; i < 20 && !written; i++) {
+      await page.waitForTimeout(500);
+      written = (await machine.locator("#hex td.byte").first().innerText({ timeout: 1000 }).catch(() => "")) === "AB";
+    }
+  }
+  await shot("machine-view-written");
+  check("a byte written in the machine view reads back (writeMemory, memory event)", written, "the first byte is not AB");
   await page.keyboard.press("Shift+F5");
   await page.waitForTimeout(1000);
+
+  // Run twice: one terminal named after the script, with a header and a summary
+  await command("View: Close All Editors");
+  await page.waitForTimeout(500);
+  await quickOpen("main.eyn");
+  await page.locator(".monaco-editor .view-lines").first().click().catch(() => {});
+  await command("EYN: Run Script");
+  await page.waitForTimeout(4000);
+  await command("EYN: Run Script");
+  let terminal = "";
+  for (let i = 0; i < 30 && (terminal.match(/exit status/g) ?? []).length < 2; i++) {
+    await page.waitForTimeout(500);
+    terminal = await page.locator(".terminal-wrapper .xterm-rows").first().innerText().catch(() => "");
+  }
+  const tabs = await page.locator(".terminal-tabs-entry").allInnerTexts().catch(() => []);
+  await shot("run-twice");
+  check("Run twice leaves one terminal named after the script", tabs.filter((t) => t.includes("main.eyn")).length === 1, JSON.stringify(tabs));
+  check("the run terminal shows the header and the summary", terminal.includes("main.eyn") && terminal.includes("exit status 1"), terminal.slice(0, 400));
 
   // an extensionless script under binaries/ opens as EYN
   await quickOpen("binaries/greet");
@@ -165,6 +245,26 @@ try {
   }
   await shot("binaries-script");
   check("an extensionless script under binaries/ opens as EYN", greetMode.includes("EYN"), greetMode);
+  // an untitled EYN buffer: Run asks to save first, in one sentence
+  await command("File: New Untitled Text File");
+  await page.waitForTimeout(1000);
+  await page.keyboard.type("echo untitled");
+  await command("Change Language Mode");
+  await page.waitForTimeout(500);
+  await page.keyboard.type("EYN");
+  await page.waitForTimeout(500);
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(1000);
+  await command("EYN: Run Script");
+  let toast = "";
+  for (let i = 0; i < 20 && !toast.includes("Save this script first"); i++) {
+    await page.waitForTimeout(500);
+    toast = (await page.locator(".notifications-toasts").allInnerTexts().catch(() => [])).join(" ");
+  }
+  await shot("untitled-run");
+  check("an untitled buffer asks to be saved first", toast.includes("Save this script first"), toast.slice(0, 300));
+  await page.keyboard.press("Escape");
+
 } finally {
   await shot("end");
   await browser.close();

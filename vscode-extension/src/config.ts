@@ -10,6 +10,8 @@ export interface EynSettings {
   /** An EYNFS or FAT32 image that is drive 0 for the language server's checks; "" for none. */
   driveImage?: string;
   disabledDiagnostics: string[];
+  /** True for projects meant for a real EYN-OS that runs only .shell files: P207 is then on. */
+  shellOnlyProject?: boolean;
   trace: string;
   diagnosticsSeverity: string;
   /** auto | r13 | 2026 */
@@ -41,7 +43,6 @@ export function resolveLaunch(
     resolved.type = "eyn";
     resolved.request = "launch";
     resolved.name = "Debug the current EYN script";
-    resolved.stopOnEntry = true;
   }
   if (!resolved.program || resolved.program === "${file}") {
     if (!activeFile) return undefined;
@@ -63,7 +64,7 @@ export function serverOptions(settings: EynSettings): Record<string, unknown> {
   return {
     trace: settings.trace,
     portabilityWarnings: settings.portabilityWarnings,
-    disabledDiagnostics: settings.disabledDiagnostics,
+    disabledDiagnostics: disabledDiagnostics(settings),
     driveRoot: settings.driveRoot,
     ...(settings.driveImage ? { driveImage: settings.driveImage } : {}),
     ram: settings.ram,
@@ -71,6 +72,17 @@ export function serverOptions(settings: EynSettings): Record<string, unknown> {
     profile: settings.profile,
     fidelity: settings.fidelity,
   };
+}
+
+/**
+ * The codes the server leaves out: the user's list, and P207 (a `.eyn` file run by `run`) unless the
+ * project is for a real EYN-OS that runs only `.shell` files, since `.eyn` scripts are this product's
+ * own convention.
+ */
+export function disabledDiagnostics(settings: Pick<EynSettings, "disabledDiagnostics" | "shellOnlyProject">): string[] {
+  const codes = [...settings.disabledDiagnostics];
+  if (!settings.shellOnlyProject && !codes.includes("P207")) codes.push("P207");
+  return codes;
 }
 
 /** The `eyn run` arguments for a script under these settings. */
@@ -88,4 +100,15 @@ export function profileArguments(settings: Pick<EynSettings, "profile" | "fideli
   if (settings.profile === "r13" || settings.profile === "2026") args.push("--profile", settings.profile);
   if (settings.fidelity === "faithful") args.push("--fidelity", "faithful");
   return args;
+}
+
+/** The configurations VS Code offers in its dynamic "Debug" list: no stop on entry, as in other debuggers. */
+export function dynamicConfigurations(): LaunchConfiguration[] {
+  return [{ type: "eyn", request: "launch", name: "Debug current script", program: "${file}", args: [] }];
+}
+
+/** What the Debug code lens and "EYN: Debug Script" launch: the script, stopping first at a breakpoint. */
+export function debugConfigurationFor(file: string): LaunchConfiguration {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return { type: "eyn", request: "launch", name: "Debug " + base, program: file };
 }

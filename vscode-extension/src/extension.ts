@@ -4,7 +4,17 @@ import * as path from "path";
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions, State } from "vscode-languageclient/node";
 import { isBinariesScript } from "./binaries";
-import { EynSettings, profileArguments, resolveLaunch, runArguments, serverOptions } from "./config";
+import { MachineView } from "./machineView";
+import { forTerminal, isQuietExit, runHeader, runSummary, runTerminalName, SAVE_FIRST, saveStep } from "./run";
+import {
+  debugConfigurationFor,
+  dynamicConfigurations,
+  EynSettings,
+  profileArguments,
+  resolveLaunch,
+  runArguments,
+  serverOptions,
+} from "./config";
 import { findJava, JavaFound, JavaProbe, JVM_OPTIONS } from "./java";
 import {
   ClientState,
@@ -18,6 +28,17 @@ import {
   profilePicks,
   SELECT_PROFILE_COMMAND,
 } from "./profile";
+
+/** A language client whose clean server exit (a restart, a stop) is logged as information, not as an error. */
+class EynLanguageClient extends LanguageClient {
+  override error(message: string, data?: unknown, showNotification?: boolean | "force"): void {
+    if (isQuietExit(message)) {
+      this.info("The language server stopped.", undefined, false);
+      return;
+    }
+    super.error(message, data, showNotification);
+  }
+}
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
@@ -40,6 +61,7 @@ function settings(): EynSettings {
     driveRoot: c.get<string>("driveRoot", ""),
     driveImage: c.get<string>("driveImage", ""),
     disabledDiagnostics: c.get<string[]>("disabledDiagnostics", []),
+    shellOnlyProject: c.get<boolean>("shellOnlyProject", false),
     trace: c.get<string>("trace.server", "error"),
     diagnosticsSeverity: c.get<string>("diagnosticsSeverity", "info"),
     profile: parseProfileSetting(c.get<string>("profile", "auto")),
@@ -121,7 +143,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       },
     },
   };
-  const c = new LanguageClient("eyn", "EYN Language Server", server, options);
+  const c = new EynLanguageClient("eyn", "EYN Language Server", server, options);
   c.onNotification(PROFILE_NOTIFICATION, (params: unknown) => {
     const info = parseProfileNotification(params);
     if (!info) return;
@@ -260,6 +282,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(SELECT_PROFILE_COMMAND, selectProfile),
   );
 
+  const machineView = new MachineView(context);
   context.subscriptions.push(
     vscode.debug.registerDebugAdapterDescriptorFactory("eyn", {
       createDebugAdapterDescriptor: () => {
@@ -268,7 +291,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       },
     }),
     vscode.debug.registerDebugConfigurationProvider("eyn", {
-      resolveDebugConfiguration: (_folder, config) => {
+      resolveDebugConfiguration: async (_folder, config) => {
+        // an untitled buffer is saved first (one sentence, one button); cancelling ends quietly
+        const active = vscode.window.activeTextEditor?.document;
+        const wantsActive = !config.program || config.program === "${file}";
+        if (wantsActive && active && active.languageId === "eyn" && active.isUntitled) {
+          const saved = await savedScript(undefined);
+          if (!saved) return undefined;
+        }
         const resolved = resolveLaunch(config as never, settings(), activeEynFile());
         if (!resolved) void vscode.window.showInformationMessage("Open an EYN script (.eyn or .shell) to debug it.");
         return resolved as vscode.DebugConfiguration | undefined;
@@ -277,24 +307,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.debug.registerDebugConfigurationProvider(
       "eyn",
       {
-        provideDebugConfigurations: () => [
-          { type: "eyn", request: "launch", name: "Debug current script", program: "${file}", args: [], stopOnEntry: true },
-        ],
+        provideDebugConfigurations: () => dynamicConfigurations() as vscode.DebugConfiguration[],
       },
       vscode.DebugConfigurationProviderTriggerKind.Dynamic,
     ),
-    vscode.commands.registerCommand("eyn.runScript", (uri?: string | vscode.Uri) => {
-      const file = typeof uri === "string" ? vscode.Uri.parse(uri).fsPath : uri?.fsPath ?? activeEynFile();
-      const j = java();
+    vscode.commands.registerCommand("eyn.runScript", async (uri?: string | vscode.Uri) => {
+      const file = await savedScript(uri);
+      const j = file ? java() : undefined;
       if (!file || !j) return;
-      const terminal = vscode.window.createTerminal("EYN");
-      terminal.show();
-      terminal.sendText([j.executable, ...JVM_OPTIONS, "-jar", jar(context), ...runArguments(file, settings())].map(quote).join(" "));
+      runInTerminal(file, j.executable, [...JVM_OPTIONS, "-jar", jar(context), ...runArguments(file, settings()), "--color"]);
     }),
-    vscode.commands.registerCommand("eyn.debugScript", (uri?: string | vscode.Uri) => {
-      const file = typeof uri === "string" ? vscode.Uri.parse(uri).fsPath : uri?.fsPath ?? activeEynFile();
+    vscode.commands.registerCommand("eyn.debugScript", async (uri?: string | vscode.Uri) => {
+      const file = await savedScript(uri);
       if (!file) return;
-      void vscode.debug.startDebugging(undefined, { type: "eyn", request: "launch", name: "Debug " + path.basename(file), program: file, stopOnEntry: true });
+      void vscode.debug.startDebugging(undefined, debugConfigurationFor(file) as vscode.DebugConfiguration);
+    }),
+    vscode.commands.registerCommand("eyn.openMachineView", (arg?: { variable?: { memoryReference?: string } } | string) => {
+      const reference = typeof arg === "string" ? arg : arg?.variable?.memoryReference;
+      return machineView.open(reference);
     }),
     vscode.commands.registerCommand("eyn.checkWorkspace", () => {
       const j = java();
@@ -319,6 +349,83 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // the Java server starts with the first EYN document (activation on plain text must not start it)
   if (vscode.workspace.textDocuments.some((d) => d.languageId === "eyn")) await ensureClient(context);
   else registerConvertFallback();
+}
+
+/** The script to run or debug, saved: a modified file is saved, an untitled buffer asks for a name first. */
+async function savedScript(uri?: string | vscode.Uri): Promise<string | undefined> {
+  const target = typeof uri === "string" ? vscode.Uri.parse(uri) : uri;
+  // from the palette while a panel (the machine view, a terminal) has focus: the visible EYN editor
+  const editor = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find((e) => e?.document.languageId === "eyn");
+  const doc = target ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString()) : editor?.document;
+  if (!doc) {
+    if (target?.scheme === "file") return target.fsPath;
+    void vscode.window.showInformationMessage("Open an EYN script (.eyn or .shell) to run or debug it.");
+    return undefined;
+  }
+  switch (saveStep(doc)) {
+    case "saveAs": {
+      const choice = await vscode.window.showWarningMessage(SAVE_FIRST, "Save As…");
+      if (choice !== "Save As…") return undefined;
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand("workbench.action.files.saveAs");
+      const saved = vscode.window.activeTextEditor?.document;
+      return saved && !saved.isUntitled && saved.uri.scheme === "file" ? saved.uri.fsPath : undefined;
+    }
+    case "save":
+      if (!(await doc.save())) return undefined;
+      return doc.uri.fsPath;
+    default:
+      return doc.uri.scheme === "file" ? doc.uri.fsPath : undefined;
+  }
+}
+
+/** One terminal per script, owned by the extension: a header, the script's output in its colours, a summary. */
+interface ScriptTerminal {
+  terminal: vscode.Terminal;
+  run(): void;
+  running(): boolean;
+}
+const scriptTerminals = new Map<string, ScriptTerminal>();
+
+function runInTerminal(file: string, javaExecutable: string, args: string[]): void {
+  const existing = scriptTerminals.get(file);
+  if (existing) {
+    existing.terminal.show(true);
+    if (!existing.running()) existing.run();
+    return;
+  }
+  const write = new vscode.EventEmitter<string>();
+  let child: cp.ChildProcess | undefined;
+  let opened = false;
+  const start = () => {
+    const s = settings();
+    write.fire(forTerminal((opened ? "\n" : "") + runHeader(file, s).join("\n") + "\n\n"));
+    opened = true;
+    child = cp.spawn(javaExecutable, args, { cwd: path.dirname(file) });
+    child.stdout?.on("data", (b: Buffer) => write.fire(forTerminal(b.toString("utf8"))));
+    child.stderr?.on("data", (b: Buffer) => write.fire(forTerminal(b.toString("utf8"))));
+    child.on("error", (e) => write.fire(forTerminal(`\nEYN: could not start Java: ${e.message}\n`)));
+    child.on("close", (code, signal) => {
+      child = undefined;
+      const summary = runSummary(code, signal);
+      const colour = code === 0 ? "\x1b[32m" : "\x1b[31m";
+      write.fire(forTerminal(`\n${colour}${summary}\x1b[0m\n`));
+    });
+  };
+  const pty: vscode.Pseudoterminal = {
+    onDidWrite: write.event,
+    open: () => start(),
+    close: () => {
+      child?.kill();
+      scriptTerminals.delete(file);
+    },
+    handleInput: (data) => {
+      if (data === "\x03") child?.kill("SIGINT");
+    },
+  };
+  const terminal = vscode.window.createTerminal({ name: runTerminalName(file), pty });
+  scriptTerminals.set(file, { terminal, run: start, running: () => child !== undefined });
+  terminal.show(true);
 }
 
 function quote(arg: string): string {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { profileArguments, resolveLaunch, runArguments, serverOptions } from "./lib/config.mjs";
+import { debugConfigurationFor, disabledDiagnostics, dynamicConfigurations, profileArguments, resolveLaunch, runArguments, serverOptions } from "./lib/config.mjs";
 
 const settings = {
   ram: 64, seed: 7, persist: false, portabilityWarnings: true, drives: { "1": "/data" }, driveRoot: "",
@@ -12,7 +12,7 @@ test("F5 without a launch.json debugs the active script with the settings' defau
   assert.equal(r.type, "eyn");
   assert.equal(r.request, "launch");
   assert.equal(r.program, "/ws/main.eyn");
-  assert.equal(r.stopOnEntry, true);
+  assert.equal(r.stopOnEntry, undefined, "no stop on entry unless asked: the first stop is a breakpoint");
   assert.equal(r.ram, 64);
   assert.equal(r.seed, 7);
   assert.deepEqual(r.drives, { "1": "/data" });
@@ -33,7 +33,7 @@ test("nothing to debug without a program or an open script", () => {
 
 test("the server and eyn run get the settings", () => {
   assert.deepEqual(serverOptions(settings), {
-    trace: "messages", portabilityWarnings: true, disabledDiagnostics: ["W110"], driveRoot: "", ram: 64,
+    trace: "messages", portabilityWarnings: true, disabledDiagnostics: ["W110", "P207"], driveRoot: "", ram: 64,
     diagnosticsSeverity: "warning", profile: "auto", fidelity: "fixed",
   });
   assert.equal(serverOptions({ ...settings, driveImage: "disks/eynfs.img" }).driveImage, "disks/eynfs.img");
@@ -64,4 +64,18 @@ test("eyn run and eyn check get no profile flags at the defaults", () => {
   assert.deepEqual(profileArguments({ profile: "auto", fidelity: "fixed" }), []);
   assert.deepEqual(profileArguments({ profile: "r13", fidelity: "fixed" }), ["--profile", "r13"]);
   assert.deepEqual(profileArguments({ profile: "nonsense", fidelity: "nonsense" }), []);
+});
+
+test("the Debug code lens and the dynamic 'Debug current script' do not stop on entry", () => {
+  for (const c of dynamicConfigurations()) assert.equal(c.stopOnEntry, undefined, c.name);
+  const lens = debugConfigurationFor("/ws/zero-copy.eyn");
+  assert.equal(lens.program, "/ws/zero-copy.eyn");
+  assert.equal(lens.name, "Debug zero-copy.eyn");
+  assert.equal(lens.stopOnEntry, undefined);
+});
+
+test("P207 (a .eyn file run by run) is off unless the project is shell-only", () => {
+  assert.deepEqual(disabledDiagnostics({ disabledDiagnostics: ["W110"] }), ["W110", "P207"]);
+  assert.deepEqual(disabledDiagnostics({ disabledDiagnostics: ["W110"], shellOnlyProject: true }), ["W110"]);
+  assert.ok(serverOptions(settings).disabledDiagnostics.includes("P207"));
 });

@@ -57,12 +57,9 @@ test("every snippet says which EYN-OS it is for; 2026 ones use only the 2026 lan
     "the Release 13 snippets keep their prefixes");
 });
 
-test("folding and indentation know both dialects' blocks", () => {
-  const start = new RegExp(langConf.folding.markers.start);
-  const end = new RegExp(langConf.folding.markers.end);
-  for (const l of ["ifeq $A b", "loop 3", "if -f x", "while $I != 3", "  if"]) assert.ok(start.test(l), l);
-  for (const l of ["iffy x", "ifeqx", "elsewhere"]) assert.ok(!start.test(l), l);
-  for (const l of ["endif", "endloop", "endwhile", "endif # done"]) assert.ok(end.test(l), l);
+test("folding comes from the language server, and indentation knows both dialects' blocks", () => {
+  // folding markers would turn every loop/ifeq line into a minimap section header ("12", "$MODE fast")
+  assert.equal(langConf.folding, undefined, "no folding markers: the server's folding ranges fold blocks");
   const inc = new RegExp(langConf.indentationRules.increaseIndentPattern);
   const dec = new RegExp(langConf.indentationRules.decreaseIndentPattern);
   for (const l of ["elif $A == b", "else", "while 1"]) assert.ok(inc.test(l), l);

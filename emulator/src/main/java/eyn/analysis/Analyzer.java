@@ -285,6 +285,8 @@ public final class Analyzer {
             String suggestion = Suggestions.closest(name, CommandTable.names());
             report(DiagnosticCode.E101, i, head.start() + shift, head.end() + shift, "Unknown command '" + name + "'"
                     + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"), suggestion);
+            // one root cause, one error: a mistyped zopen leaves the fds unknown, not "not open" on every later line
+            if ("zopen".equals(suggestion)) editState().fdsUnknown = true;
             return;
         }
         Word last = words.get(words.size() - 1);

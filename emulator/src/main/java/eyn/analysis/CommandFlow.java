@@ -132,8 +132,9 @@ final class CommandFlow {
         int fd = s.nextFd(limit);
         s = a.editState();
         if (fd < 0 || args.isEmpty() || e == null && a.workspace().known() && s.cwd != null && !has$(0)) {
-            // the fd cannot be predicted, or the open fails
-            if (fd < 0) s.fdsUnknown = true;
+            // the fd cannot be predicted, or the open fails: what later lines get is unknown, so one
+            // root cause (W118, the missing file) does not also give an "fd not open" on each use
+            s.fdsUnknown = true;
             s.everOpened++;
             return;
         }

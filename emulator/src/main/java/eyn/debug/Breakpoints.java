@@ -91,4 +91,13 @@ public final class Breakpoints {
     synchronized void resetHits() {
         hits.clear();
     }
+
+    /** Where a line breakpoint applies: the statement at or after {@code line}, else the last one before it; -1 when there is none. */
+    public static int statementNear(eyn.language.Script script, int line) {
+        if (line < 0) line = 0;
+        int after = script.nextStatement(line);
+        if (after < script.size()) return after;
+        for (int i = Math.min(line, script.size() - 1); i >= 0; i--) if (script.line(i).kind().isStatement()) return i;
+        return -1;
+    }
 }

@@ -11,6 +11,11 @@ import java.util.function.Function;
 public final class Condition {
     private Condition() {}
 
+    /** True when a text reads as a condition: it compares or joins with one of the operators. */
+    public static boolean isCondition(String text) {
+        return text.matches(".*(==|!=|<=|>=|<|>|&&|\\|\\|).*");
+    }
+
     public static boolean evaluate(String expression, Function<String, String> variables) {
         for (String alternative : expression.split("\\|\\|")) {
             boolean all = true;

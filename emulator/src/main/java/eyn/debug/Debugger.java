@@ -23,23 +23,80 @@ public final class Debugger {
 
     public enum Reason { ENTRY, STEP, BREAKPOINT, FUNCTION_BREAKPOINT, DATA_BREAKPOINT, EXCEPTION, PAUSE, GOTO, EXITED }
 
-    /** A data breakpoint: execution stops after the step that changed what {@code value} reads. */
-    public record Watch(String id, String description, java.util.function.Supplier<Object> value) {}
+    /**
+     * A data breakpoint: execution stops after the step that changed what it watches (for
+     * {@link WatchTarget.Access#READ}, after a step that read the watched bytes).
+     */
+    public record Watch(WatchTarget target, WatchTarget.Access access) {
+        public Watch {
+            if (!target.accesses().contains(access)) throw new IllegalArgumentException(target.description() + " cannot be watched for " + access);
+        }
+
+        public String description() {
+            return target.description();
+        }
+    }
 
     /** The reason a failed step gives: its Failed effect, else the last red line it printed. */
-    private String failure(StepResult r) {
+    private String failureReason(StepResult r) {
         for (eyn.commands.Effect e : r.effects()) {
             if (e instanceof eyn.commands.Effect.Failed f) return f.reason();
         }
         return lastError == null ? "A command failed" : lastError;
     }
 
-    /** Why execution stopped; {@code text} explains exceptions and pauses. */
-    public record Stop(Reason reason, String text) {
+    /**
+     * Why execution stopped; {@code text} explains exceptions and pauses; {@code failure} is the
+     * command that failed when an exception filter stopped the run.
+     */
+    public record Stop(Reason reason, String text, Failure failure) {
+        public Stop(Reason reason, String text) {
+            this(reason, text, null);
+        }
+
         public boolean exited() {
             return reason == Reason.EXITED;
         }
+
+        /** A short phrase for the UI's "Paused on ..." header. */
+        public String description() {
+            return switch (reason) {
+                case ENTRY -> text != null ? text : "Paused on entry";
+                case STEP -> "Paused after a step";
+                case BREAKPOINT -> text != null ? text : "Paused on breakpoint";
+                case FUNCTION_BREAKPOINT -> "Paused before " + text;
+                case DATA_BREAKPOINT -> "Data breakpoint: " + text;
+                case EXCEPTION -> failure != null ? failure.title() : "Paused on exception";
+                case PAUSE -> "Paused";
+                case GOTO -> "Paused after goto";
+                case EXITED -> "Exited";
+            };
+        }
     }
+
+    /**
+     * A command that failed (or a line an exception filter stops before): {@code at} is its line,
+     * {@code kind} what went wrong ("Command not found", "Command failed", "Portability warning"),
+     * {@code message} the error the command printed, {@code hint} a "did you mean" or null.
+     */
+    public record Failure(String kind, String command, String message, Location at, String hint, int callLine) {
+        public Failure(String kind, String command, String message, Location at, String hint) {
+            this(kind, command, message, at, hint, -1);
+        }
+
+        /** The exception box's title: what failed. */
+        public String title() {
+            return kind + (command == null || command.isEmpty() ? "" : ": " + command);
+        }
+
+        /** What failed and why, with the line: "Line 14: zopne: Command not found: zopne; did you mean 'zopen'?" */
+        public String text() {
+            return "Line " + (at.line() + 1) + ": " + message + (hint == null ? "" : "; did you mean '" + hint + "'?");
+        }
+    }
+
+    /** A frame as a debugger shows it: innermost first, {@code line} 0-based, {@code index} into the interpreter's frames. */
+    public record ShownFrame(int index, String name, String path, int line) {}
 
     private static final OutputSink NOWHERE = (color, text, where) -> { };
 
@@ -53,6 +110,10 @@ public final class Debugger {
     private volatile boolean pauseRequested;
     private String lastError;
     private volatile List<Watch> watches = List.of();
+    /** Reads of each watch's bytes so far (memory ranges watched for reads). */
+    private volatile java.util.concurrent.atomic.AtomicLong[] reads = new java.util.concurrent.atomic.AtomicLong[0];
+    /** The last stop, for the stack (a failed command's line) and the exception details. */
+    private Stop lastStop;
     private Object[] watched = new Object[0];
 
     /**
@@ -66,6 +127,7 @@ public final class Debugger {
         this.history = history;
         this.portability = portability;
         this.log = log;
+        in.machine().setReadListener(this::noteRead);
         OutputSink sink = in.sink();
         in.setSink((color, text, where) -> {
             if (color == eyn.machine.Color.RED) lastError = text.strip();
@@ -87,9 +149,39 @@ public final class Debugger {
 
     /** Replaces the data breakpoints; their values now are the baseline. */
     public void setWatches(List<Watch> list) {
+        java.util.concurrent.atomic.AtomicLong[] counters = new java.util.concurrent.atomic.AtomicLong[list.size()];
+        for (int i = 0; i < counters.length; i++) counters[i] = new java.util.concurrent.atomic.AtomicLong();
+        reads = counters;
         watches = List.copyOf(list);
-        watched = new Object[watches.size()];
-        for (int i = 0; i < watches.size(); i++) watched[i] = watches.get(i).value().get();
+        watched = watchValues();
+    }
+
+    public List<Watch> watches() {
+        return watches;
+    }
+
+    /** Counts reads of fd and mapping bytes that overlap a memory range watched for reads. */
+    private long noteRead(long address, long length) {
+        List<Watch> list = watches;
+        java.util.concurrent.atomic.AtomicLong[] counters = reads;
+        for (int i = 0; i < list.size() && i < counters.length; i++) {
+            Watch w = list.get(i);
+            if (w.access() != WatchTarget.Access.WRITE && w.target() instanceof WatchTarget.MemoryRange m && m.overlaps(address, length)) {
+                counters[i].incrementAndGet();
+            }
+        }
+        return 0;
+    }
+
+    private Object value(int i) {
+        Watch w = watches.get(i);
+        java.util.concurrent.atomic.AtomicLong[] counters = reads;
+        long n = i < counters.length ? counters[i].get() : 0;
+        return switch (w.access()) {
+            case WRITE -> w.target().read(in.machine());
+            case READ -> "read " + n + " times";
+            case READ_WRITE -> w.target().read(in.machine()) + ", read " + n + " times";
+        };
     }
 
     private Stop checkWatches() {
@@ -97,7 +189,7 @@ public final class Debugger {
         if (list.isEmpty()) return null;
         StringBuilder changes = new StringBuilder();
         for (int i = 0; i < list.size() && i < watched.length; i++) {
-            Object now = list.get(i).value().get();
+            Object now = value(i);
             if (!Objects.equals(now, watched[i])) {
                 if (changes.length() > 0) changes.append("; ");
                 changes.append(list.get(i).description()).append(": ").append(watched[i]).append(" -> ").append(now);
@@ -109,6 +201,10 @@ public final class Debugger {
 
     /** Runs until something stops it. The first statement is never checked for breakpoints: execution is already there. */
     public Stop resume(Mode mode) {
+        return stop(run(mode));
+    }
+
+    private Stop run(Mode mode) {
         pauseRequested = false;
         int startDepth = in.frames().size();
         boolean first = true;
@@ -125,15 +221,18 @@ public final class Debugger {
             first = false;
             if (history != null) history.record(in);
             lastError = null;
+            Frame running = in.frames().get(in.frames().size() - 1);
             StepResult r = in.step();
             if (r.done()) return new Stop(Reason.EXITED, null);
             if (r.failed()) {
-                String error = failure(r);
-                boolean unknown = error.startsWith("Command not found");
+                Failure failure = failure(running, r.location(), failureReason(r));
+                boolean unknown = failure.kind().equals(UNKNOWN_COMMAND);
                 if (breakpoints.filter(Breakpoints.FAILED) || (unknown && breakpoints.filter(Breakpoints.UNKNOWN))) {
-                    return new Stop(Reason.EXCEPTION, "Line " + (r.location().line() + 1) + ": " + error);
+                    return stop(new Stop(Reason.EXCEPTION, failure.text(), failure));
                 }
             }
+            // the last statement ran: the session ends here, whatever the step mode (a stop with no frame shows nothing)
+            if (in.finished()) return new Stop(Reason.EXITED, null);
             Stop changed = checkWatches();
             if (changed != null) return changed;
             int depth = in.frames().size();
@@ -182,7 +281,11 @@ public final class Debugger {
         }
         if (breakpoints.filter(Breakpoints.PORTABILITY)) {
             String problem = portability.apply(at);
-            if (problem != null) return new Stop(Reason.EXCEPTION, "Line " + (at.line() + 1) + ": " + problem);
+            if (problem != null) {
+                ScriptLine line = frame.script().line(at.line());
+                Failure f = new Failure(PORTABILITY, line.kind() == LineKind.COMMAND ? line.name() : null, problem, at, null);
+                return new Stop(Reason.EXCEPTION, f.text(), f);
+            }
         }
         return null;
     }
@@ -195,6 +298,10 @@ public final class Debugger {
 
     /** Goes back one step. */
     public Stop stepBack() {
+        return stop(back());
+    }
+
+    private Stop back() {
         long target = in.steps() - 1;
         if (history == null || target < 0 || history.atOrBefore(target) == null) return new Stop(Reason.ENTRY, "At the start of the history");
         goTo(target);
@@ -204,6 +311,10 @@ public final class Debugger {
 
     /** Runs backwards to the latest earlier statement with an active breakpoint, or to the start. */
     public Stop reverseContinue() {
+        return stop(reverse());
+    }
+
+    private Stop reverse() {
         if (history == null) return new Stop(Reason.ENTRY, "At the start of the history");
         long now = in.steps();
         long end = now;
@@ -245,7 +356,7 @@ public final class Debugger {
     private Object[] watchValues() {
         List<Watch> list = watches;
         Object[] values = new Object[list.size()];
-        for (int i = 0; i < values.length; i++) values[i] = list.get(i).value().get();
+        for (int i = 0; i < values.length; i++) values[i] = value(i);
         return values;
     }
 
@@ -262,7 +373,129 @@ public final class Debugger {
         long entry = in.frames().get(frame).entryStep();
         if (history.atOrBefore(entry) == null) return false;
         goTo(entry);
+        stop(new Stop(Reason.STEP, null));
         return true;
+    }
+
+    /** A line the next statement may move to, with its label. */
+    public record GotoTarget(int line, String label) {}
+
+    /** The goto target at a line of a script, or null: a statement of the innermost frame's current block. */
+    public GotoTarget gotoTarget(String path, int line) {
+        List<Frame> frames = in.frames();
+        if (frames.isEmpty()) return null;
+        Frame top = frames.get(frames.size() - 1);
+        if (!top.path().equals(path) || line < 0 || line >= top.script().size() || !top.script().line(line).kind().isStatement()) return null;
+        if (!Interpreter.enclosing(top.script(), line).equals(Interpreter.enclosing(top.script(), top.line()))) return null;
+        return new GotoTarget(line, "line " + (line + 1) + ": " + top.script().line(line).text());
+    }
+
+    /** Moves the next statement to another line of the current block (goto); false when the rule forbids it. */
+    public boolean jump(int line) {
+        if (!in.jump(line)) return false;
+        stateChanged();
+        stop(new Stop(Reason.GOTO, null));
+        return true;
+    }
+
+    /** Records a stop made outside {@link #resume} (entry, a restart). */
+    public Stop stop(Stop stop) {
+        lastStop = stop;
+        return stop;
+    }
+
+    /** The last stop: what the stack and the exception details describe. */
+    public Stop lastStop() {
+        return lastStop;
+    }
+
+    /** How a session ended, as {@code eyn run} would report it: exit status 1 when a command failed. */
+    public record Summary(String script, long statements, long commands, long failures) {
+        public int exitStatus() {
+            return failures > 0 ? 1 : 0;
+        }
+
+        public String text() {
+            return script + " ended: " + statements + (statements == 1 ? " statement, " : " statements, ")
+                    + (failures == 0 ? "no command failed" : failures + (failures == 1 ? " command failed" : " commands failed"))
+                    + ", exit status " + exitStatus();
+        }
+    }
+
+    public Summary summary(String script) {
+        var c = in.counters();
+        return new Summary(script, c.statements, c.commands, c.failures);
+    }
+
+    // ---- what a stop shows --------------------------------------------------------------------
+
+    public static final String UNKNOWN_COMMAND = "Command not found";
+    public static final String COMMAND_FAILED = "Command failed";
+    public static final String PORTABILITY = "Portability warning";
+
+    private Failure failure(Frame frame, Location at, String error) {
+        String command = null;
+        if (frame.path().equals(at.path()) && at.line() < frame.script().size()) {
+            ScriptLine line = frame.script().line(at.line());
+            if (line.kind() == LineKind.COMMAND) command = line.name();
+        }
+        boolean unknown = command != null && error.equals(in.profile().commands().notFound(command))
+                || error.startsWith("Command not found");
+        String hint = null;
+        if (unknown && command != null) {
+            java.util.Set<String> names = new java.util.TreeSet<>(eyn.commands.CommandTable.names());
+            for (var spec : in.profile().commands().all()) names.add(spec.name());
+            hint = eyn.analysis.Suggestions.closest(command, names);
+        }
+        return new Failure(unknown ? UNKNOWN_COMMAND : COMMAND_FAILED, command, error, at, hint, frame.callLine());
+    }
+
+    /**
+     * The stack as shown, innermost first: a caller's line is its {@code run} line, and after a
+     * failed command the innermost frame's line is the line that failed (a frame the failure ended
+     * is shown too, so the failure keeps its line).
+     */
+    public List<ShownFrame> stack() {
+        List<Frame> frames = in.frames();
+        List<ShownFrame> out = new java.util.ArrayList<>();
+        Failure failure = lastStop == null ? null : lastStop.failure();
+        if (failure != null && failure.kind().equals(PORTABILITY)) failure = null;
+        int endedCallLine = -1;
+        if (failure != null && failure.at().depth() > frames.size()) {
+            out.add(new ShownFrame(Math.max(0, frames.size() - 1), frameName(failure.at().path(), failure.at().depth() == 1, null),
+                    failure.at().path(), failure.at().line()));
+            endedCallLine = failure.callLine();
+            failure = null;
+        }
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            Frame f = frames.get(i);
+            int line = f.line();
+            if (i < frames.size() - 1 && frames.get(i + 1).callLine() >= 0) line = frames.get(i + 1).callLine();
+            else if (i == frames.size() - 1 && endedCallLine >= 0) line = endedCallLine;
+            else if (i == frames.size() - 1 && failure != null && failure.at().path().equals(f.path())
+                    && failure.at().depth() == frames.size()) line = failure.at().line();
+            line = Math.min(line, Math.max(0, f.script().size() - 1));
+            out.add(new ShownFrame(i, frameName(f.path(), i == 0, f), f.path(), line));
+        }
+        return out;
+    }
+
+    /**
+     * A frame's name without the file name, which the UI shows beside it: "main" for the
+     * outermost script, "run" for a nested one, with the innermost loop ("main (loop 3/10)",
+     * "main (while line 3, pass 2)").
+     */
+    public static String frameName(String path, boolean outermost, Frame f) {
+        String name = outermost ? "main" : "run";
+        if (f == null) return name;
+        eyn.interpreter.Block loop = null;
+        for (eyn.interpreter.Block b : f.blocks()) if (b.kind == eyn.interpreter.Block.Kind.LOOP) loop = b;
+        if (loop != null) return name + " (loop " + loop.iteration() + "/" + loop.total + ")";
+        var blocks = f.engineBlocks();
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            if (blocks.get(i).kind().equals("while")) return name + " (while line " + (blocks.get(i).line() + 1) + ", pass " + blocks.get(i).iteration() + ")";
+        }
+        return name;
     }
 
     /** Puts the interpreter and machine in the state they had after {@code step} steps. */
@@ -282,6 +515,22 @@ public final class Debugger {
     private void rebaseline() {
         Object[] values = watchValues();
         if (values.length == watched.length) watched = values;
+    }
+
+    /** Moves an fd's offset (the debugger's "set value" on it); the problem in words, or null when done. */
+    public String setOffset(int fd, String value) {
+        var f = in.machine().fds().get(fd);
+        if (f == null) return "fd " + fd + " is not open";
+        long offset;
+        try {
+            offset = Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return "An offset is a number, not '" + value + "'";
+        }
+        if (offset < 0 || offset > f.size()) return "The offset must be between 0 and the file size " + f.size();
+        f.offset = (int) offset;
+        stateChanged();
+        return null;
     }
 
     /** The user changed the state (a variable, memory, a console command): later checkpoints no longer describe the future. */

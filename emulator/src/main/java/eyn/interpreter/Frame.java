@@ -19,6 +19,8 @@ public final class Frame {
     PendingLine pending;
     /** The interpreter's step count when this frame began: where a debugger restarts it. */
     long entryStep;
+    /** The caller's line that started this frame ({@code run}, or a line with {@code $(run ...)}); -1 for the outermost. */
+    int callLine = -1;
     /** The script's arguments: {@code $0} (its path) first, then {@code $1}..{@code $9} (2026 dialect). */
     List<String> args = List.of();
     /** The 2026 engine's state: its block stack and a line half expanded (null in Release 13 scripts). */
@@ -49,6 +51,8 @@ public final class Frame {
     /** True while a line's {@code $(...)} substitutions are running one step at a time. */
     public boolean pending() { return pending != null; }
     public long entryStep() { return entryStep; }
+    /** The 0-based line of the caller's {@code run} that started this frame; -1 for the outermost frame. */
+    public int callLine() { return callLine; }
     /** {@code $0}..{@code $9} as the script sees them (empty for Release 13 scripts). */
     public List<String> args() { return args; }
     /** The 2026 engine's block stack, outermost first (empty for Release 13 scripts). */
@@ -68,6 +72,7 @@ public final class Frame {
         Frame f = new Frame(script, path, pc, new LinkedHashMap<>(variables), b, captureCopy,
                 pending == null ? null : pending.copy());
         f.entryStep = entryStep;
+        f.callLine = callLine;
         f.args = args;
         f.d3 = d3 == null ? null : d3.copy();
         return f;

@@ -228,6 +228,7 @@ public final class Interpreter implements ScriptHost {
         Location ran = current;
         if (requestedFrame != null) {
             requestedFrame.entryStep = steps;
+            requestedFrame.callLine = ran.line();
             frames.add(requestedFrame);
             scripts.add(requestedFrame.path);
             requestedFrame = null;
@@ -545,12 +546,12 @@ public final class Interpreter implements ScriptHost {
         StringBuilder capture = new StringBuilder();
         StringBuilder previous = stepCapture;
         stepCapture = capture;
+        long errorsBefore = router.errorLines;
         try {
-            String text = frames.isEmpty() ? line
-                    : top().d3 != null ? eyn.language.D3Expansion.expandQuietly(line, this::variable) : expand(top(), line);
-            dispatch(cut(text, Limits.EXPANDED_LINE));
+            dispatch(cut(expandText(line), Limits.EXPANDED_LINE));
         } finally {
             stepCapture = previous;
+            evaluationFailed = router.errorLines > errorsBefore;
         }
         if (requestedFrame != null) {
             requestedFrame = null;
@@ -558,6 +559,19 @@ public final class Interpreter implements ScriptHost {
         }
         if (halted && !frames.isEmpty()) settle();
         return capture.toString();
+    }
+
+    /** True when the last {@link #evaluate} printed an error. */
+    public boolean evaluationFailed() {
+        return evaluationFailed;
+    }
+
+    private boolean evaluationFailed;
+
+    /** Expands variables in a text as the innermost frame's engine would, running nothing. */
+    public String expandText(String text) {
+        return frames.isEmpty() ? text
+                : top().d3 != null ? eyn.language.D3Expansion.expandQuietly(text, this::variable) : expand(top(), text);
     }
 
     /** Sets a variable of a frame (0 = outermost), as {@code set} would store it; false when the table is full. */

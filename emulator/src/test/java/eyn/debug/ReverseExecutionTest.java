@@ -132,7 +132,8 @@ class ReverseExecutionTest {
         StringBuilder out = new StringBuilder();
         Debugger d = debugger(out, 16);
         Interpreter in = d.interpreter();
-        d.setWatches(List.of(new Debugger.Watch("maps", "mappings", () -> in.machine().mappings().size())));
+        d.setWatches(List.of(new Debugger.Watch(new WatchTarget.MappingExists(0x01001000L), WatchTarget.Access.WRITE),
+                new Debugger.Watch(new WatchTarget.MappingExists(0x01002000L), WatchTarget.Access.WRITE)));
         Debugger.Stop forward = d.resume(Debugger.Mode.CONTINUE);
         assertEquals(Debugger.Reason.DATA_BREAKPOINT, forward.reason(), "mmap on line 4 adds a mapping");
         assertEquals(4, in.next().line());

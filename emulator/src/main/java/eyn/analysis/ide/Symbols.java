@@ -12,9 +12,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The document outline: variables (first assignment) and blocks as a tree. */
+/**
+ * The document outline, what a reader looks for: variables (first assignment), fds opened, files
+ * mapped, nested scripts run, and blocks and loops as a tree.
+ */
 public final class Symbols {
-    public enum Kind { VARIABLE, CONDITION, LOOP }
+    public enum Kind { VARIABLE, CONDITION, LOOP, FD, MAPPING, RUN }
 
     public record Symbol(String name, String detail, Kind kind, int startLine, int endLine, Span selection, List<Symbol> children) {}
 
@@ -39,6 +42,9 @@ public final class Symbols {
                     open.peek().add(new Symbol(a.key(), a.value(), Kind.VARIABLE, i, i,
                             new Span(i, a.keyStart(), a.keyStart() + a.key().length()), List.of()));
                 }
+            } else if (line.kind() == LineKind.COMMAND && line.words().size() > 1) {
+                Symbol found = command(analysis, line);
+                if (found != null) open.peek().add(found);
             } else if (line.kind().opensBlock()) {
                 int end = Math.min(script.endOf(i), script.size() - 1);
                 List<Symbol> children = new ArrayList<>();
@@ -50,5 +56,30 @@ public final class Symbols {
             }
         }
         return roots;
+    }
+
+    /** A zopen (its fd when known), an mmap (its address when known) or a run, named by what it opens. */
+    private static Symbol command(Analysis analysis, ScriptLine line) {
+        int i = line.index();
+        var target = line.words().get(1);
+        Span selection = new Span(i, line.head().start(), line.head().end());
+        switch (line.name()) {
+            case "zopen" -> {
+                Integer fd = analysis.fdHints().get(i);
+                String mode = line.words().size() > 2 ? line.words().get(2).text() : "rw";
+                return new Symbol((fd == null ? "fd ?" : "fd " + fd) + ": " + target.text(), "zopen, " + mode, Kind.FD, i, i, selection, List.of());
+            }
+            case "mmap" -> {
+                Long address = analysis.addressHints().get(i);
+                return new Symbol(target.text() + (address == null ? "" : String.format(" at 0x%08X", address)), "mmap", Kind.MAPPING,
+                        i, i, selection, List.of());
+            }
+            case "run" -> {
+                return new Symbol("run " + target.text(), "nested script", Kind.RUN, i, i, selection, List.of());
+            }
+            default -> {
+                return null;
+            }
+        }
     }
 }

@@ -1,15 +1,11 @@
 package eyn.server.dap;
 
-import eyn.analysis.AnalysisSettings;
-import eyn.analysis.Analyzer;
-import eyn.analysis.Diagnostic;
-import eyn.analysis.Workspace;
 import eyn.debug.Breakpoints;
-import eyn.debug.Condition;
+import eyn.debug.ConsoleCompletions;
 import eyn.debug.Debugger;
+import eyn.debug.Evaluation;
 import eyn.debug.History;
-import eyn.interpreter.Block;
-import eyn.interpreter.Frame;
+import eyn.debug.WatchTarget;
 import eyn.interpreter.Interpreter;
 import eyn.interpreter.Location;
 import eyn.interpreter.Options;
@@ -28,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +117,6 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     private volatile boolean terminated;
     /** The drives opened for the current run, closed when the session ends or restarts. */
     private MachineConfig openedDrives;
-    private final Map<String, Set<Integer>> portabilityLines = new HashMap<>();
     private volatile boolean progressSupported;
     private final java.util.concurrent.ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         java.lang.Thread t = new java.lang.Thread(r, "eyn-dap-progress");
@@ -170,6 +164,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         c.setSupportsDataBreakpointBytes(true);
         c.setSupportsLoadedSourcesRequest(true);
         c.setSupportsCompletionsRequest(true);
+        c.setSupportsExceptionInfoRequest(true);
         c.setCompletionTriggerCharacters(new String[] {"$"});
         c.setExceptionBreakpointFilters(new ExceptionBreakpointsFilter[] {
             filter(Breakpoints.FAILED, "Command failed", "Stop after a command prints an error"),
@@ -207,7 +202,6 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             closeDrives(); // a restart reopens them: an image's writer lock must be free again first
             openedDrives = config.machine();
             Machine machine = new Machine(openedDrives);
-            machine.setReadListener(this::noteRead);
             profile = config.profileChoice(source);
             interpreter = new Interpreter(machine, this::output, new Options(config.maxSteps(), profile.profile()));
         } catch (IOException e) {
@@ -216,9 +210,17 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         History history = config.persist() ? null : new History(CHECKPOINT_INTERVAL,
                 (int) Math.max(2, config.historyBytes() / CHECKPOINT_BYTES), config.historySteps());
         // noDebug (VS Code's "Run Without Debugging"): nothing stops the run
-        debugger = new Debugger(interpreter, config.noDebug() ? new Breakpoints() : breakpoints, history, this::portability, this::logpoint);
+        debugger = new Debugger(interpreter, config.noDebug() ? new Breakpoints() : breakpoints, history,
+                new eyn.debug.PortabilityStops(path -> {
+                    try {
+                        return Files.readString(config.hostPath(path), StandardCharsets.UTF_8);
+                    } catch (IOException | RuntimeException e) {
+                        return null;
+                    }
+                }, config.portabilityWarnings()), this::logpoint);
         debugger.setSourceKey(path -> sourceKey(config.hostPath(path)));
         interpreter.start(config.scriptPath(), source, config.args());
+        debugger.setWatches(watches);
         terminated = false;
     }
 
@@ -246,7 +248,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     private void begin() {
         handles.clear();
         if (config.stopOnEntry() && !config.noDebug()) {
-            stopped(new Debugger.Stop(Debugger.Reason.ENTRY, null));
+            stopped(debugger.stop(new Debugger.Stop(Debugger.Reason.ENTRY, null)));
         } else {
             running = true;
             session.execute(() -> resume(Debugger.Mode.CONTINUE));
@@ -296,8 +298,8 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
                 Breakpoint b = new Breakpoint();
                 b.setId(id++);
                 b.setSource(source);
-                int line = sb.getLine() - (linesStartAt1 ? 1 : 0);
-                int actual = script == null ? -1 : statementNear(script, line);
+                int line = fromClient(sb.getLine());
+                int actual = script == null ? -1 : Breakpoints.statementNear(script, line);
                 if (script == null) {
                     b.setVerified(false);
                     b.setMessage("Cannot read " + host);
@@ -312,7 +314,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
                     b.setMessage("This file is not on drive 0, so the script cannot run it");
                 } else {
                     b.setVerified(true);
-                    b.setLine(actual + (linesStartAt1 ? 1 : 0));
+                    b.setLine(line(actual));
                     lines.add(new Breakpoints.Line(actual, sb.getCondition(), sb.getHitCondition(), sb.getLogMessage()));
                 }
                 result.add(b);
@@ -336,15 +338,6 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         }
     }
 
-    /** The statement line at or after {@code line}, else the last one before it; -1 when the script has none. */
-    static int statementNear(Script script, int line) {
-        if (line < 0) line = 0;
-        int after = script.nextStatement(line);
-        if (after < script.size()) return after;
-        for (int i = Math.min(line, script.size() - 1); i >= 0; i--) if (script.line(i).kind().isStatement()) return i;
-        return -1;
-    }
-
     @Override
     public CompletableFuture<SetFunctionBreakpointsResponse> setFunctionBreakpoints(SetFunctionBreakpointsArguments args) {
         return onSession(() -> {
@@ -353,7 +346,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             for (FunctionBreakpoint fb : args.getBreakpoints() == null ? new FunctionBreakpoint[0] : args.getBreakpoints()) {
                 Breakpoint b = new Breakpoint();
                 String name = fb.getName() == null ? "" : fb.getName().strip();
-                boolean known = eyn.commands.CommandTable.get(name) != null;
+                boolean known = ConsoleCompletions.knownCommand(name);
                 b.setVerified(known);
                 if (known) commands.add(new Breakpoints.Command(name, fb.getCondition(), fb.getHitCondition()));
                 else b.setMessage("No EYN command is called '" + name + "'");
@@ -379,24 +372,6 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         SetExceptionBreakpointsResponse r = new SetExceptionBreakpointsResponse();
         r.setBreakpoints(new Breakpoint[0]);
         return CompletableFuture.completedFuture(r);
-    }
-
-    private String portability(Location at) {
-        Set<Integer> lines = portabilityLines.computeIfAbsent(at.path(), path -> {
-            Set<Integer> found = new HashSet<>();
-            if (!config.portabilityWarnings()) return found;
-            try {
-                Path host = config.hostPath(path);
-                String text = Files.readString(host, StandardCharsets.UTF_8);
-                var analysis = Analyzer.analyze(path.startsWith("/") ? path : null, text, Workspace.NONE,
-                        AnalysisSettings.defaults().withDryRun(false));
-                for (Diagnostic d : analysis.diagnostics()) if (d.code().portability()) found.add(d.line());
-            } catch (IOException | RuntimeException e) {
-                // a script we cannot read has no portability warnings to stop on
-            }
-            return found;
-        });
-        return lines.contains(at.line()) ? "behaves differently on the real EYN-OS (see the portability warning)" : null;
     }
 
     // ---- execution ---------------------------------------------------------------------------
@@ -529,7 +504,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
 
     private void stopped(Debugger.Stop stop) {
         if (stop.exited()) {
-            finish(interpreter.counters().failures > 0 ? 1 : 0);
+            finish(debugger.summary(config.program().getFileName().toString()).exitStatus());
             return;
         }
         StoppedEventArguments e = new StoppedEventArguments();
@@ -545,9 +520,18 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             case GOTO -> StoppedEventArgumentsReason.GOTO;
             default -> StoppedEventArgumentsReason.STEP;
         });
-        if (stop.text() != null) {
-            e.setDescription(stop.text());
-            e.setText(stop.text());
+        e.setDescription(stop.description());
+        if (stop.failure() != null) e.setText(stop.failure().text());
+        else if (stop.text() != null) e.setText(stop.text());
+        if (stop.reason() == Debugger.Reason.DATA_BREAKPOINT || stop.reason() == Debugger.Reason.EXCEPTION) {
+            // the reason in words where people read, not only in the Call Stack header
+            List<Debugger.ShownFrame> stack = debugger.stack();
+            var top = stack.isEmpty() ? null : stack.get(0);
+            Location at = top == null ? null : new Location(top.path(), top.line(), 0);
+            String said = stop.failure() != null ? stop.failure().text() : stop.description();
+            OutputEventArguments line = outputEvent(OutputEventArgumentsCategory.CONSOLE,
+                    Ansi.paint(stop.failure() != null ? Color.RED : Color.ORANGE, "Stopped: " + said) + "\n", at);
+            gate.send(() -> client.output(line));
         }
         gate.send(() -> client.stopped(e));
     }
@@ -558,6 +542,12 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         if (interpreter != null) {
             interpreter.machine().shutdown();
             flushDrives(interpreter.machine());
+        }
+        if (exitCode != null && interpreter != null && config != null) {
+            Debugger.Summary summary = debugger.summary(config.program().getFileName().toString());
+            OutputEventArguments said = outputEvent(OutputEventArgumentsCategory.CONSOLE,
+                    Ansi.paint(summary.failures() > 0 ? Color.RED : Color.GREEN, summary.text()) + "\n", null);
+            gate.send(() -> client.output(said));
         }
         if (exitCode != null) {
             ExitedEventArguments exited = new ExitedEventArguments();
@@ -583,19 +573,16 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     public CompletableFuture<StackTraceResponse> stackTrace(StackTraceArguments args) {
         return onStopped(() -> {
             List<StackFrame> frames = new ArrayList<>();
-            List<Frame> stack = interpreter.frames();
-            for (int i = stack.size() - 1; i >= 0; i--) {
-                Frame f = stack.get(i);
+            int size = interpreter.frames().size();
+            List<Debugger.ShownFrame> shown = debugger.stack();
+            for (Debugger.ShownFrame f : shown) {
                 StackFrame sf = new StackFrame();
-                sf.setId(i + 1);
-                sf.setName(frameName(f));
-                Source source = new Source();
-                Path host = config.hostPath(f.path());
-                source.setPath(host.toString());
-                source.setName(host.getFileName().toString());
-                sf.setSource(source);
-                sf.setLine(Math.min(f.line(), Math.max(0, f.script().size() - 1)) + (linesStartAt1 ? 1 : 0));
-                sf.setColumn(linesStartAt1 ? 1 : 0);
+                // a frame the failed command ended comes first, with an id past the live frames
+                sf.setId(frames.isEmpty() && shown.size() > size ? size + 1 : f.index() + 1);
+                sf.setName(f.name());
+                sf.setSource(source(f.path()));
+                sf.setLine(line(f.line()));
+                sf.setColumn(line(0));
                 frames.add(sf);
             }
             int start = args.getStartFrame() == null ? 0 : Math.max(0, args.getStartFrame());
@@ -608,24 +595,13 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         });
     }
 
-    /** The script's name, and the innermost loop with its iteration ("loop 3/10", "while pass 2"). */
-    static String frameName(Frame f) {
-        String name = f.path().substring(f.path().lastIndexOf('/') + 1);
-        Block loop = null;
-        for (Block b : f.blocks()) if (b.kind == Block.Kind.LOOP) loop = b;
-        if (loop != null) return name + " (loop " + loop.iteration() + "/" + loop.total + ")";
-        var blocks = f.engineBlocks();
-        for (int i = blocks.size() - 1; i >= 0; i--) {
-            if (blocks.get(i).kind().equals("while")) return name + " (while line " + (blocks.get(i).line() + 1) + ", pass " + blocks.get(i).iteration() + ")";
-        }
-        return name;
-    }
-
     @Override
     public CompletableFuture<ScopesResponse> scopes(ScopesArguments args) {
         return onStopped(() -> {
-            int index = args.getFrameId() - 1;
-            if (index < 0 || index >= interpreter.frames().size()) throw invalid("No frame " + args.getFrameId());
+            int size = interpreter.frames().size();
+            // a frame the failed command ended (id size + 1) shows the machine as it is now
+            int index = Math.min(args.getFrameId() - 1, size - 1);
+            if (args.getFrameId() < 1 || args.getFrameId() > size + 1) throw invalid("No frame " + args.getFrameId());
             ScopesResponse r = new ScopesResponse();
             r.setScopes(new Scopes(handles, interpreter).of(index).toArray(new org.eclipse.lsp4j.debug.Scope[0]));
             return r;
@@ -652,30 +628,17 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             String name = args.getName();
             String value = args.getValue() == null ? "" : args.getValue();
             boolean done = false;
-            if (name.equals("offset")) {
-                // the offset of the fd whose children are shown: find the fd by the reference's listing
-                for (var f : interpreter.machine().fds().open()) {
-                    var children = handles.get(args.getVariablesReference());
-                    if (children != null && children.get().stream().anyMatch(v -> v.getName().equals("path") && v.getValue().equals(f.path))) {
-                        long offset;
-                        try {
-                            offset = Long.parseLong(value.strip());
-                        } catch (NumberFormatException e) {
-                            throw invalid("An offset is a number, not '" + value + "'");
-                        }
-                        if (offset < 0 || offset > f.size()) throw invalid("The offset must be between 0 and the file size " + f.size());
-                        f.offset = (int) offset;
-                        done = true;
-                        break;
-                    }
-                }
+            WatchTarget target = handles.watchable(args.getVariablesReference(), name);
+            if (target instanceof WatchTarget.FdOffset fd) {
+                String problem = debugger.setOffset(fd.fd(), value);
+                if (problem != null) throw invalid(problem);
+                done = true;
             } else {
                 int frame = interpreter.frames().size() - 1;
                 done = interpreter.setVariable(frame, name, value);
                 if (!done) throw invalid("Cannot set '" + name + "': names have 1-31 characters and a script holds 16 variables");
+                debugger.stateChanged();
             }
-            if (!done) throw invalid("Only script variables and an fd's offset can be changed");
-            debugger.stateChanged();
             SetVariableResponse r = new SetVariableResponse();
             r.setValue(value);
             gate.send(() -> {
@@ -690,23 +653,10 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     @Override
     public CompletableFuture<EvaluateResponse> evaluate(EvaluateArguments args) {
         return onStopped(() -> {
-            String expression = args.getExpression() == null ? "" : args.getExpression().strip();
-            EvaluateResponse r = new EvaluateResponse();
-            r.setVariablesReference(0);
-            String name = variableName(expression);
-            if (name != null) {
-                String value = interpreter.variable(name);
-                if (value == null && "hover".equals(args.getContext())) throw invalid("'" + name + "' is not set");
-                r.setResult(value == null ? "" : value);
-            } else if (expression.matches(".*(==|!=|<=|>=|<|>|&&|\\|\\|).*")) {
-                r.setResult(String.valueOf(Condition.evaluate(expression, interpreter::variable)));
-            } else if (args.getContext() != null && !"repl".equals(args.getContext())) {
-                // watches, hovers and copies read values; only the console runs commands
-                String value = interpreter.variable(expression);
-                if (value == null) throw invalid("Nothing to show for '" + expression + "'");
-                r.setResult(value);
-            } else {
-                r.setResult(interpreter.evaluate(expression).stripTrailing());
+            Evaluation.Context context = args.getContext() == null || "repl".equals(args.getContext()) ? Evaluation.Context.CONSOLE
+                    : "hover".equals(args.getContext()) ? Evaluation.Context.HOVER : Evaluation.Context.WATCH;
+            Evaluation result = Evaluation.of(interpreter, args.getExpression(), context);
+            if (result.changedState()) {
                 debugger.stateChanged();
                 gate.send(() -> {
                     InvalidatedEventArguments inv = new InvalidatedEventArguments();
@@ -714,15 +664,16 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
                     client.invalidated(inv);
                 });
             }
+            // an error response is what clients show in red: a failed command, an unset variable in a hover
+            if (result instanceof Evaluation.Command c && c.failed()) throw invalid(c.text());
+            if (result instanceof Evaluation.Nothing || result instanceof Evaluation.Unset && context != Evaluation.Context.CONSOLE) {
+                throw invalid(result.text());
+            }
+            EvaluateResponse r = new EvaluateResponse();
+            r.setVariablesReference(0);
+            r.setResult(result.text());
             return r;
         });
-    }
-
-    /** $NAME, ${NAME} or NAME when it is exactly one variable reference. */
-    private static String variableName(String expression) {
-        if (expression.matches("\\$[A-Za-z0-9_]{1,31}")) return expression.substring(1);
-        if (expression.matches("\\$\\{[^}]{1,31}}")) return expression.substring(2, expression.length() - 1);
-        return null;
     }
 
     @Override
@@ -789,60 +740,73 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             org.eclipse.lsp4j.debug.DataBreakpointInfoArguments args) {
         return onStopped(() -> {
             String name = args.getName() == null ? "" : args.getName().strip();
-            String dataId = null;
-            String description = null;
+            WatchTarget target = null;
             if (Boolean.TRUE.equals(args.getAsAddress())) {
-                long address = address(name);
                 int bytes = args.getBytes() == null ? 1 : Math.max(1, Math.min(65536, args.getBytes()));
-                dataId = "mem:" + address + ":" + bytes;
-                description = bytes + " bytes at " + String.format("0x%08X", address);
-            } else {
-                String tag = args.getVariablesReference() == null ? null : handles.tag(args.getVariablesReference());
-                if (tag != null && tag.startsWith("fd:") && (name.equals("offset") || name.equals("size"))) {
-                    dataId = tag + ":" + name;
-                    description = "the " + name + " of " + tag.replace(":", " ");
-                } else if ("fds".equals(tag) && name.startsWith("fd ")) {
-                    dataId = "fd:" + name.substring(3) + ":open";
-                    description = name + " being open";
-                } else if ("mappings".equals(tag) && name.startsWith("0x")) {
-                    dataId = "map:" + address(name) + ":mapped";
-                    description = "the mapping at " + name;
-                } else if ("predictor".equals(tag) && name.equals("hit rate")) {
-                    dataId = "predictor:hitrate";
-                    description = "the predictor's hit rate";
+                try {
+                    target = new WatchTarget.MemoryRange(address(name), bytes);
+                } catch (IllegalArgumentException e) {
+                    throw invalid("Not an address of the emulated machine: '" + name + "'");
                 }
+            } else if (args.getVariablesReference() != null) {
+                target = handles.watchable(args.getVariablesReference(), name);
             }
             org.eclipse.lsp4j.debug.DataBreakpointInfoResponse r = new org.eclipse.lsp4j.debug.DataBreakpointInfoResponse();
-            r.setDataId(dataId);
-            r.setDescription(dataId == null ? "Data breakpoints watch an fd's offset, size or being open, a mapping, "
-                    + "the hit rate, or a memory range" : description);
-            if (dataId != null) {
-                r.setAccessTypes(dataId.startsWith("mem:")
-                        ? new org.eclipse.lsp4j.debug.DataBreakpointAccessType[] {org.eclipse.lsp4j.debug.DataBreakpointAccessType.WRITE,
-                            org.eclipse.lsp4j.debug.DataBreakpointAccessType.READ, org.eclipse.lsp4j.debug.DataBreakpointAccessType.READ_WRITE}
-                        : new org.eclipse.lsp4j.debug.DataBreakpointAccessType[] {org.eclipse.lsp4j.debug.DataBreakpointAccessType.WRITE});
+            r.setDataId(target == null ? null : target.id());
+            r.setDescription(target == null ? "Data breakpoints watch an fd's offset, size or being open, a mapping, "
+                    + "the hit rate, or a memory range" : target.description());
+            if (target != null) {
+                r.setAccessTypes(target.accesses().stream().map(EynDebugAdapter::accessType)
+                        .toArray(org.eclipse.lsp4j.debug.DataBreakpointAccessType[]::new));
                 r.setCanPersist(false);
             }
             return r;
         });
     }
 
+    private static org.eclipse.lsp4j.debug.DataBreakpointAccessType accessType(WatchTarget.Access a) {
+        return switch (a) {
+            case WRITE -> org.eclipse.lsp4j.debug.DataBreakpointAccessType.WRITE;
+            case READ -> org.eclipse.lsp4j.debug.DataBreakpointAccessType.READ;
+            case READ_WRITE -> org.eclipse.lsp4j.debug.DataBreakpointAccessType.READ_WRITE;
+        };
+    }
+
+    private static WatchTarget.Access access(org.eclipse.lsp4j.debug.DataBreakpointAccessType a) {
+        if (a == null) return WatchTarget.Access.WRITE;
+        return switch (a) {
+            case READ -> WatchTarget.Access.READ;
+            case READ_WRITE -> WatchTarget.Access.READ_WRITE;
+            default -> WatchTarget.Access.WRITE;
+        };
+    }
+
+    /** The data breakpoints, kept across restarts. */
+    private List<Debugger.Watch> watches = List.of();
+
     @Override
     public CompletableFuture<org.eclipse.lsp4j.debug.SetDataBreakpointsResponse> setDataBreakpoints(
             org.eclipse.lsp4j.debug.SetDataBreakpointsArguments args) {
         return onStopped(() -> {
-            List<Debugger.Watch> watches = new ArrayList<>();
+            List<Debugger.Watch> list = new ArrayList<>();
             List<Breakpoint> result = new ArrayList<>();
-            readWatches.clear();
             for (org.eclipse.lsp4j.debug.DataBreakpoint d : args.getBreakpoints() == null
                     ? new org.eclipse.lsp4j.debug.DataBreakpoint[0] : args.getBreakpoints()) {
-                Supplier<Object> value = watcher(d.getDataId(), d.getAccessType());
+                WatchTarget target = WatchTarget.parse(d.getDataId());
                 Breakpoint b = new Breakpoint();
-                b.setVerified(value != null);
-                if (value == null) b.setMessage("Unknown data id '" + d.getDataId() + "'");
-                else watches.add(new Debugger.Watch(d.getDataId(), describe(d.getDataId()), value));
+                String problem = target == null ? "Unknown data id '" + d.getDataId() + "'" : null;
+                if (target != null) {
+                    try {
+                        list.add(new Debugger.Watch(target, access(d.getAccessType())));
+                    } catch (IllegalArgumentException e) {
+                        problem = e.getMessage();
+                    }
+                }
+                b.setVerified(problem == null);
+                if (problem != null) b.setMessage(problem);
                 result.add(b);
             }
+            watches = List.copyOf(list);
             debugger.setWatches(watches);
             org.eclipse.lsp4j.debug.SetDataBreakpointsResponse r = new org.eclipse.lsp4j.debug.SetDataBreakpointsResponse();
             r.setBreakpoints(result.toArray(new Breakpoint[0]));
@@ -850,85 +814,23 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         });
     }
 
-    /** A memory range whose reads are counted for read watchpoints. */
-    private static final class ReadWatch {
-        final long start;
-        final long end;
-        final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
-
-        ReadWatch(long start, long end) {
-            this.start = start;
-            this.end = end;
-        }
-    }
-
-    private final List<ReadWatch> readWatches = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    /** Counts reads of fd and mapping bytes that overlap a watched range. */
-    private long noteRead(long address, long length) {
-        for (ReadWatch w : readWatches) if (address < w.end && address + length > w.start) w.reads.incrementAndGet();
-        return 0;
-    }
-
-    /** What a data id reads from the live machine (the interpreter is replaced on restart, so look it up each time). */
-    private Supplier<Object> watcher(String dataId, org.eclipse.lsp4j.debug.DataBreakpointAccessType access) {
-        if (dataId == null) return null;
-        String[] p = dataId.split(":");
-        try {
-            switch (p[0]) {
-                case "fd" -> {
-                    int fd = Integer.parseInt(p[1]);
-                    return switch (p[2]) {
-                        case "offset" -> () -> {
-                            var f = interpreter.machine().fds().get(fd);
-                            return f == null ? null : f.offset;
-                        };
-                        case "size" -> () -> {
-                            var f = interpreter.machine().fds().get(fd);
-                            return f == null ? null : f.size();
-                        };
-                        case "open" -> () -> interpreter.machine().fds().get(fd) != null;
-                        default -> null;
-                    };
-                }
-                case "map" -> {
-                    long address = Long.parseLong(p[1]);
-                    return () -> interpreter.machine().mappings().stream().anyMatch(m -> m.address == address);
-                }
-                case "predictor" -> {
-                    return () -> interpreter.machine().predictor().hitRatePercent();
-                }
-                case "mem" -> {
-                    long address = Long.parseLong(p[1]);
-                    int bytes = Integer.parseInt(p[2]);
-                    Supplier<Object> written = () -> {
-                        byte[] b = new byte[bytes];
-                        int n = interpreter.machine().readMemory(address, b, bytes);
-                        return n + ":" + java.util.Arrays.hashCode(b);
-                    };
-                    if (access == null || access == org.eclipse.lsp4j.debug.DataBreakpointAccessType.WRITE) return written;
-                    ReadWatch watch = new ReadWatch(address, address + bytes);
-                    readWatches.add(watch);
-                    if (access == org.eclipse.lsp4j.debug.DataBreakpointAccessType.READ) return () -> "read " + watch.reads.get() + " times";
-                    return () -> written.get() + ", read " + watch.reads.get() + " times";
-                }
-                default -> {
-                    return null;
-                }
-            }
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static String describe(String dataId) {
-        String[] p = dataId.split(":");
-        return switch (p[0]) {
-            case "fd" -> "fd " + p[1] + " " + p[2];
-            case "map" -> "mapping at " + String.format("0x%08X", Long.parseLong(p[1]));
-            case "mem" -> p[2] + " bytes at " + String.format("0x%08X", Long.parseLong(p[1]));
-            default -> "hit rate";
-        };
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.debug.ExceptionInfoResponse> exceptionInfo(org.eclipse.lsp4j.debug.ExceptionInfoArguments args) {
+        return onStopped(() -> {
+            Debugger.Stop stop = debugger.lastStop();
+            if (stop == null || stop.failure() == null) throw invalid("The script is not stopped on a failure");
+            Debugger.Failure f = stop.failure();
+            org.eclipse.lsp4j.debug.ExceptionInfoResponse r = new org.eclipse.lsp4j.debug.ExceptionInfoResponse();
+            r.setExceptionId(f.kind());
+            r.setDescription(f.text());
+            r.setBreakMode(org.eclipse.lsp4j.debug.ExceptionBreakMode.ALWAYS);
+            org.eclipse.lsp4j.debug.ExceptionDetails details = new org.eclipse.lsp4j.debug.ExceptionDetails();
+            details.setMessage(f.message());
+            details.setTypeName(f.kind());
+            details.setStackTrace(f.at().path() + ":" + (f.at().line() + 1));
+            r.setDetails(details);
+            return r;
+        });
     }
 
     @Override
@@ -936,13 +838,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         return onSession(() -> {
             List<Source> sources = new ArrayList<>();
             if (config != null && interpreter != null) {
-                for (String path : interpreter.scripts()) {
-                    Source s = new Source();
-                    Path host = config.hostPath(path);
-                    s.setPath(host.toString());
-                    s.setName(host.getFileName().toString());
-                    sources.add(s);
-                }
+                for (String path : interpreter.scripts()) sources.add(source(path));
             }
             org.eclipse.lsp4j.debug.LoadedSourcesResponse r = new org.eclipse.lsp4j.debug.LoadedSourcesResponse();
             r.setSources(sources.toArray(new Source[0]));
@@ -954,23 +850,15 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     public CompletableFuture<org.eclipse.lsp4j.debug.CompletionsResponse> completions(org.eclipse.lsp4j.debug.CompletionsArguments args) {
         return onStopped(() -> {
             String text = args.getText() == null ? "" : args.getText();
-            int column = Math.max(0, Math.min(text.length(), args.getColumn() - (linesStartAt1 ? 1 : 0)));
-            int start = column;
-            while (start > 0 && text.charAt(start - 1) != ' ' && text.charAt(start - 1) != '$') start--;
-            String prefix = text.substring(start, column);
-            boolean variable = start > 0 && text.charAt(start - 1) == '$';
             List<org.eclipse.lsp4j.debug.CompletionItem> items = new ArrayList<>();
-            if (variable) {
-                List<Frame> frames = interpreter.frames();
-                if (!frames.isEmpty()) {
-                    for (String name : frames.get(frames.size() - 1).variables().keySet()) {
-                        if (name.startsWith(prefix)) items.add(completion(name, org.eclipse.lsp4j.debug.CompletionItemType.VARIABLE, start, prefix));
-                    }
-                }
-            } else if (text.substring(0, start).isBlank()) {
-                for (String name : eyn.commands.CommandTable.names()) {
-                    if (name.startsWith(prefix)) items.add(completion(name, org.eclipse.lsp4j.debug.CompletionItemType.FUNCTION, start, prefix));
-                }
+            for (ConsoleCompletions.Item c : ConsoleCompletions.of(interpreter, text, fromClient(args.getColumn()))) {
+                org.eclipse.lsp4j.debug.CompletionItem item = new org.eclipse.lsp4j.debug.CompletionItem();
+                item.setLabel(c.label());
+                item.setType(c.type() == ConsoleCompletions.Type.VARIABLE ? org.eclipse.lsp4j.debug.CompletionItemType.VARIABLE
+                        : org.eclipse.lsp4j.debug.CompletionItemType.FUNCTION);
+                item.setStart(line(c.start()));
+                item.setLength(c.length());
+                items.add(item);
             }
             org.eclipse.lsp4j.debug.CompletionsResponse r = new org.eclipse.lsp4j.debug.CompletionsResponse();
             r.setTargets(items.toArray(new org.eclipse.lsp4j.debug.CompletionItem[0]));
@@ -978,30 +866,18 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         });
     }
 
-    private org.eclipse.lsp4j.debug.CompletionItem completion(String label, org.eclipse.lsp4j.debug.CompletionItemType type, int start, String prefix) {
-        org.eclipse.lsp4j.debug.CompletionItem item = new org.eclipse.lsp4j.debug.CompletionItem();
-        item.setLabel(label);
-        item.setType(type);
-        item.setStart(start + (linesStartAt1 ? 1 : 0));
-        item.setLength(prefix.length());
-        return item;
-    }
-
     @Override
     public CompletableFuture<org.eclipse.lsp4j.debug.GotoTargetsResponse> gotoTargets(org.eclipse.lsp4j.debug.GotoTargetsArguments args) {
         return onStopped(() -> {
             List<org.eclipse.lsp4j.debug.GotoTarget> targets = new ArrayList<>();
-            List<Frame> frames = interpreter.frames();
-            if (!frames.isEmpty() && args.getSource() != null && args.getSource().getPath() != null) {
-                Frame top = frames.get(frames.size() - 1);
+            if (args.getSource() != null && args.getSource().getPath() != null) {
                 String path = config.scriptPathOf(Path.of(args.getSource().getPath()));
-                int line = args.getLine() - (linesStartAt1 ? 1 : 0);
-                if (top.path().equals(path) && line >= 0 && line < top.script().size() && top.script().line(line).kind().isStatement()
-                        && Interpreter.enclosing(top.script(), line).equals(Interpreter.enclosing(top.script(), top.line()))) {
+                Debugger.GotoTarget g = path == null ? null : debugger.gotoTarget(path, fromClient(args.getLine()));
+                if (g != null) {
                     org.eclipse.lsp4j.debug.GotoTarget t = new org.eclipse.lsp4j.debug.GotoTarget();
-                    t.setId(line + 1);
-                    t.setLabel("line " + (line + 1) + ": " + top.script().line(line).text());
-                    t.setLine(line + (linesStartAt1 ? 1 : 0));
+                    t.setId(g.line() + 1);
+                    t.setLabel(g.label());
+                    t.setLine(line(g.line()));
                     targets.add(t);
                 }
             }
@@ -1018,7 +894,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             if (debugger.history() == null) throw invalid("Restarting a frame needs reverse execution, which is off with 'persist'");
             if (!debugger.restartFrame(frame)) throw invalid("Frame " + args.getFrameId() + " cannot be restarted: its start is out of the history");
             handles.clear();
-            stopped(new Debugger.Stop(Debugger.Reason.STEP, null));
+            stopped(debugger.lastStop());
             return null;
         });
     }
@@ -1026,20 +902,24 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     @Override
     public CompletableFuture<Void> goto_(org.eclipse.lsp4j.debug.GotoArguments args) {
         return onStopped(() -> {
-            if (!interpreter.jump(args.getTargetId() - 1)) {
+            if (!debugger.jump(args.getTargetId() - 1)) {
                 throw invalid("Cannot go to line " + args.getTargetId() + ": pick a statement of the current block");
             }
-            debugger.stateChanged();
             handles.clear();
-            stopped(new Debugger.Stop(Debugger.Reason.GOTO, null));
+            stopped(debugger.lastStop());
             return null;
         });
     }
 
     // ---- output ------------------------------------------------------------------------------
 
+    /** Plain script output in the terminal's white (a theme colour), so clients do not paint stdout as their own info messages. */
+    private static final String PLAIN = "\u001b[37m";
+
     private void output(Color color, String text, Location where) {
-        OutputEventArguments e = outputEvent(OutputEventArgumentsCategory.STDOUT, Ansi.paint(color, text), where);
+        String painted = color == Color.WHITE ? paintPlain(text) : Ansi.paint(color, text);
+        OutputEventArguments e = outputEvent(color == Color.RED ? OutputEventArgumentsCategory.STDERR : OutputEventArgumentsCategory.STDOUT,
+                painted, where);
         gate.send(() -> client.output(e));
     }
 
@@ -1053,14 +933,44 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         e.setCategory(category);
         e.setOutput(text);
         if (where != null && config != null) {
-            Source s = new Source();
-            Path host = config.hostPath(where.path());
-            s.setPath(host.toString());
-            s.setName(host.getFileName().toString());
-            e.setSource(s);
-            e.setLine(where.line() + (linesStartAt1 ? 1 : 0));
+            e.setSource(source(where.path()));
+            e.setLine(line(where.line()));
         }
         return e;
+    }
+
+    private static String paintPlain(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int start = 0;
+        while (start < text.length()) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? text.length() : nl;
+            if (end > start) out.append(PLAIN).append(text, start, end).append(Ansi.RESET);
+            if (nl >= 0) out.append('\n');
+            start = nl < 0 ? text.length() : nl + 1;
+        }
+        return out.toString();
+    }
+
+    // ---- the one line converter and source factory ----------------------------------------
+
+    /** A 0-based emulator line as the client counts lines. */
+    private int line(int zeroBased) {
+        return zeroBased + (linesStartAt1 ? 1 : 0);
+    }
+
+    /** A client's line as the emulator counts them (0-based). */
+    private int fromClient(int line) {
+        return line - (linesStartAt1 ? 1 : 0);
+    }
+
+    /** The source of a script path of the emulated drive: its host file. */
+    private Source source(String scriptPath) {
+        Source s = new Source();
+        Path host = config.hostPath(scriptPath);
+        s.setPath(host.toString());
+        s.setName(host.getFileName().toString());
+        return s;
     }
 
     // ---- plumbing ----------------------------------------------------------------------------

@@ -2,6 +2,8 @@ package eyn.server.dap;
 
 import java.util.ArrayList;
 import java.util.List;
+import eyn.debug.WatchTarget;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.debug.Variable;
 
@@ -11,21 +13,23 @@ import org.eclipse.lsp4j.debug.Variable;
  */
 final class Handles {
     private final List<Supplier<List<Variable>>> children = new ArrayList<>();
-    private final List<String> tags = new ArrayList<>();
+    private final List<Function<String, WatchTarget>> watchables = new ArrayList<>();
 
     synchronized int add(Supplier<List<Variable>> supplier) {
-        return add(supplier, null);
+        return add(supplier, (Function<String, WatchTarget>) null);
     }
 
-    /** {@code tag} says what the children belong to ("fds", "fd:3", "mappings", "predictor"), for data breakpoints. */
-    synchronized int add(Supplier<List<Variable>> supplier, String tag) {
+    /** {@code watchable} names what a data breakpoint on a child (by its name) watches, or null. */
+    synchronized int add(Supplier<List<Variable>> supplier, Function<String, WatchTarget> watchable) {
         children.add(supplier);
-        tags.add(tag);
+        watchables.add(watchable);
         return children.size();
     }
 
-    synchronized String tag(int reference) {
-        return reference >= 1 && reference <= tags.size() ? tags.get(reference - 1) : null;
+    /** The data breakpoint target of a child variable, or null when it cannot be watched. */
+    synchronized WatchTarget watchable(int reference, String name) {
+        Function<String, WatchTarget> w = reference >= 1 && reference <= watchables.size() ? watchables.get(reference - 1) : null;
+        return w == null ? null : w.apply(name);
     }
 
     synchronized Supplier<List<Variable>> get(int reference) {
@@ -34,6 +38,6 @@ final class Handles {
 
     synchronized void clear() {
         children.clear();
-        tags.clear();
+        watchables.clear();
     }
 }

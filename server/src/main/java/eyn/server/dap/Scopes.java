@@ -1,5 +1,6 @@
 package eyn.server.dap;
 
+import eyn.debug.WatchTarget;
 import eyn.interpreter.Block;
 import eyn.interpreter.Frame;
 import eyn.interpreter.Interpreter;
@@ -52,10 +53,11 @@ final class Scopes {
         Frame frame = in.frames().get(frameIndex);
         scopes.add(scope(VARIABLES, "locals", frame.variables().size(), () -> variables(frame)));
         scopes.add(scope(SHELL, null, 0, () -> shell(frame)));
-        scopes.add(scope(PREDICTOR, "registers", 0, this::predictor, "predictor"));
+        scopes.add(scope(PREDICTOR, "registers", 0, this::predictor,
+                name -> name.equals("hit rate") ? new WatchTarget.HitRate() : null));
         scopes.add(scope(HEAP, null, 0, this::heap));
-        scopes.add(scope(FDS, null, machine().fds().openCount(), this::fds, "fds"));
-        scopes.add(scope(MAPPINGS, null, machine().mappings().size(), this::mappings, "mappings"));
+        scopes.add(scope(FDS, null, machine().fds().openCount(), this::fds, Scopes::fdEntry));
+        scopes.add(scope(MAPPINGS, null, machine().mappings().size(), this::mappings, Scopes::mappingEntry));
         scopes.add(scope(DRIVES, null, machine().drives().size(), this::drives));
         return scopes;
     }
@@ -64,14 +66,42 @@ final class Scopes {
         return scope(name, hint, named, children, null);
     }
 
-    private Scope scope(String name, String hint, int named, Supplier<List<Variable>> children, String tag) {
+    /** An "fd N" entry watches the fd being open. */
+    private static WatchTarget fdEntry(String name) {
+        try {
+            return name.startsWith("fd ") ? new WatchTarget.FdOpen(Integer.parseInt(name.substring(3))) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A mapping entry (its address) watches the mapping existing. */
+    private static WatchTarget mappingEntry(String name) {
+        try {
+            return name.startsWith("0x") ? new WatchTarget.MappingExists(Long.parseLong(name.substring(2), 16)) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private Scope scope(String name, String hint, int named, Supplier<List<Variable>> children,
+                        java.util.function.Function<String, WatchTarget> watchable) {
         Scope s = new Scope();
         s.setName(name);
         s.setPresentationHint(hint);
-        s.setVariablesReference(handles.add(children, tag));
+        Supplier<List<Variable>> orNone = () -> none(children.get(), "(none)");
+        s.setVariablesReference(handles.add(orNone, watchable));
         s.setNamedVariables(named);
         s.setExpensive(name.equals(DRIVES));
         return s;
+    }
+
+    /** A "(none)" row where a scope or list is empty, so that expanding it shows something. */
+    static List<Variable> none(List<Variable> items, String what) {
+        if (!items.isEmpty()) return items;
+        List<Variable> out = new ArrayList<>();
+        out.add(leaf(what, ""));
+        return out;
     }
 
     static Variable leaf(String name, Object value) {
@@ -162,29 +192,35 @@ final class Scopes {
     private List<Variable> heap() {
         Heap h = machine().heap();
         List<Variable> out = new ArrayList<>();
-        out.add(leaf("Total Heap", h.size() / 1024 + " KB"));
-        out.add(leaf("Used", h.usedBytes() + " bytes"));
-        out.add(leaf("Free", (h.size() - h.usedBytes()) + " bytes"));
-        out.add(leaf("Blocks", h.blockCount()));
-        out.add(leaf("Allocations", h.allocations()));
-        out.add(leaf("Frees", h.frees()));
-        out.add(leaf("Memory Errors", h.errors()));
-        out.add(leaf("Corrupted Blocks", h.corruptedBlocks()));
+        out.add(leaf("total", bytes(h.size())));
+        out.add(leaf("used", bytes(h.usedBytes())));
+        out.add(leaf("free", bytes(h.size() - h.usedBytes())));
+        out.add(leaf("allocations", h.allocations()));
+        out.add(leaf("frees", h.frees()));
+        out.add(leaf("memory errors", h.errors()));
+        out.add(leaf("corrupted blocks", h.corruptedBlocks()));
         List<Heap.Block> blocks = h.blocks();
-        Variable list = leaf("blocks", blocks.size() + " blocks");
+        Variable list = leaf("blocks", blocks.size() == 1 ? "1 block" : blocks.size() + " blocks");
         list.setVariablesReference(handles.add(() -> {
             List<Variable> items = new ArrayList<>();
             for (Heap.Block b : blocks) {
-                Variable v = leaf(ZeroCopy.hex(b.address()), "size " + b.size() + ", used, magic " + (b.magicOk() ? "ok" : "BAD")
-                        + ", checksum " + (b.checksumOk() ? "ok" : "BAD"));
+                Variable v = leaf(ZeroCopy.hex(b.address()), bytes(b.size()) + ", used, magic " + (b.magicOk() ? "ok" : "bad")
+                        + ", checksum " + (b.checksumOk() ? "ok" : "bad"));
                 v.setMemoryReference(ZeroCopy.hex(b.address() - Heap.HEADER));
                 items.add(v);
             }
-            return items;
+            return none(items, "(none)");
         }));
         list.setIndexedVariables(blocks.size());
         out.add(list);
         return out;
+    }
+
+    /** Every size in one unit: bytes, with KiB or MiB beside it when that reads easier. */
+    static String bytes(long n) {
+        if (n >= 1024L * 1024 && n % (1024L * 1024) == 0) return n + " bytes (" + n / (1024L * 1024) + " MiB)";
+        if (n >= 1024 && n % 1024 == 0) return n + " bytes (" + n / 1024 + " KiB)";
+        return n + (n == 1 ? " byte" : " bytes");
     }
 
     private List<Variable> fds() {
@@ -205,7 +241,11 @@ final class Scopes {
                 items.add(leaf("drive", f.drive));
                 items.add(leaf("data", ZeroCopy.hex(f.window)));
                 return items;
-            }, "fd:" + f.fd));
+            }, name -> switch (name) {
+                case "offset" -> new WatchTarget.FdOffset(f.fd);
+                case "size" -> new WatchTarget.FdSize(f.fd);
+                default -> null;
+            }));
             v.setMemoryReference(ZeroCopy.hex(f.window));
             v.setNamedVariables(9);
             out.add(v);

@@ -87,6 +87,9 @@ final class LspConvert {
             case VARIABLE -> SymbolKind.Variable;
             case CONDITION -> SymbolKind.Namespace;
             case LOOP -> SymbolKind.Event;
+            case FD -> SymbolKind.File;
+            case MAPPING -> SymbolKind.Array;
+            case RUN -> SymbolKind.Module;
         };
     }
 

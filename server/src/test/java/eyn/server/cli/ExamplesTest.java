@@ -64,4 +64,15 @@ class ExamplesTest {
         assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual, script.toString());
         assertEquals("", r.err(), "nothing on stderr without --summary");
     }
+
+    /**
+     * The examples check clean (no error, no warning) under the settings the VS Code extension ships:
+     * P207 is off unless eyn.shellOnlyProject says the project is for a real EYN-OS.
+     */
+    @org.junit.jupiter.api.Test
+    void examplesCheckCleanUnderTheExtensionsShippedSettings() {
+        CliRunner.Result r = CliRunner.run("check", EXAMPLES.toString(), "--severity", "warning", "--disable", "P207");
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("0 error(s), 0 warning(s)") || r.err().contains("0 error(s), 0 warning(s)"), r.out() + r.err());
+    }
 }

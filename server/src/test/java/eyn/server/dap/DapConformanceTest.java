@@ -51,6 +51,7 @@ class DapConformanceTest {
         EXERCISED.put("supportsRestartFrame", "DapConformanceTest.restartFrameRewindsToWhereTheScriptBegan");
         EXERCISED.put("supportsDataBreakpoints", "DapConformanceTest.dataBreakpointsStopWhereTheValueChanged");
         EXERCISED.put("supportsDataBreakpointBytes", "DapConformanceTest.dataBreakpointsStopWhereTheValueChanged");
+        EXERCISED.put("supportsExceptionInfoRequest", "DapFirstHourTest.aFailedCommandStopsOnItsOwnLineAndSaysWhatFailed");
         EXERCISED.put("exceptionBreakpointFilters", "DapSessionTest.commandBreakpointsAndExceptionFiltersStop (failed, unknown), "
                 + "DapConformanceTest.portabilityFilterStopsBeforeTheLine");
     }

@@ -205,7 +205,7 @@ class DapSessionTest {
             w.setData(Base64.getEncoder().encodeToString("HELLO".getBytes(StandardCharsets.UTF_8)));
             assertEquals(5, get(dap.server.writeMemory(w)).getBytesWritten());
             var heap = dap.scope("Heap");
-            assertEquals("2", heap.get("Blocks").getValue());
+            assertEquals("2 blocks", heap.get("blocks").getValue());
             var predictor = dap.scope("Predictor");
             var pattern = predictor.get("access_pattern");
             assertEquals(256, pattern.getIndexedVariables());

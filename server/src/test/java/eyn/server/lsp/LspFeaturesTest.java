@@ -207,8 +207,9 @@ class LspFeaturesTest {
     void symbolsLinksAndFolding() throws Exception {
         lsp.open("sym.eyn", MAIN);
         var symbols = docs.documentSymbol(new DocumentSymbolParams(lsp.doc("sym.eyn"))).get(5, TimeUnit.SECONDS);
-        assertEquals(List.of("NAME", "ifeq $NAME world"), symbols.stream().map(s -> s.getRight().getName()).toList());
-        var block = symbols.get(1).getRight();
+        assertEquals(List.of("NAME", "fd 0: data.txt", "ifeq $NAME world", "data.txt at 0x01001000", "run helper.eyn"),
+                symbols.stream().map(s -> s.getRight().getName()).toList(), "variables, fds, mappings, blocks and nested scripts");
+        var block = symbols.get(2).getRight();
         assertEquals(6, block.getRange().getStart().getLine());
         assertEquals(10, block.getRange().getEnd().getLine());
         assertEquals("loop 2", block.getChildren().get(0).getName());
@@ -266,6 +267,7 @@ class LspFeaturesTest {
         var hints = docs.inlayHint(new InlayHintParams(lsp.doc("hint.eyn"), new Range(at(0, 0), at(2, 0)))).get(5, TimeUnit.SECONDS);
         assertEquals(List.of("→ fd 0", "→ 0x01001000"), hints.stream().map(h -> h.getLabel().getLeft()).toList());
         assertEquals(at(0, 16), hints.get(0).getPosition());
+        assertTrue(hints.stream().allMatch(h -> Boolean.TRUE.equals(h.getPaddingLeft())), "a hint is not glued to the word before it");
         var lenses = docs.codeLens(new CodeLensParams(lsp.doc("hint.eyn"))).get(5, TimeUnit.SECONDS);
         assertEquals(List.of("eyn.runScript", "eyn.debugScript"), lenses.stream().map(l -> l.getCommand().getCommand()).toList());
     }
