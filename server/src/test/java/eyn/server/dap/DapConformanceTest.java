@@ -166,6 +166,8 @@ class DapConformanceTest {
             assertEquals("data breakpoint", stop.getReason());
             assertTrue(stop.getDescription().contains("fd 0 offset: 0 -> 4"), stop.getDescription());
             assertEquals(5, dap.top().getLine(), "stopped after the zread that moved the offset");
+            assertEquals("Data breakpoint: fd 0 offset: 0 -> 4", stop.getDescription(), "the reason reads well in the UI");
+            assertTrue(dap.allOutput().contains("Stopped: Data breakpoint: fd 0 offset: 0 -> 4"), "and in the console: " + dap.allOutput());
             dap.continueRun();
             assertTrue(dap.awaitStop().getDescription().contains("fd 0 open: true -> false"));
             dap.continueRun();
