@@ -30,6 +30,12 @@ extra=""
 
 # record SESSION.txt OUT.out: one boot, the driver's JSON turned into a transcript
 record() {
+    if grep -q '@mmap[0-9]' "$1"; then
+        # lines name mmap addresses: found in the OS's heap around each mmap (QMP pmemsave)
+        # shellcheck disable=SC2086
+        flock "$lock" python3 "$here/record-mmap.py" "$driver" "$1" "$2" "${EYN_DRIVE:-$here/testdir}" $extra >&2
+        return $?
+    fi
     timeout=30
     # a session that ends in exit (the CPU halts) needs a short timeout
     case "$(basename "$1")" in *exit*) timeout=8 ;; esac

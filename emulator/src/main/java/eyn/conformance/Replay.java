@@ -5,6 +5,7 @@ import eyn.interpreter.Options;
 import eyn.machine.Fidelity;
 import eyn.machine.Machine;
 import eyn.machine.MachineConfig;
+import eyn.machine.ZeroCopy;
 import eyn.machine.disk.Drive;
 import eyn.machine.disk.HostFolder;
 import eyn.machine.disk.TreeDrive;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Replays a corpus session on a fresh emulated machine set up as the recording OS was: 64 MiB of RAM,
@@ -31,12 +34,31 @@ public final class Replay {
         StringBuilder out = new StringBuilder();
         Interpreter interpreter = new Interpreter(machine, (color, text, where) -> out.append(text), Options.defaults());
         List<List<String>> results = new ArrayList<>();
+        List<Long> mapped = new ArrayList<>();
         for (Corpus.Case c : session.cases()) {
             out.setLength(0);
-            if (!c.keys() && !interpreter.halted()) interpreter.typed(c.line());
+            List<Long> before = machine.mappings().stream().map(m -> m.address).toList();
+            if (!c.keys() && !interpreter.halted()) interpreter.typed(withAddresses(c.line(), mapped));
+            for (var m : machine.mappings()) if (!before.contains(m.address)) mapped.add(m.address);
             results.add(lines(out.toString()));
         }
         return results;
+    }
+
+    private static final Pattern MAPPING = Pattern.compile("@mmap(\\d+)");
+
+    /**
+     * {@code @mmapN} stands for the address of the session's N-th mapping (EYN-OS prints no addresses, so
+     * {@code conformance/record-mmap.py} finds them in its heap; here they are the emulator's own).
+     */
+    static String withAddresses(String line, List<Long> mapped) {
+        Matcher m = MAPPING.matcher(line);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            m.appendReplacement(b, n >= 1 && n <= mapped.size() ? ZeroCopy.hex(mapped.get(n - 1)) : "0x0");
+        }
+        return m.appendTail(b).toString();
     }
 
     static List<String> lines(String text) {

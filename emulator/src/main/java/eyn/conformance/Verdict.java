@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * Compares a replay with the recording, case by case. In fixed mode a case must print what the OS
  * printed unless it names a deviation, and a case that names one must differ (else the id explains
- * nothing any more). In faithful mode every case must be identical except the unreproducible ones.
+ * nothing any more). In faithful mode every case must be identical except the unreproducible ones, and
+ * a tagged case must still differ.
  */
 public final class Verdict {
     public final int cases;
@@ -54,8 +55,13 @@ public final class Verdict {
             for (int i = 0; i < cases.size(); i++) {
                 Corpus.Case c = cases.get(i);
                 List<String> got = replays.get(s).get(i);
-                if (got.equals(c.recorded())) v.identical++;
-                else if (c.unreproducible()) v.unreproducible.add(c.where() + " `" + c.line() + "` " + c.tags());
+                if (got.equals(c.recorded())) {
+                    v.identical++;
+                    if (c.unreproducible()) {
+                        v.problems.add(c.where() + " `" + c.line() + "`: identical, yet tagged " + c.tags()
+                                + " (that tag explains nothing here any more)");
+                    }
+                } else if (c.unreproducible()) v.unreproducible.add(c.where() + " `" + c.line() + "` " + c.tags());
                 else v.problems.add(diff(c, got, "faithful mode differs"));
             }
         }

@@ -84,10 +84,19 @@ public final class Machine {
         s.currentDrive = s.drives.firstKey();
         s.cwd = "/";
         s.rng = new Rng(config.seed());
+        if (config.fidelity() == Fidelity.FAITHFUL) {
+            // what EYN-OS Release 13's boot leaves in its heap (measured: 396 bytes used in the block at
+            // 0x00800000, 2 allocations, 1 free), so that addresses and statistics start where the OS's do
+            s.heap.allocate(BOOT_BLOCK);
+            s.heap.free(s.heap.allocate(BOOT_BLOCK));
+        }
         this.state = s;
     }
 
     public MachineConfig config() { return config; }
+
+    /** The payload of the heap block EYN-OS Release 13's boot keeps (faithful mode). */
+    public static final int BOOT_BLOCK = 384;
 
     /** Whether this machine reproduces EYN-OS's bugs ({@link Fidelity#FAITHFUL}). */
     public boolean faithful() { return config.fidelity() == Fidelity.FAITHFUL; }

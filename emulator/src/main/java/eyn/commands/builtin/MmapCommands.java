@@ -59,13 +59,20 @@ final class MmapCommands {
         long address = call.args.number(0);
         try {
             Mapping m = call.machine.maps().find(address);
+            if (m.readOnly && call.machine.faithful()) {
+                // EYN-OS warns, then reports success anyway (P5)
+                call.out().warn("Warning: Cannot sync read-only mapping");
+                call.out().ok("File synchronized successfully");
+                return;
+            }
             if (m.readOnly) {
                 call.out().warn("Warning: Cannot sync read-only mapping");
                 call.effect(new Effect.MappingProblem(address, "read-only"));
                 call.error("Failed to sync address " + hex(call, address));
                 return;
             }
-            call.machine.maps().sync(m);
+            // EYN-OS Release 13 writes nothing back (P5); faithful mode neither
+            if (!call.machine.faithful()) call.machine.maps().sync(m);
             call.out().ok("File synchronized to disk");
             call.out().ok("File synchronized successfully");
         } catch (MachineError e) {

@@ -75,7 +75,8 @@ final class PredictCommands {
         out.plain("  Total Heap: " + total / 1024 + " KB");
         out.plain("  Used: " + used + " bytes (" + used * 100 / total + "%)");
         out.plain("  Free: " + (total - used) + " bytes (" + (total - used) * 100 / total + "%)");
-        out.plain("  Blocks: " + heap.blockCount());
+        // EYN-OS counts its free blocks too
+        out.plain("  Blocks: " + (heap.blockCount() + (m.faithful() ? heap.freeBlockCount() : 0)));
         out.plain("  Allocations: " + heap.allocations());
         out.plain("  Frees: " + heap.frees());
         out.plain("  Memory Errors: " + heap.errors());

@@ -146,6 +146,9 @@ public final class Heap {
     }
 
     public int blockCount() { return used.size(); }
+
+    /** Free ranges, counted as blocks by EYN-OS's statistics (its block list holds free blocks too). */
+    public int freeBlockCount() { return free.size(); }
     public int allocations() { return allocations; }
     public int frees() { return frees; }
     public int errors() { return errors; }
