@@ -95,6 +95,16 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
             return new ResponseError(ResponseErrorCode.RequestCancelled, "Cancelled", null);
         }
         if (cause instanceof VirtualMachineError v) eyn.server.common.Fatal.die(v);
+        if (cause instanceof java.util.concurrent.RejectedExecutionException) {
+            // a request that arrived while the session was ending: its worker is gone
+            log.verbose("a request arrived after the session ended");
+            return new ResponseError(ResponseErrorCode.RequestFailed, "The session has ended", null);
+        }
+        if (cause instanceof org.eclipse.lsp4j.jsonrpc.JsonRpcException && cause.getCause() instanceof java.io.IOException io) {
+            // the client went away while an answer was being written: expected at the end of a session
+            log.verbose("could not write to the client: " + io.getMessage());
+            return new ResponseError(ResponseErrorCode.InternalError, "The client is gone", null);
+        }
         if (cause instanceof NullPointerException || cause instanceof IllegalArgumentException || cause instanceof ClassCastException
                 || cause instanceof com.google.gson.JsonParseException) {
             // a handler met a field the client left out or sent with the wrong type
