@@ -27,14 +27,12 @@ final class Images {
         }
     }
 
+    /** The kit image's files (r13/testdir), kept once in the repository beside the conformance corpus. */
+    static final Path KIT_FILES = Path.of("../conformance/testdir");
+
     /** The files beside the kit image (r13/testdir), as path -> bytes; "/dir/" for directories. */
     static Map<String, byte[]> kitFiles() throws IOException {
-        Path root;
-        try {
-            root = Path.of(Images.class.getResource("/eynfs/r13-testdir").toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException(e);
-        }
+        Path root = KIT_FILES;
         Map<String, byte[]> files = new TreeMap<>();
         try (var walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk::iterator) {

@@ -63,7 +63,7 @@ class RealOsRoundTripTest {
     void anImageOurMkfsMadeBootsAndTakesTheOsWrites() throws Exception {
         // eyn mkfs mk.img --size 10 --from r13/testdir: a 10 MiB image, so a free map of 5 blocks (our extension)
         EynfsDrive drive = EynfsDrive.inMemory(EynfsFormat.format(20480), "mk.img", Integer.MAX_VALUE);
-        Path testdir = Path.of(RealOsRoundTripTest.class.getResource("/eynfs/r13-testdir").toURI());
+        Path testdir = Images.KIT_FILES;
         DriveCopy.copyTree(TreeDrive.overFolder(new HostFolder(testdir), false), drive);
         byte[] made = Images.bytes(drive.fs().store());
         assertEquals(resource("mk.img.sha256").trim(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(made)));
