@@ -97,9 +97,27 @@ final class D3Analyzer {
                         "'" + use.name() + "' is never set in this script: it expands to nothing", use.name());
             }
         }
+        arguments();
         List<Diagnostic> kept = Suppressions.of(script, settings).filter(out);
         kept.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
         return new Analysis(choice, script, kept, before, variables, List.of(), Map.of(), Map.of(), List.of());
+    }
+
+    /** {@code $N} against what the workspace's callers pass: beyond the most any caller passes, it is always empty. */
+    private void arguments() {
+        if (scriptPath == null) return;
+        List<CallSite> calls = workspace.callers(scriptPath);
+        if (calls.isEmpty()) return;
+        CallSite most = calls.get(0);
+        for (CallSite c : calls) if (c.arguments() > most.arguments()) most = c;
+        for (Analysis.Occurrence use : variables) {
+            if (use.definition() || !isArgument(use.name())) continue;
+            int n = use.name().charAt(0) - '0';
+            if (n == 0 || n <= most.arguments()) continue;
+            report(DiagnosticCode.W331, use.line(), use.start(), use.end(), "$" + n + " is always empty: the " + calls.size()
+                    + " caller(s) in the workspace pass at most " + most.arguments() + " argument(s) (" + most.caller() + ":"
+                    + (most.line() + 1) + ")", null);
+        }
     }
 
     private void fileChecks() {

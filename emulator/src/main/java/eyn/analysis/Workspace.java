@@ -21,6 +21,22 @@ public interface Workspace {
     /** The drive behind it, for a dry run; null when unknown. */
     Drive drive();
 
+    /** Where other scripts of the workspace call the script at this path (empty when unknown). */
+    default java.util.List<CallSite> callers(String scriptPath) {
+        return java.util.List.of();
+    }
+
+    /** This workspace, knowing the callers of each script from an index kept elsewhere. */
+    static Workspace withCallers(Workspace base, java.util.function.Function<String, java.util.List<CallSite>> callers) {
+        return new Workspace() {
+            @Override public Drive.Entry stat(String absolutePath) { return base.stat(absolutePath); }
+            @Override public String read(String absolutePath) { return base.read(absolutePath); }
+            @Override public boolean known() { return base.known(); }
+            @Override public Drive drive() { return base.drive(); }
+            @Override public java.util.List<CallSite> callers(String scriptPath) { return callers.apply(scriptPath); }
+        };
+    }
+
     Workspace NONE = new Workspace() {
         @Override public Drive.Entry stat(String absolutePath) { return null; }
         @Override public String read(String absolutePath) { return null; }

@@ -97,6 +97,7 @@ public final class CheckCommand implements Callable<Integer> {
         AnalysisSettings settings = AnalysisSettings.defaults().withPortability(!noPortability).withDisabled(new HashSet<>(disabled))
                 .withProfile(profile, Profiles.R13).withFidelity(Fidelity.parse(fidelity));
         List<Finding> findings = new ArrayList<>();
+        List<eyn.analysis.CallSite> calls = driveRoot == null ? List.of() : calls(files, driveRoot);
         int n = 0;
         for (Entry entry : files) {
             Path file = entry.file();
@@ -120,7 +121,9 @@ public final class CheckCommand implements Callable<Integer> {
                 Path root = driveRoot != null ? driveRoot : file.toAbsolutePath().getParent();
                 Path rel = file.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize())
                         ? root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()) : null;
-                Workspace ws = Workspace.of(TreeDrive.overFolder(new HostFolder(root), false));
+                // with one drive root for every script, $1..$9 are checked against what the others pass
+                Workspace ws = Workspace.withCallers(Workspace.of(TreeDrive.overFolder(new HostFolder(root), false)),
+                        path -> calls.stream().filter(c -> c.callee().equals(path) && !c.caller().equals(path)).toList());
                 Analysis analysis = Analyzer.analyze(rel == null ? null : "/" + rel.toString().replace('\\', '/'), text, ws, settings);
                 for (Diagnostic d : analysis.diagnostics()) if (reported(d.severity())) findings.add(new Finding(file, d));
                 if (format == Format.text) err.println(escape(file.toString()) + ": " + analysis.profileChoice().describe());
@@ -139,6 +142,23 @@ public final class CheckCommand implements Callable<Integer> {
         if (format == Format.text) err.println(errors + " error(s), " + warnings + " warning(s) in " + files.size() + " script(s)");
         out.flush();
         return errors > 0 ? 1 : 0;
+    }
+
+    /** The calls the 2026 scripts among the files make, with paths on the shared drive root. */
+    private static List<eyn.analysis.CallSite> calls(List<Entry> files, Path root) {
+        List<eyn.analysis.CallSite> out = new ArrayList<>();
+        Path base = root.toAbsolutePath().normalize();
+        for (Entry entry : files) {
+            Path file = entry.file().toAbsolutePath().normalize();
+            if (entry.problem() != null || !file.startsWith(base)) continue;
+            try {
+                String text = ScriptInput.read(file, ScriptInput.MAX_SCRIPT_BYTES);
+                out.addAll(eyn.analysis.CallSite.in("/" + base.relativize(file).toString().replace('\\', '/'), text));
+            } catch (IOException | RuntimeException e) {
+                // reported when the file itself is checked
+            }
+        }
+        return out;
     }
 
     private boolean reported(Severity s) {

@@ -20,6 +20,8 @@ final class Document {
     Script lastParse;
     /** The profile last announced to the client (eyn/profile), to announce changes only. */
     String announcedProfile;
+    /** The calls this version makes (2026 scripts), computed when another document first asks; null until then. */
+    java.util.List<eyn.analysis.CallSite> calls;
 
     Document(String uri, String text, int version) {
         this.uri = uri;
@@ -34,6 +36,7 @@ final class Document {
         version = newVersion;
         lineStarts = null;
         analysis = null;
+        calls = null;
     }
 
     /** Applies a ranged change; positions outside the text are clamped to it. */

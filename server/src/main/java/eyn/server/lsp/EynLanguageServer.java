@@ -187,6 +187,11 @@ public final class EynLanguageServer implements LanguageServer, LanguageClientAw
         return documents;
     }
 
+    /** The calls of the 2026 script at this drive path from the other scripts of the workspace. */
+    List<eyn.analysis.CallSite> callersOf(String scriptPath) {
+        return workspace.callersOf(scriptPath);
+    }
+
     @Override
     public WorkspaceService getWorkspaceService() {
         return workspace;

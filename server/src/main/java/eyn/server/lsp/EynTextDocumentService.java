@@ -189,13 +189,14 @@ final class EynTextDocumentService implements TextDocumentService {
             DriveMapping mapping = DriveMapping.of(doc.uri, server.settings, server.workspaceFolder);
             String name = mapping.scriptPath() == null ? "script.eyn" : mapping.scriptPath();
             AnalysisSettings settings = server.settings.analysis();
+            eyn.analysis.Workspace ws = eyn.analysis.Workspace.withCallers(mapping.workspace(), server::callersOf);
             ProfileChoice choice = Analyzer.choose(doc.text(), settings);
             Script script = Parser.parse(name, doc.text(), choice.profile().dialect(), doc.lastParse);
             doc.lastParse = script;
             int version = doc.version();
             // the dry run stops when a newer version arrives or the document is closed
             doc.analysis = eyn.analysis.Cancel.when(() -> !Integer.valueOf(version).equals(newestVersions.get(doc.uri)),
-                    () -> Analyzer.analyze(script, doc.text(), mapping.scriptPath(), mapping.workspace(), settings, choice));
+                    () -> Analyzer.analyze(script, doc.text(), mapping.scriptPath(), ws, settings, choice));
             announce(doc, choice);
         }
         return doc.analysis;
@@ -207,6 +208,17 @@ final class EynTextDocumentService implements TextDocumentService {
             List<TextEdit> edits = eyn.analysis.ide.Conversion2026.all(doc.text()).stream().map(LspConvert::edit).toList();
             return new WorkspaceEdit(Map.of(uri, edits));
         });
+    }
+
+    /** The calls an open document makes, for the analysis of the scripts it calls (cached per version). */
+    List<eyn.analysis.CallSite> calls(Document doc) {
+        List<eyn.analysis.CallSite> c = doc.calls;
+        if (c == null) {
+            String path = DriveMapping.of(doc.uri, server.settings, server.workspaceFolder).scriptPath();
+            c = path == null ? List.of() : eyn.analysis.CallSite.in(path, doc.text());
+            doc.calls = c;
+        }
+        return c;
     }
 
     /** Tells the client which profile a document is read as, when that is new or changed. */

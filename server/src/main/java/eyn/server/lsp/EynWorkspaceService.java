@@ -40,6 +40,8 @@ final class EynWorkspaceService implements WorkspaceService {
     private final EynTextDocumentService documents;
     /** uri -> symbols of that script, as of the last index or edit. */
     private final Map<String, List<WorkspaceSymbol>> index = new ConcurrentHashMap<>();
+    /** uri -> the calls that script makes (2026 scripts), as of the last index or edit of an open document. */
+    private final Map<String, List<eyn.analysis.CallSite>> calls = new ConcurrentHashMap<>();
 
     EynWorkspaceService(EynLanguageServer server, EynTextDocumentService documents) {
         this.server = server;
@@ -118,7 +120,9 @@ final class EynWorkspaceService implements WorkspaceService {
                 try {
                     if (Files.size(p) <= MAX_BYTES) {
                         String uri = p.toUri().toString();
-                        index.put(uri, symbols(uri, Files.readString(p, StandardCharsets.UTF_8)));
+                        String text = Files.readString(p, StandardCharsets.UTF_8);
+                        index.put(uri, symbols(uri, text));
+                        calls.put(uri, eyn.analysis.CallSite.in("/" + root.relativize(p).toString().replace('\\', '/'), text));
                     }
                 } catch (IOException | RuntimeException e) {
                     server.log.verbose("cannot index " + p + ": " + e.getMessage());
@@ -130,6 +134,25 @@ final class EynWorkspaceService implements WorkspaceService {
         }, "eyn-lsp-index");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * The calls of the script at a drive path: from the index for closed files, and from the current
+     * text of open documents (cached per version), never from the script itself.
+     */
+    List<eyn.analysis.CallSite> callersOf(String scriptPath) {
+        List<eyn.analysis.CallSite> out = new ArrayList<>();
+        Map<String, Document> open = documents.openDocuments();
+        for (Map.Entry<String, List<eyn.analysis.CallSite>> e : calls.entrySet()) {
+            if (open.containsKey(e.getKey())) continue;
+            for (eyn.analysis.CallSite c : e.getValue()) if (c.callee().equals(scriptPath) && !c.caller().equals(scriptPath)) out.add(c);
+        }
+        for (Document doc : List.copyOf(open.values())) {
+            for (eyn.analysis.CallSite c : documents.calls(doc)) {
+                if (c.callee().equals(scriptPath) && !c.caller().equals(scriptPath)) out.add(c);
+            }
+        }
+        return out;
     }
 
     private boolean created(String token) {

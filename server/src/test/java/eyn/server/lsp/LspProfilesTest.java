@@ -128,6 +128,13 @@ class LspProfilesTest {
     }
 
     @Test
+    void argumentsAreCheckedAgainstWhatOpenCallersPass() throws Exception {
+        lsp.open("caller.shell", "# eyn: profile=2026\nrun callee.shell Ada\n");
+        PublishDiagnosticsParams d = lsp.open("callee.shell", "# callee NAME GREETING\necho $2, $1\n");
+        assertTrue(byCode(d).getOrDefault("W331", "").contains("$2 is always empty"), d.toString());
+    }
+
+    @Test
     void aFirstLineCommentOverridesAuto() throws Exception {
         lsp.open("marked.shell", "# eyn: profile=2026\necho hello\n");
         EynLanguageClient.ProfileParams p = lsp.awaitProfile(lsp.uri("marked.shell"));
