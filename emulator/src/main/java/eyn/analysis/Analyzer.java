@@ -109,6 +109,26 @@ public final class Analyzer {
         return new Analyzer(script, text, scriptPath, workspace, settings, choice).run();
     }
 
+    /** Documents longer than this many characters get their syntax checked only (no flow analysis, no dry run). */
+    public static final int FULL_ANALYSIS_LIMIT = 16 << 20;
+
+    /**
+     * The degraded analysis of a document over {@link #FULL_ANALYSIS_LIMIT}: the parser's problems and
+     * one note that says so, so that an editor stays responsive on a huge file and tells the user why.
+     */
+    public static Analysis syntaxOnly(Script script, int length, ProfileChoice choice) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (SyntaxProblem p : script.problems()) {
+            DiagnosticCode code = DiagnosticCode.of(p.code());
+            if (code != null) out.add(new Diagnostic(code, p.severity(), p.line(), p.startColumn(), p.endColumn(), p.message(), null));
+        }
+        int end = script.size() == 0 ? 1 : Math.max(1, Math.min(script.line(0).raw().length(), 200));
+        out.add(new Diagnostic(DiagnosticCode.I332, Severity.INFO, 0, 0, end, "This document has " + length + " characters: over "
+                + (FULL_ANALYSIS_LIMIT >> 20) + " MiB the language server checks its syntax only (no flow analysis, no dry run)", null));
+        out.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
+        return new Analysis(choice, script, out, new FlowState[0], List.of(), List.of(), Map.of(), Map.of(), List.of());
+    }
+
     public static Analysis analyze(Script script, String text, String scriptPath, Workspace workspace, AnalysisSettings settings) {
         return analyze(script, text, scriptPath, workspace, settings, choose(text, settings));
     }

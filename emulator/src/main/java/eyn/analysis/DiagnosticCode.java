@@ -84,6 +84,7 @@ public enum DiagnosticCode {
     E329("E329", Severity.ERROR, "the script's first byte is not `#`: EYN-OS 2026 does not run it as a script by name"),
     W330("W330", Severity.WARNING, "a construct of the other EYN-OS generation"),
     W331("W331", Severity.WARNING, "an argument no caller in the workspace passes"),
+    I332("I332", Severity.INFO, "document over the editor limit: syntax only"),
 
     P201("P201", Severity.WARNING, "portability: quotes are printed literally"),
     P202("P202", Severity.WARNING, "portability: `#` after a command is not a comment"),

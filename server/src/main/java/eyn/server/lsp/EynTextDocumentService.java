@@ -193,6 +193,11 @@ final class EynTextDocumentService implements TextDocumentService {
             ProfileChoice choice = Analyzer.choose(doc.text(), settings);
             Script script = Parser.parse(name, doc.text(), choice.profile().dialect(), doc.lastParse);
             doc.lastParse = script;
+            if (doc.text().length() > Analyzer.FULL_ANALYSIS_LIMIT) {
+                doc.analysis = Analyzer.syntaxOnly(script, doc.text().length(), choice);
+                announce(doc, choice);
+                return doc.analysis;
+            }
             int version = doc.version();
             // the dry run stops when a newer version arrives or the document is closed
             doc.analysis = eyn.analysis.Cancel.when(() -> !Integer.valueOf(version).equals(newestVersions.get(doc.uri)),

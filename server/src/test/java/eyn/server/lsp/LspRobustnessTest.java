@@ -60,6 +60,22 @@ class LspRobustnessTest {
     }
 
     @Test
+    void aDocumentOverTheEditorLimitGetsItsSyntaxCheckedOnlyAndSaysSo() throws Exception {
+        try (LspHarness lsp = new LspHarness(root)) {
+            lsp.initialize(new JsonObject());
+            StringBuilder huge = new StringBuilder(17 << 20);
+            String line = "echo " + "x".repeat(1019) + "\n";
+            while (huge.length() <= eyn.analysis.Analyzer.FULL_ANALYSIS_LIMIT) huge.append(line);
+            huge.append("zopne a.txt\nelse\n");
+            var d = lsp.open("huge.eyn", huge.toString()).getDiagnostics();
+            assertTrue(d.stream().anyMatch(x -> x.getCode().getLeft().equals("I332") && x.getMessage().getLeft().contains("syntax only")), d.toString());
+            assertTrue(d.stream().anyMatch(x -> x.getCode().getLeft().equals("E012")), "syntax problems are still reported");
+            assertTrue(d.stream().noneMatch(x -> x.getCode().getLeft().equals("E101")), "no command checks in degraded mode");
+            shutdown(lsp);
+        }
+    }
+
+    @Test
     void hugeAndStrangeDocumentsAreAnalysed() throws Exception {
         try (LspHarness lsp = new LspHarness(root)) {
             lsp.initialize(new JsonObject());
