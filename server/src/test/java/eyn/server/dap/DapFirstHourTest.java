@@ -1,5 +1,6 @@
 package eyn.server.dap;
 
+import static eyn.server.dap.DapHarness.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,16 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DapFirstHourTest {
     @TempDir
     Path dir;
-
-    private Path script(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p;
-    }
-
-    private static <T> T get(java.util.concurrent.CompletableFuture<T> f) throws Exception {
-        return f.get(20, TimeUnit.SECONDS);
-    }
 
     private static StackFrame[] stack(DapHarness dap) throws Exception {
         StackTraceArguments a = new StackTraceArguments();
@@ -62,7 +53,7 @@ class DapFirstHourTest {
 
     @Test
     void withoutStopOnEntryTheFirstStopIsTheBreakpoint() throws Exception {
-        Path p = script("main.eyn", "echo one\necho two\necho three\n");
+        Path p = DapHarness.script(dir, "main.eyn", "echo one\necho two\necho three\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of(), 3);
             var stop = dap.awaitStop();
@@ -76,7 +67,7 @@ class DapFirstHourTest {
 
     @Test
     void aFailedCommandStopsOnItsOwnLineAndSaysWhatFailed() throws Exception {
-        Path p = script("typo.eyn", "echo start\nzopne a.txt r\necho next\necho last\n");
+        Path p = DapHarness.script(dir, "typo.eyn", "echo start\nzopne a.txt r\necho next\necho last\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of("stopOnEntry", true));
             dap.awaitStop();
@@ -102,8 +93,8 @@ class DapFirstHourTest {
 
     @Test
     void aFailureOnTheLastLineOfANestedScriptKeepsItsLine() throws Exception {
-        script("sub.eyn", "echo in sub\nnosuch\n");
-        Path p = script("main.eyn", "echo a\nrun sub.eyn\necho after\n");
+        DapHarness.script(dir, "sub.eyn", "echo in sub\nnosuch\n");
+        Path p = DapHarness.script(dir, "main.eyn", "echo a\nrun sub.eyn\necho after\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of("stopOnEntry", true));
             dap.awaitStop();
@@ -124,8 +115,8 @@ class DapFirstHourTest {
 
     @Test
     void callerFramesPointAtTheirRunLineAndNamesDoNotRepeatTheFile() throws Exception {
-        Path sub = script("sub.eyn", "echo in sub\necho still in sub\n");
-        Path p = script("main.eyn", "echo a\nrun sub.eyn\necho after\n");
+        Path sub = DapHarness.script(dir, "sub.eyn", "echo in sub\necho still in sub\n");
+        Path p = DapHarness.script(dir, "main.eyn", "echo a\nrun sub.eyn\necho after\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of("stopOnEntry", true));
             dap.awaitStop();
@@ -147,7 +138,7 @@ class DapFirstHourTest {
 
     @Test
     void theConsoleSaysWhatFailedAndWhatIsNotSet() throws Exception {
-        Path p = script("c.eyn", "set A=1\necho $A\n");
+        Path p = DapHarness.script(dir, "c.eyn", "set A=1\necho $A\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of("stopOnEntry", true));
             dap.awaitStop();
@@ -172,7 +163,7 @@ class DapFirstHourTest {
 
     @Test
     void emptyScopesShowNoneAndSizesUseOneUnit() throws Exception {
-        Path p = script("e.eyn", "echo plain\necho done\n");
+        Path p = DapHarness.script(dir, "e.eyn", "echo plain\necho done\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of(), 2);
             dap.awaitStop();
@@ -192,7 +183,7 @@ class DapFirstHourTest {
 
     @Test
     void steppingOverTheLastStatementEndsTheSessionInsteadOfStoppingWithNoFrame() throws Exception {
-        Path p = script("last.eyn", "echo one\necho two\n");
+        Path p = DapHarness.script(dir, "last.eyn", "echo one\necho two\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of(), 2);
             dap.awaitStop();
@@ -207,7 +198,7 @@ class DapFirstHourTest {
 
     @Test
     void functionBreakpointsAndConsoleCompletionsKnowTheRunningProfilesCommands() throws Exception {
-        Path p = script("p.shell", "# eyn: profile=2026\necho one\nlist\necho two\n");
+        Path p = DapHarness.script(dir, "p.shell", "# eyn: profile=2026\necho one\nlist\necho two\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of("stopOnEntry", true, "profile", "2026"));
             dap.awaitStop();

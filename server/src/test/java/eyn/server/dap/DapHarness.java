@@ -94,6 +94,18 @@ final class DapHarness implements AutoCloseable {
         server = launcher.getRemoteProxy();
     }
 
+    /** Writes a script into a test folder. */
+    static java.nio.file.Path script(java.nio.file.Path dir, String name, String text) throws java.io.IOException {
+        java.nio.file.Path p = dir.resolve(name);
+        java.nio.file.Files.writeString(p, text);
+        return p;
+    }
+
+    /** A request's answer, or a failure after 20 seconds. */
+    static <T> T get(java.util.concurrent.CompletableFuture<T> f) throws Exception {
+        return f.get(20, TimeUnit.SECONDS);
+    }
+
     /** initialize, launch with these arguments, breakpoints on the program, configurationDone. */
     void start(Path program, Map<String, Object> extra, int... breakpointLines) throws Exception {
         InitializeRequestArguments init = new InitializeRequestArguments();

@@ -1,5 +1,6 @@
 package eyn.server.dap;
 
+import static eyn.server.dap.DapHarness.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,16 +40,6 @@ class DapSessionTest {
     @TempDir
     Path dir;
 
-    private Path script(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p;
-    }
-
-    private static <T> T get(java.util.concurrent.CompletableFuture<T> f) throws Exception {
-        return f.get(20, TimeUnit.SECONDS);
-    }
-
     private static NextArguments next() {
         NextArguments n = new NextArguments();
         n.setThreadId(1);
@@ -63,7 +54,7 @@ class DapSessionTest {
 
     @Test
     void theInitializedEventFollowsTheInitializeResponseAndEntryStopsOnLineOne() throws Exception {
-        Path p = script("main.eyn", "# comment\nset X=1\necho $X\n");
+        Path p = DapHarness.script(dir, "main.eyn", "# comment\nset X=1\necho $X\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of("stopOnEntry", true));
             assertEquals(java.util.List.of("initialize-response", "initialized"), dap.order.subList(0, 2));
@@ -83,7 +74,7 @@ class DapSessionTest {
 
     @Test
     void breakpointsMoveToStatementsAndHonourConditionsHitCountsAndLogMessages() throws Exception {
-        Path p = script("loop.eyn", "set I=0\nloop 5\n# next line counts\nset I=$(calc $I+1)\necho i=$I\nendloop\necho done\n");
+        Path p = DapHarness.script(dir, "loop.eyn", "set I=0\nloop 5\n# next line counts\nset I=$(calc $I+1)\necho i=$I\nendloop\necho done\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of("stopOnEntry", true));
             dap.awaitStop();
@@ -121,7 +112,7 @@ class DapSessionTest {
 
     @Test
     void commandBreakpointsAndExceptionFiltersStop() throws Exception {
-        Path p = script("cmd.eyn", "echo a\nnosuch\necho b\nzsplice 0 1 4\necho c\n");
+        Path p = DapHarness.script(dir, "cmd.eyn", "echo a\nnosuch\necho b\nzsplice 0 1 4\necho c\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of("stopOnEntry", true));
             dap.awaitStop();
@@ -152,8 +143,8 @@ class DapSessionTest {
 
     @Test
     void steppingIntoNestedScriptsAndSubstitutionsAndOut() throws Exception {
-        script("sub.eyn", "set INNER=1\necho in sub\n");
-        Path p = script("main.eyn", "run sub.eyn\nset V=$(echo 42)\necho after $V\n");
+        DapHarness.script(dir, "sub.eyn", "set INNER=1\necho in sub\n");
+        Path p = DapHarness.script(dir, "main.eyn", "run sub.eyn\nset V=$(echo 42)\necho after $V\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of("stopOnEntry", true));
             dap.awaitStop();
@@ -183,7 +174,7 @@ class DapSessionTest {
     @Test
     void fdsMappingsAndTheMemoryView() throws Exception {
         Files.writeString(dir.resolve("a.txt"), "hello memory");
-        Path p = script("mem.eyn", "zopen a.txt r\nmmap a.txt\necho mapped\nmsync 0x01001000\nread a.txt\n");
+        Path p = DapHarness.script(dir, "mem.eyn", "zopen a.txt r\nmmap a.txt\necho mapped\nmsync 0x01001000\nread a.txt\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of(), 3);
             dap.awaitStop();
@@ -218,7 +209,7 @@ class DapSessionTest {
 
     @Test
     void variablesCanBeSetAndTheConsoleRunsCommands() throws Exception {
-        Path p = script("v.eyn", "set X=1\necho X is $X\n");
+        Path p = DapHarness.script(dir, "v.eyn", "set X=1\necho X is $X\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of(), 2);
             dap.awaitStop();
@@ -243,7 +234,7 @@ class DapSessionTest {
 
     @Test
     void pauseStopsAHugeLoopAndStepBackRestoresTheState() throws Exception {
-        Path p = script("big.eyn", "set N=0\nloop 2000000000\nset N=$(calc $N+1)\nendloop\n");
+        Path p = DapHarness.script(dir, "big.eyn", "set N=0\nloop 2000000000\nset N=$(calc $N+1)\nendloop\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of());
             Thread.sleep(300);
@@ -279,7 +270,7 @@ class DapSessionTest {
 
     @Test
     void reverseContinueStopsAtTheLastBreakpointBehind() throws Exception {
-        Path p = script("rev.eyn", "set A=1\nset A=2\nset A=3\necho end\n");
+        Path p = DapHarness.script(dir, "rev.eyn", "set A=1\nset A=2\nset A=3\necho end\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of(), 4);
             dap.awaitStop();
@@ -302,7 +293,7 @@ class DapSessionTest {
 
     @Test
     void badRequestsGetClearErrorsAndTheAdapterKeepsServing() throws Exception {
-        Path p = script("bad.eyn", "echo one\necho two\n");
+        Path p = DapHarness.script(dir, "bad.eyn", "echo one\necho two\n");
         try (DapHarness dap = new DapHarness()) {
             var init = new org.eclipse.lsp4j.debug.InitializeRequestArguments();
             init.setAdapterID("eyn");
@@ -332,7 +323,7 @@ class DapSessionTest {
 
     @Test
     void longRunsReportProgressAndRefuseInspectionUntilPaused() throws Exception {
-        Path p = script("long.eyn", "loop 2000000000\nset X=1\nendloop\n");
+        Path p = DapHarness.script(dir, "long.eyn", "loop 2000000000\nset X=1\nendloop\n");
         try (DapHarness dap = new DapHarness(true)) {
             dap.start(p, Map.of());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -355,7 +346,7 @@ class DapSessionTest {
     @Test
     void stepInStopsInsideASubstitutionAndAnFdOffsetCanBeSet() throws Exception {
         Files.writeString(dir.resolve("a.txt"), "abcdefgh");
-        Path p = script("sub.eyn", "zopen a.txt r\nset V=$(zread 0 2)\nzread 0 3\n");
+        Path p = DapHarness.script(dir, "sub.eyn", "zopen a.txt r\nset V=$(zread 0 2)\nzread 0 3\n");
         try (DapHarness dap = new DapHarness()) {
             dap.start(p, Map.of(), 2);
             dap.awaitStop();
@@ -415,7 +406,7 @@ class DapSessionTest {
 
     @Test
     void breakpointsSetBeforeLaunchAreHitAndNoDebugRunsThrough() throws Exception {
-        Path p = script("early.eyn", "echo one\necho two\necho three\n");
+        Path p = DapHarness.script(dir, "early.eyn", "echo one\necho two\necho three\n");
         try (DapHarness dap = new DapHarness()) {
             var init = new org.eclipse.lsp4j.debug.InitializeRequestArguments();
             init.setAdapterID("eyn");
@@ -443,7 +434,7 @@ class DapSessionTest {
 
     @Test
     void theFidelityOfTheLaunchConfigurationReachesTheMachine() throws Exception {
-        Path p = script("faithful.eyn", "calc 2+3*4\n");
+        Path p = DapHarness.script(dir, "faithful.eyn", "calc 2+3*4\n");
         try (DapHarness dap = new DapHarness()) {
             var init = new org.eclipse.lsp4j.debug.InitializeRequestArguments();
             init.setAdapterID("eyn");

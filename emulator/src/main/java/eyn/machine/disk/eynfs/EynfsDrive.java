@@ -36,19 +36,13 @@ public final class EynfsDrive implements Drive {
 
     /** Opens an image file; errors (no such file, not EYNFS, locked by another writer) say why in one line. */
     public static EynfsDrive open(Path file, boolean persist, long maxFileBytes) throws DriveException {
-        ImageFile image;
-        try {
-            image = ImageFile.open(file, persist);
-        } catch (IOException e) {
-            throw new DriveException(Kind.IO, "/", e.getMessage());
-        }
-        try {
-            Eynfs fs = Eynfs.mount(new BlockStore(image));
-            return new EynfsDrive(fs, image, persist, maxFileBytes, file.toString(), 0);
-        } catch (DriveException e) {
-            image.close();
-            throw new DriveException(e.kind(), "/", file + ": " + e.getMessage());
-        }
+        return ImageFile.mount(file, persist, image -> {
+            try {
+                return new EynfsDrive(Eynfs.mount(new BlockStore(image)), image, persist, maxFileBytes, file.toString(), 0);
+            } catch (DriveException e) {
+                throw new DriveException(e.kind(), "/", file + ": " + e.getMessage());
+            }
+        });
     }
 
     /** A drive over an image held in memory (tests, mkfs before it is written out, fuzzing). */

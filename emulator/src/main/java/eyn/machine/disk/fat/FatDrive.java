@@ -47,19 +47,10 @@ public final class FatDrive implements Drive {
     }
 
     public static FatDrive open(Path file, boolean persist, long maxFileBytes) throws DriveException {
-        ImageFile image;
-        try {
-            image = ImageFile.open(file, persist);
-        } catch (IOException e) {
-            throw new DriveException(Kind.IO, "/", e.getMessage());
-        }
-        try {
+        return ImageFile.mount(file, persist, image -> {
             BlockStore store = new BlockStore(image);
             return new FatDrive(store, mount(store, file.toString()), image, persist, maxFileBytes, file.toString());
-        } catch (DriveException e) {
-            image.close();
-            throw e;
-        }
+        });
     }
 
     public static FatDrive inMemory(BlockStore store, String name, long maxFileBytes) throws DriveException {

@@ -44,6 +44,30 @@ public final class ImageFile implements BlockSource, AutoCloseable {
      * Opens an image. With {@code forWriting} the image is locked for this process: a second writer
      * (another {@code eyn run --persist}, a debug session) is refused with a message naming the lock.
      */
+    /** What a drive makes of an opened image (it may fail with a reason). */
+    public interface Mounter<D> {
+        D mount(ImageFile image) throws eyn.machine.disk.DriveException;
+    }
+
+    /**
+     * Opens an image and hands it to a drive; errors (no such file, locked by another writer, not a
+     * file system the drive reads) say why in one line, and a failed mount closes the image again.
+     */
+    public static <D> D mount(Path file, boolean persist, Mounter<D> mounter) throws eyn.machine.disk.DriveException {
+        ImageFile image;
+        try {
+            image = open(file, persist);
+        } catch (IOException e) {
+            throw new eyn.machine.disk.DriveException(eyn.machine.disk.DriveException.Kind.IO, "/", e.getMessage());
+        }
+        try {
+            return mounter.mount(image);
+        } catch (eyn.machine.disk.DriveException | RuntimeException e) {
+            image.close();
+            throw e;
+        }
+    }
+
     public static ImageFile open(Path file, boolean forWriting) throws IOException {
         Path real;
         try {
