@@ -24,25 +24,57 @@ public final class Analysis {
 
     private final Script script;
     private final List<Diagnostic> diagnostics;
+    /** The state before line {@code base + k} is {@code before[k]}: a whole-file analysis has base 0. */
     private final FlowState[] before;
-    private final List<Occurrence> variables;
+    private final int base;
+    /** Lines before which no block is open: a later analysis may start there from this one's state. */
+    private final java.util.BitSet topLevel;
+    private java.util.function.Supplier<List<Occurrence>> variableSource;
+    private List<Occurrence> variables;
     private final List<FdOccurrence> fds;
     private final Map<Integer, Integer> fdHints;
     private final Map<Integer, Long> addressHints;
     private final List<MappingFact> mappings;
     private final ProfileChoice profile;
+    private final boolean partial;
 
     Analysis(ProfileChoice profile, Script script, List<Diagnostic> diagnostics, FlowState[] before, List<Occurrence> variables,
              List<FdOccurrence> fds, Map<Integer, Integer> fdHints, Map<Integer, Long> addressHints, List<MappingFact> mappings) {
+        this(profile, script, diagnostics, before, 0, new java.util.BitSet(), variables, fds, fdHints, addressHints, mappings);
+    }
+
+    Analysis(ProfileChoice profile, Script script, List<Diagnostic> diagnostics, FlowState[] before, int base, java.util.BitSet topLevel,
+             List<Occurrence> variables, List<FdOccurrence> fds, Map<Integer, Integer> fdHints, Map<Integer, Long> addressHints,
+             List<MappingFact> mappings) {
         this.profile = profile;
         this.script = script;
         this.diagnostics = List.copyOf(diagnostics);
         this.before = before;
+        this.base = base;
+        this.topLevel = topLevel;
         this.variables = List.copyOf(variables);
         this.fds = List.copyOf(fds);
         this.fdHints = Map.copyOf(fdHints);
         this.addressHints = Map.copyOf(addressHints);
         this.mappings = List.copyOf(mappings);
+        this.partial = false;
+    }
+
+    /** An analysis of lines {@code base..} only, for a request at one line: see {@link CursorAnalysis}. */
+    Analysis(ProfileChoice profile, Script script, FlowState[] before, int base, java.util.function.Supplier<List<Occurrence>> variables,
+             List<FdOccurrence> fds, Map<Integer, Integer> fdHints, Map<Integer, Long> addressHints, List<MappingFact> mappings) {
+        this.profile = profile;
+        this.script = script;
+        this.diagnostics = List.of();
+        this.before = before;
+        this.base = base;
+        this.topLevel = new java.util.BitSet();
+        this.variableSource = variables;
+        this.fds = List.copyOf(fds);
+        this.fdHints = Map.copyOf(fdHints);
+        this.addressHints = Map.copyOf(addressHints);
+        this.mappings = List.copyOf(mappings);
+        this.partial = true;
     }
 
     public Script script() { return script; }
@@ -50,7 +82,14 @@ public final class Analysis {
     public ProfileChoice profileChoice() { return profile; }
     public Profile profile() { return profile.profile(); }
     public List<Diagnostic> diagnostics() { return diagnostics; }
-    public List<Occurrence> variables() { return variables; }
+    /** Variable occurrences; in an analysis made for one line, the definitions of the whole script and the uses on that line. */
+    public synchronized List<Occurrence> variables() {
+        if (variables == null) {
+            variables = List.copyOf(variableSource.get());
+            variableSource = null;
+        }
+        return variables;
+    }
     public List<FdOccurrence> fdOccurrences() { return fds; }
     /** zopen line -> the fd it returns, when that is certain. */
     public Map<Integer, Integer> fdHints() { return fdHints; }
@@ -61,6 +100,21 @@ public final class Analysis {
     /** What is known just before a line runs (the state at the end for {@code line >= size}). */
     public FlowState stateBefore(int line) {
         if (before.length == 0) return new FlowState();
-        return before[Math.max(0, Math.min(line, before.length - 1))];
+        return before[Math.max(0, Math.min(line - base, before.length - 1))];
+    }
+
+    /** This analysis with what a dry run found (see {@link Analyzer#withDryRun}). */
+    Analysis withDryRunFacts(List<Diagnostic> allDiagnostics, Map<Integer, Integer> fdHints, Map<Integer, Long> addressHints,
+                             List<MappingFact> mappings) {
+        return new Analysis(profile, script, allDiagnostics, before, base, topLevel, variables(), fds, fdHints, addressHints, mappings);
+    }
+
+    /** Whether this analysis covers the whole script (false for one made for a request at one line). */
+    public boolean complete() { return !partial; }
+
+    /** The last line at or before {@code line} that no block spans, where an analysis of a later version may start. */
+    int restartLine(int line) {
+        int t = topLevel.previousSetBit(Math.min(line, script.size()));
+        return Math.max(0, t);
     }
 }

@@ -47,7 +47,10 @@ public final class Analyzer {
     private final Workspace workspace;
     private final AnalysisSettings settings;
     private final List<Diagnostic> out = new ArrayList<>();
-    private final FlowState[] before;
+    private FlowState[] before;
+    /** The first line {@code before} holds (non-zero when analysing a window for one request). */
+    private int base;
+    private final java.util.BitSet topLevel = new java.util.BitSet();
     private FlowState state = new FlowState();
     private final Deque<Block> blocks = new ArrayDeque<>();
     private final List<Analysis.Occurrence> variables = new ArrayList<>();
@@ -81,7 +84,6 @@ public final class Analyzer {
         this.scriptPath = scriptPath;
         this.workspace = workspace;
         this.settings = settings;
-        this.before = new FlowState[script.size() + 1];
     }
 
     /** Analyses a script. {@code scriptPath} is where it is on the workspace drive (null when it is not). */
@@ -99,6 +101,16 @@ public final class Analyzer {
     /** Analyses a script parsed in the dialect of {@code choice}'s profile. */
     public static Analysis analyze(Script script, String text, String scriptPath, Workspace workspace, AnalysisSettings settings,
                                    ProfileChoice choice) {
+        Analysis found = analyzeWithoutDryRun(script, text, scriptPath, workspace, settings, choice);
+        return wantsDryRun(found, text, workspace, settings) ? withDryRun(found, text, scriptPath, workspace, settings) : found;
+    }
+
+    /**
+     * Everything but the dry run: what the language server publishes first, while the dry run (which
+     * executes the script and may take up to its time budget) goes on beside it.
+     */
+    public static Analysis analyzeWithoutDryRun(Script script, String text, String scriptPath, Workspace workspace,
+                                                AnalysisSettings settings, ProfileChoice choice) {
         if (script.dialect() != choice.profile().dialect()) {
             script = Parser.parse(script.name(), text, choice.profile().dialect());
         }
@@ -107,6 +119,52 @@ public final class Analyzer {
             return new D3Analyzer(script, text, scriptPath, workspace, settings, choice).run();
         }
         return new Analyzer(script, text, scriptPath, workspace, settings, choice).run();
+    }
+
+    /** Whether a dry run could add anything: a Release 13 script that opens or maps files, on a known drive. */
+    public static boolean wantsDryRun(Analysis analysis, String text, Workspace workspace, AnalysisSettings settings) {
+        if (!settings.dryRun() || workspace.drive() == null || !analysis.complete()) return false;
+        if (analysis.script().dialect() != eyn.language.Dialect.D2 || analysis.script().size() > DryRun.MAX_LINES) return false;
+        return text.contains("zopen") || text.contains("mmap") || text.contains("msync") || text.contains("munmap");
+    }
+
+    /**
+     * The analysis with the dry run's facts added: fds and addresses the emulator returned, mappings,
+     * and msync/munmap of addresses that are not mapped when the line runs.
+     */
+    public static Analysis withDryRun(Analysis found, String text, String scriptPath, Workspace workspace, AnalysisSettings settings) {
+        Script script = found.script();
+        DryRun run = DryRun.of(scriptPath == null ? "/script.eyn" : scriptPath, text, workspace.drive(), MachineConfig.DEFAULT_RAM,
+                settings.fidelity());
+        Map<Integer, Integer> fdHints = new HashMap<>(found.fdHints());
+        run.fds.forEach((line, values) -> {
+            if (values.size() == 1) fdHints.putIfAbsent(line, values.iterator().next());
+        });
+        Map<Integer, Long> addressHints = new HashMap<>();
+        run.addresses.forEach((line, values) -> {
+            if (values.size() == 1) addressHints.put(line, values.iterator().next());
+        });
+        List<Diagnostic> added = new ArrayList<>();
+        run.notMapped.forEach((line, address) -> {
+            if (found.diagnostics().stream().anyMatch(d -> d.line() == line && d.code() == DiagnosticCode.E117)) return;
+            Word arg = argumentOrHead(script.line(line));
+            added.add(new Diagnostic(DiagnosticCode.E117, DiagnosticCode.E117.severity, line, arg.start(), Math.max(arg.start() + 1, arg.end()),
+                    "No mapping starts at " + address + " when this line runs on the emulator"
+                            + (run.mappings.isEmpty() ? "" : " (mmap returned " + addresses(run.mappings) + ")"), null));
+        });
+        for (int line : run.readOnlySync) {
+            Word arg = argumentOrHead(script.line(line));
+            added.add(new Diagnostic(DiagnosticCode.E126, DiagnosticCode.E126.severity, line, arg.start(), Math.max(arg.start() + 1, arg.end()),
+                    "The mapping at this address is read-only: msync fails", null));
+        }
+        List<Diagnostic> all = new ArrayList<>(found.diagnostics());
+        all.addAll(Suppressions.of(script, settings).filter(added));
+        all.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
+        return found.withDryRunFacts(all, fdHints, addressHints, run.mappings);
+    }
+
+    private static Word argumentOrHead(ScriptLine l) {
+        return l.words().size() > 1 ? l.words().get(1) : l.head();
     }
 
     /** Documents longer than this many characters get their syntax checked only (no flow analysis, no dry run). */
@@ -134,23 +192,65 @@ public final class Analyzer {
     }
 
     private Analysis run() {
+        before = new FlowState[script.size() + 1];
         for (SyntaxProblem p : script.problems()) {
             DiagnosticCode code = DiagnosticCode.of(p.code());
             if (code != null) out.add(new Diagnostic(code, p.severity(), p.line(), p.startColumn(), p.endColumn(), p.message(), null));
         }
-        for (ScriptLine line : script.lines()) {
-            before[line.index()] = state.freeze();
-            visit(line);
+        for (int i = 0; i < script.size(); i++) {
+            if ((i & 1023) == 0) Cancel.stopIfRequested();
+            if (blocks.isEmpty()) topLevel.set(i);
+            before[i] = state.freeze();
+            visit(script.line(i));
         }
         before[script.size()] = state.freeze();
         finish();
-        Map<Integer, Long> addressHints = new HashMap<>();
-        List<Analysis.MappingFact> mappings = new ArrayList<>();
-        dryRun(addressHints, mappings);
         ProfileConflicts.report(choice, this::report);
         List<Diagnostic> kept = Suppressions.of(script, settings).filter(out);
         kept.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
-        return new Analysis(choice, script, kept, before, variables, fdOccurrences, fdHints, addressHints, mappings);
+        return new Analysis(choice, script, kept, before, 0, topLevel, variables, fdOccurrences, fdHints, Map.of(), List.of());
+    }
+
+    /**
+     * The facts for a request at line {@code to}: lines {@code from..to} analysed from {@code start}, the
+     * state before a line no block spans (so nothing before it is needed), with no diagnostics.
+     */
+    static Analysis window(Script script, String scriptPath, Workspace workspace, AnalysisSettings settings, ProfileChoice choice,
+                           int from, FlowState start, int to, Analysis previous) {
+        return new Analyzer(script, "", scriptPath, workspace, settings, choice).window(from, start, to, previous);
+    }
+
+    private Analysis window(int from, FlowState start, int to, Analysis previous) {
+        int last = Math.min(to, script.size() - 1);
+        base = from;
+        before = new FlowState[Math.max(1, last + 2 - from)];
+        state = start;
+        for (int i = from; i <= last; i++) {
+            before[i - from] = state.freeze();
+            visit(script.line(i));
+        }
+        before[before.length - 1] = state.freeze();
+        return new Analysis(choice, script, before, from, () -> definitions(script), fdOccurrences, fdHints,
+                previous == null ? Map.of() : previous.addressHints(), previous == null ? List.of() : previous.mappings());
+    }
+
+    /** Every {@code set} of the script, as the full analysis records them. */
+    static List<Analysis.Occurrence> definitions(Script script) {
+        List<Analysis.Occurrence> out = new ArrayList<>();
+        for (int i = 0; i < script.size(); i++) {
+            if (script.kindOf(i) != LineKind.SET) continue;
+            Analysis.Occurrence d = definition(script.line(i));
+            if (d != null) out.add(d);
+        }
+        return out;
+    }
+
+    /** The variable a {@code set} line defines, or null when it defines none. */
+    private static Analysis.Occurrence definition(ScriptLine line) {
+        LineParts.Assignment a = LineParts.assignment(line);
+        if (!a.hasEquals() || a.key().isEmpty()) return null;
+        String key = a.key().length() > Limits.NAME ? a.key().substring(0, Limits.NAME) : a.key();
+        return new Analysis.Occurrence(key, line.index(), a.keyStart(), a.keyStart() + a.key().length(), true);
     }
 
     // ---- lines -------------------------------------------------------------------------------
@@ -189,11 +289,12 @@ public final class Analyzer {
     }
 
     private void assignment(ScriptLine line) {
+        Analysis.Occurrence d = definition(line);
+        if (d == null) return;
         LineParts.Assignment a = LineParts.assignment(line);
-        if (!a.hasEquals() || a.key().isEmpty()) return;
-        String key = a.key().length() > Limits.NAME ? a.key().substring(0, Limits.NAME) : a.key();
+        String key = d.name();
         int i = line.index();
-        variables.add(new Analysis.Occurrence(key, i, a.keyStart(), a.keyStart() + a.key().length(), true));
+        variables.add(d);
         if (!firstDefinition.containsKey(key)) {
             firstDefinition.put(key, i);
             if (firstDefinition.size() == Limits.VARIABLES + 1) {
@@ -439,34 +540,6 @@ public final class Analyzer {
                         "fd " + f.fd() + " is never closed (the emulator writes it back at shutdown; EYN-OS keeps it open)",
                         String.valueOf(f.fd()));
             }
-        }
-    }
-
-    private void dryRun(Map<Integer, Long> addressHints, List<Analysis.MappingFact> mappings) {
-        Drive drive = workspace.drive();
-        if (!settings.dryRun() || drive == null || script.size() > DryRun.MAX_LINES) return;
-        if (!text.contains("zopen") && !text.contains("mmap") && !text.contains("msync") && !text.contains("munmap")) return;
-        DryRun run = DryRun.of(scriptPath == null ? "/script.eyn" : scriptPath, text, drive, MachineConfig.DEFAULT_RAM,
-                settings.fidelity());
-        run.fds.forEach((line, values) -> {
-            if (values.size() == 1) fdHints.putIfAbsent(line, values.iterator().next());
-        });
-        run.addresses.forEach((line, values) -> {
-            if (values.size() == 1) addressHints.put(line, values.iterator().next());
-        });
-        mappings.addAll(run.mappings);
-        run.notMapped.forEach((line, address) -> {
-            if (out.stream().anyMatch(d -> d.line() == line && d.code() == DiagnosticCode.E117)) return;
-            ScriptLine l = script.line(line);
-            Word arg = l.words().size() > 1 ? l.words().get(1) : l.head();
-            report(DiagnosticCode.E117, line, arg.start(), arg.end(),
-                    "No mapping starts at " + address + " when this line runs on the emulator"
-                            + (run.mappings.isEmpty() ? "" : " (mmap returned " + addresses(run.mappings) + ")"), null);
-        });
-        for (int line : run.readOnlySync) {
-            ScriptLine l = script.line(line);
-            Word arg = l.words().size() > 1 ? l.words().get(1) : l.head();
-            report(DiagnosticCode.E126, line, arg.start(), arg.end(), "The mapping at this address is read-only: msync fails", null);
         }
     }
 

@@ -25,6 +25,11 @@ public final class Cancel {
         }
     }
 
+    /** Stops a static analysis whose result is no longer wanted (it has no partial result worth keeping). */
+    static void stopIfRequested() {
+        if (requested()) throw new java.util.concurrent.CancellationException("a newer version of the document arrived");
+    }
+
     /** Whether the current work should stop: cancelled by its caller, or its thread interrupted. */
     static boolean requested() {
         BooleanSupplier c = CHECK.get();

@@ -44,7 +44,8 @@ final class D3Analyzer {
     private final ProfileChoice choice;
     private final CommandSet commands;
     private final List<Diagnostic> out = new ArrayList<>();
-    private final FlowState[] before;
+    private FlowState[] before;
+    private final java.util.BitSet topLevel = new java.util.BitSet();
     private FlowState state = new FlowState();
     private final Deque<Block> blocks = new ArrayDeque<>();
     private final List<Analysis.Occurrence> variables = new ArrayList<>();
@@ -77,18 +78,20 @@ final class D3Analyzer {
         this.settings = settings;
         this.choice = choice;
         this.commands = choice.profile().commands();
-        this.before = new FlowState[script.size() + 1];
     }
 
     Analysis run() {
+        before = new FlowState[script.size() + 1];
         for (SyntaxProblem p : script.problems()) {
             DiagnosticCode code = DiagnosticCode.of(p.code());
             if (code != null) out.add(new Diagnostic(code, p.severity(), p.line(), p.startColumn(), p.endColumn(), p.message(), null));
         }
         fileChecks();
-        for (ScriptLine line : script.lines()) {
-            before[line.index()] = state.freeze();
-            if (line.index() < D3Limits.LINES) visit(line);
+        for (int i = 0; i < script.size(); i++) {
+            if ((i & 1023) == 0) Cancel.stopIfRequested();
+            if (blocks.isEmpty()) topLevel.set(i);
+            before[i] = state.freeze();
+            if (i < D3Limits.LINES) visit(script.line(i));
         }
         before[script.size()] = state.freeze();
         for (Analysis.Occurrence use : variables) {
@@ -100,7 +103,40 @@ final class D3Analyzer {
         arguments();
         List<Diagnostic> kept = Suppressions.of(script, settings).filter(out);
         kept.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
-        return new Analysis(choice, script, kept, before, variables, List.of(), Map.of(), Map.of(), List.of());
+        return new Analysis(choice, script, kept, before, 0, topLevel, variables, List.of(), Map.of(), Map.of(), List.of());
+    }
+
+    /** The facts for a request at line {@code to}, as {@link Analyzer}'s window: lines {@code from..to} from {@code start}. */
+    Analysis window(int from, FlowState start, int to) {
+        int last = Math.min(to, script.size() - 1);
+        before = new FlowState[Math.max(1, last + 2 - from)];
+        state = start;
+        for (int i = from; i <= last; i++) {
+            before[i - from] = state.freeze();
+            if (i < D3Limits.LINES) visit(script.line(i));
+        }
+        before[before.length - 1] = state.freeze();
+        return new Analysis(choice, script, before, from, () -> definitions(script), List.of(), Map.of(), Map.of(), List.of());
+    }
+
+    /** Every valid {@code set} the engine reads (the first 2,048 lines), as the full analysis records them. */
+    static List<Analysis.Occurrence> definitions(Script script) {
+        List<Analysis.Occurrence> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(script.size(), D3Limits.LINES); i++) {
+            if (script.kindOf(i) != LineKind.SET) continue;
+            Analysis.Occurrence d = definition(script.line(i));
+            if (d != null) out.add(d);
+        }
+        return out;
+    }
+
+    /** The variable a {@code set} line defines, or null when its syntax is invalid. */
+    private static Analysis.Occurrence definition(ScriptLine line) {
+        int base = line.textStart() + 3;
+        D3Syntax.Assignment a = D3Syntax.assignment(line.text().substring(3));
+        if (!a.valid()) return null;
+        String name = a.name().length() > D3Limits.NAME ? a.name().substring(0, D3Limits.NAME) : a.name();
+        return new Analysis.Occurrence(name, line.index(), base + a.nameStart(), base + a.nameStart() + a.name().length(), true);
     }
 
     /** {@code $N} against what the workspace's callers pass: beyond the most any caller passes, it is always empty. */
@@ -183,10 +219,11 @@ final class D3Analyzer {
         int base = line.textStart() + 3;
         D3Syntax.Assignment a = D3Syntax.assignment(line.text().substring(3));
         uses(line, base + a.valueStart(), a.value());
-        if (!a.valid()) return;
-        String name = a.name().length() > D3Limits.NAME ? a.name().substring(0, D3Limits.NAME) : a.name();
+        Analysis.Occurrence d = definition(line);
+        if (d == null) return;
+        String name = d.name();
         int i = line.index();
-        variables.add(new Analysis.Occurrence(name, i, base + a.nameStart(), base + a.nameStart() + a.name().length(), true));
+        variables.add(d);
         if (!firstDefinition.containsKey(name)) {
             firstDefinition.put(name, i);
             if (firstDefinition.size() == D3Limits.VARIABLES + 1) {

@@ -127,25 +127,25 @@ final class D2Lines implements LineRules {
         Deque<Integer> open = new ArrayDeque<>();
         int ifDepth = 0;
         int loopDepth = 0;
-        for (ScriptLine line : lines) {
-            int i = line.index();
+        for (int i = 0; i < lines.size(); i++) {
+            ScriptLine line = lines.get(i); // its stored index may be stale (a reused line): use i
             switch (line.kind()) {
                 case IFEQ, IFNEQ, LOOP -> {
                     open.push(i);
                     if (line.kind() == LineKind.LOOP) {
                         if (++loopDepth > Limits.LOOP_NESTING) {
-                            problems.add(problem("E010", line, "more than " + Limits.LOOP_NESTING + " nested loops"));
+                            problems.add(problem("E010", i, line, "more than " + Limits.LOOP_NESTING + " nested loops"));
                         }
                     } else if (++ifDepth > Limits.IF_NESTING) {
-                        problems.add(problem("E011", line, "more than " + Limits.IF_NESTING + " nested ifeq/ifneq blocks"));
+                        problems.add(problem("E011", i, line, "more than " + Limits.IF_NESTING + " nested ifeq/ifneq blocks"));
                     }
                 }
                 case ELSE -> {
                     Integer top = open.peek();
                     if (top == null || lines.get(top).kind() == LineKind.LOOP) {
-                        problems.add(problem("E012", line, "'else' without an open ifeq/ifneq"));
+                        problems.add(problem("E012", i, line, "'else' without an open ifeq/ifneq"));
                     } else if (elseOf[top] >= 0) {
-                        problems.add(problem("E013", line, "second 'else' for the ifeq/ifneq on line " + (top + 1)));
+                        problems.add(problem("E013", i, line, "second 'else' for the ifeq/ifneq on line " + (top + 1)));
                     } else {
                         elseOf[top] = i;
                         openerOf[i] = top;
@@ -161,7 +161,7 @@ final class D2Lines implements LineRules {
                         }
                     }
                     if (opener < 0) {
-                        problems.add(problem(wantLoop ? "E014" : "E015", line,
+                        problems.add(problem(wantLoop ? "E014" : "E015", i, line,
                                 wantLoop ? "'endloop' without an open loop" : "'endif' without an open ifeq/ifneq"));
                         break;
                     }
@@ -171,7 +171,7 @@ final class D2Lines implements LineRules {
                         if (opened.kind() == LineKind.LOOP) loopDepth--; else ifDepth--;
                         endOf[top] = i;
                         if (top == opener) break;
-                        problems.add(problem("E016", opened, "'" + opened.kind().keyword() + "' is not closed before the '"
+                        problems.add(problem("E016", top, opened, "'" + opened.kind().keyword() + "' is not closed before the '"
                                 + line.kind().keyword() + "' on line " + (i + 1)));
                     }
                     openerOf[i] = opener;
@@ -182,12 +182,12 @@ final class D2Lines implements LineRules {
         for (int top : open) {
             ScriptLine opened = lines.get(top);
             endOf[top] = lines.size();
-            problems.add(problem("E017", opened, "'" + opened.kind().keyword() + "' has no matching '"
+            problems.add(problem("E017", top, opened, "'" + opened.kind().keyword() + "' has no matching '"
                     + (opened.kind() == LineKind.LOOP ? "endloop" : "endif") + "'"));
         }
     }
 
-    private static SyntaxProblem problem(String code, ScriptLine line, String message) {
-        return new SyntaxProblem(code, Severity.ERROR, line.index(), line.textStart(), line.textEnd(), message);
+    private static SyntaxProblem problem(String code, int index, ScriptLine line, String message) {
+        return new SyntaxProblem(code, Severity.ERROR, index, line.textStart(), line.textEnd(), message);
     }
 }

@@ -120,14 +120,14 @@ final class D3Lines implements LineRules {
         int[] lastBranch = new int[lines.size()];
         boolean aborted = false;
         scan:
-        for (ScriptLine line : lines) {
-            int i = line.index();
+        for (int i = 0; i < lines.size(); i++) {
+            ScriptLine line = lines.get(i); // its stored index may be stale (a reused line): use i
             if (i >= D3Limits.LINES) break;
             LineKind kind = line.kind();
             switch (kind) {
                 case IF, WHILE -> {
                     if (open.size() >= D3Limits.BLOCK_NESTING) {
-                        problems.add(problem("E307", line, "too many nested blocks: EYN-OS 2026 allows "
+                        problems.add(problem("E307", i, line, "too many nested blocks: EYN-OS 2026 allows "
                                 + D3Limits.BLOCK_NESTING + " (if and while together) and aborts the script here"));
                         aborted = true;
                         break scan;
@@ -138,7 +138,7 @@ final class D3Lines implements LineRules {
                 case ELIF, ELSE -> {
                     Integer top = open.peek();
                     if (top == null || lines.get(top).kind() != LineKind.IF) {
-                        problems.add(problem("E308", line, "'" + kind.keyword() + "' without matching 'if'"
+                        problems.add(problem("E308", i, line, "'" + kind.keyword() + "' without matching 'if'"
                                 + (top == null ? "" : " (the innermost open block is the while on line " + (top + 1) + ")")
                                 + ": EYN-OS 2026 aborts the script here"));
                         aborted = true;
@@ -159,7 +159,7 @@ final class D3Lines implements LineRules {
                     LineKind want = kind == LineKind.ENDIF ? LineKind.IF : LineKind.WHILE;
                     Integer top = open.peek();
                     if (top == null || lines.get(top).kind() != want) {
-                        problems.add(problem("E308", line, "'" + kind.keyword() + "' without matching '" + want.keyword() + "'"
+                        problems.add(problem("E308", i, line, "'" + kind.keyword() + "' without matching '" + want.keyword() + "'"
                                 + (top == null ? "" : " (the innermost open block is the " + lines.get(top).kind().keyword()
                                         + " on line " + (top + 1) + ")")
                                 + ": EYN-OS 2026 aborts the script here"));
@@ -185,7 +185,7 @@ final class D3Lines implements LineRules {
         }
     }
 
-    private static SyntaxProblem problem(String code, ScriptLine line, String message) {
-        return new SyntaxProblem(code, Severity.ERROR, line.index(), line.textStart(), line.raw().length(), message);
+    private static SyntaxProblem problem(String code, int index, ScriptLine line, String message) {
+        return new SyntaxProblem(code, Severity.ERROR, index, line.textStart(), line.raw().length(), message);
     }
 }

@@ -29,42 +29,54 @@ public final class Parser {
      * did not change: an edit then costs the lines it touched plus a pass over line boundaries.
      */
     public static Script parse(String name, String source, Dialect dialect, Script previous) {
+        String text = source == null ? "" : source;
+        return parse(name, split(text), text.isEmpty() || text.endsWith("\n"), dialect, previous);
+    }
+
+    /**
+     * Parses physical lines (without their line breaks), reusing the lines of {@code previous} that did
+     * not change. A reused line is kept as it is, with its old index, until someone reads it (see
+     * {@link Script#line}), and its problems are found when someone asks for them: an edit then costs
+     * the lines it touched plus one pass of reference copies and block matching, however long the file.
+     */
+    public static Script parse(String name, List<String> physical, boolean trailingNewline, Dialect dialect, Script previous) {
         LineRules rules = dialect.rules();
         if (previous != null && previous.dialect() != dialect) previous = null;
-        String text = source == null ? "" : source;
-        List<String> physical = split(text);
-        List<ScriptLine> lines = new ArrayList<>(physical.size());
-        List<SyntaxProblem> problems = new ArrayList<>();
         int n = physical.size();
+        ScriptLine[] lines = new ScriptLine[n];
+        java.util.BitSet fresh = new java.util.BitSet(n);
+        List<SyntaxProblem> problems = new ArrayList<>();
         int prefix = 0;
         int suffix = 0;
         if (previous != null) {
             int m = previous.size();
-            while (prefix < n && prefix < m && rules.reusable(physical.get(prefix), previous.line(prefix))) prefix++;
+            while (prefix < n && prefix < m && reusable(rules, physical.get(prefix), previous.stored(prefix))) prefix++;
             while (suffix < n - prefix && suffix < m - prefix
-                    && rules.reusable(physical.get(n - 1 - suffix), previous.line(m - 1 - suffix))) suffix++;
+                    && reusable(rules, physical.get(n - 1 - suffix), previous.stored(m - 1 - suffix))) suffix++;
         }
         for (int i = 0; i < n; i++) {
-            ScriptLine old = null;
-            if (i < prefix) old = previous.line(i);
-            else if (i >= n - suffix) old = previous.line(previous.size() - (n - i));
-            if (old == null) {
-                lines.add(rules.parseLine(i, physical.get(i), problems));
-            } else {
-                ScriptLine moved = old.index() == i ? old
-                        : new ScriptLine(i, old.raw(), old.textStart(), old.text(), old.kind(), old.words(), old.rest(), old.restStart());
-                rules.checkLine(moved, problems);
-                lines.add(moved);
+            if (i < prefix) lines[i] = previous.stored(i);
+            else if (i >= n - suffix) lines[i] = previous.stored(previous.size() - (n - i));
+            else {
+                lines[i] = rules.parseLine(i, physical.get(i), problems);
+                fresh.set(i);
             }
         }
+        List<ScriptLine> stored = java.util.Arrays.asList(lines);
         BlockLinks links = new BlockLinks(n);
-        rules.matchBlocks(lines, problems, links);
-        problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.startColumn(), b.startColumn()));
-        return new Script(name, dialect, lines, problems, links, text.isEmpty() || text.endsWith("\n"));
+        List<SyntaxProblem> blockProblems = new ArrayList<>();
+        rules.matchBlocks(stored, blockProblems, links);
+        return new Script(name, dialect, lines, fresh, problems, blockProblems, links, trailingNewline);
+    }
+
+    /** The same line as before: the identical string object (an editor's unchanged line) or an equal one. */
+    private static boolean reusable(LineRules rules, String physical, ScriptLine old) {
+        // the same object means it was taken as it is last time: nothing was cut from it, so no line problem of its own
+        return physical == old.raw() || rules.reusable(physical, old);
     }
 
     /** The physical lines: split at '\n'; a final '\n' does not start another line. */
-    private static List<String> split(String text) {
+    public static List<String> split(String text) {
         List<String> out = new ArrayList<>();
         int start = 0;
         while (true) {

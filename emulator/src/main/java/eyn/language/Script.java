@@ -13,20 +13,31 @@ import java.util.List;
 public final class Script {
     private final String name;
     private final Dialect dialect;
-    private final List<ScriptLine> lines;
-    private final List<SyntaxProblem> problems;
+    /** The lines; one reused from an earlier parse keeps its old index until {@link #line} reads it. */
+    private final ScriptLine[] lines;
+    /** Lines parsed anew by this parse; their problems are in {@code freshProblems}. */
+    private final java.util.BitSet fresh;
+    private final List<SyntaxProblem> freshProblems;
+    private final List<SyntaxProblem> blockProblems;
+    private volatile List<SyntaxProblem> problems;
     private final int[] elseOf;
     private final int[] endOf;
     private final int[] openerOf;
     private final boolean trailingNewline;
+    private final List<ScriptLine> view = new java.util.AbstractList<>() {
+        @Override public ScriptLine get(int index) { return line(index); }
+        @Override public int size() { return lines.length; }
+    };
 
-    Script(String name, Dialect dialect, List<ScriptLine> lines, List<SyntaxProblem> problems, BlockLinks links,
-           boolean trailingNewline) {
+    Script(String name, Dialect dialect, ScriptLine[] lines, java.util.BitSet fresh, List<SyntaxProblem> freshProblems,
+           List<SyntaxProblem> blockProblems, BlockLinks links, boolean trailingNewline) {
         this.trailingNewline = trailingNewline;
         this.name = name;
         this.dialect = dialect;
-        this.lines = List.copyOf(lines);
-        this.problems = List.copyOf(problems);
+        this.lines = lines;
+        this.fresh = fresh;
+        this.freshProblems = freshProblems;
+        this.blockProblems = blockProblems;
         this.elseOf = links.nextBranch;
         this.endOf = links.end;
         this.openerOf = links.opener;
@@ -35,10 +46,50 @@ public final class Script {
     public String name() { return name; }
     /** The language the script was read in. */
     public Dialect dialect() { return dialect; }
-    public List<ScriptLine> lines() { return lines; }
-    public ScriptLine line(int index) { return lines.get(index); }
-    public int size() { return lines.size(); }
-    public List<SyntaxProblem> problems() { return problems; }
+    public List<ScriptLine> lines() { return view; }
+
+    public ScriptLine line(int index) {
+        ScriptLine l = lines[index];
+        if (l.index() != index) {
+            // a reused line that moved: give it its index now (a benign race: every thread makes the same record)
+            l = new ScriptLine(index, l.raw(), l.textStart(), l.text(), l.kind(), l.words(), l.rest(), l.restStart());
+            lines[index] = l;
+        }
+        return l;
+    }
+
+    /** The line as stored, whatever index it carries (for the next parse's reuse). */
+    ScriptLine stored(int index) { return lines[index]; }
+
+    public int size() { return lines.length; }
+
+    /** The kind of a line, without giving a moved line its new index. */
+    public LineKind kindOf(int index) { return lines[index].kind(); }
+
+    /** The first line where two parses differ (the shorter one's size when one is a prefix of the other). */
+    public static int firstDifference(Script a, Script b) {
+        int n = Math.min(a.size(), b.size());
+        for (int i = 0; i < n; i++) {
+            String x = a.lines[i].raw();
+            String y = b.lines[i].raw();
+            if (x != y && !x.equals(y)) return i;
+        }
+        return n;
+    }
+
+    /** The syntax problems, in line order; those of reused lines are found on the first call. */
+    public List<SyntaxProblem> problems() {
+        List<SyntaxProblem> p = problems;
+        if (p == null) {
+            List<SyntaxProblem> all = new java.util.ArrayList<>(freshProblems);
+            LineRules rules = dialect.rules();
+            for (int i = 0; i < lines.length; i++) if (!fresh.get(i)) rules.checkLine(line(i), all);
+            all.addAll(blockProblems);
+            all.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.startColumn(), b.startColumn()));
+            problems = p = List.copyOf(all);
+        }
+        return p;
+    }
     /** The next branch ({@code else}, or in D3 {@code elif}/{@code else}) after an opener or branch, or -1. */
     public int elseOf(int line) { return elseOf[line]; }
     public int endOf(int line) { return endOf[line]; }
@@ -49,7 +100,7 @@ public final class Script {
     /** Index of the first statement at or after {@code from}, or {@link #size()} when there is none. */
     public int nextStatement(int from) {
         int i = Math.max(0, from);
-        while (i < lines.size() && !lines.get(i).kind().isStatement()) i++;
+        while (i < lines.length && !lines[i].kind().isStatement()) i++;
         return i;
     }
 }

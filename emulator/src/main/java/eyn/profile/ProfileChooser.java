@@ -60,6 +60,16 @@ public final class ProfileChooser {
         return out;
     }
 
+    /**
+     * Whether a line holds anything {@link #choose} weighs (a construct of one generation only): an
+     * edit that removes and adds no such line leaves the profile as it was, unless it touches line 1.
+     */
+    public static boolean weighs(String line) {
+        List<ProfileChoice.Evidence> found = new ArrayList<>(1);
+        lineEvidence(line, 0, found);
+        return !found.isEmpty();
+    }
+
     /** Constructs that belong to one generation only, in line order (at most 50). */
     public static List<ProfileChoice.Evidence> evidence(String text) {
         List<ProfileChoice.Evidence> out = new ArrayList<>();
