@@ -120,59 +120,59 @@ final class D2Lines implements LineRules {
     }
 
     @Override
-    public void matchBlocks(List<ScriptLine> lines, List<SyntaxProblem> problems, BlockLinks links) {
+    public void matchBlocks(LineKind[] kinds, java.util.function.IntFunction<ScriptLine> lines, List<SyntaxProblem> problems,
+                            BlockLinks links) {
         int[] elseOf = links.nextBranch;
         int[] endOf = links.end;
         int[] openerOf = links.opener;
         Deque<Integer> open = new ArrayDeque<>();
         int ifDepth = 0;
         int loopDepth = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            ScriptLine line = lines.get(i); // its stored index may be stale (a reused line): use i
-            switch (line.kind()) {
+        for (int i = 0; i < kinds.length; i++) {
+            switch (kinds[i]) {
                 case IFEQ, IFNEQ, LOOP -> {
                     open.push(i);
-                    if (line.kind() == LineKind.LOOP) {
+                    if (kinds[i] == LineKind.LOOP) {
                         if (++loopDepth > Limits.LOOP_NESTING) {
-                            problems.add(problem("E010", i, line, "more than " + Limits.LOOP_NESTING + " nested loops"));
+                            problems.add(problem("E010", i, lines.apply(i), "more than " + Limits.LOOP_NESTING + " nested loops"));
                         }
                     } else if (++ifDepth > Limits.IF_NESTING) {
-                        problems.add(problem("E011", i, line, "more than " + Limits.IF_NESTING + " nested ifeq/ifneq blocks"));
+                        problems.add(problem("E011", i, lines.apply(i), "more than " + Limits.IF_NESTING + " nested ifeq/ifneq blocks"));
                     }
                 }
                 case ELSE -> {
                     Integer top = open.peek();
-                    if (top == null || lines.get(top).kind() == LineKind.LOOP) {
-                        problems.add(problem("E012", i, line, "'else' without an open ifeq/ifneq"));
+                    if (top == null || kinds[top] == LineKind.LOOP) {
+                        problems.add(problem("E012", i, lines.apply(i), "'else' without an open ifeq/ifneq"));
                     } else if (elseOf[top] >= 0) {
-                        problems.add(problem("E013", i, line, "second 'else' for the ifeq/ifneq on line " + (top + 1)));
+                        problems.add(problem("E013", i, lines.apply(i), "second 'else' for the ifeq/ifneq on line " + (top + 1)));
                     } else {
                         elseOf[top] = i;
                         openerOf[i] = top;
                     }
                 }
                 case ENDIF, ENDLOOP -> {
-                    boolean wantLoop = line.kind() == LineKind.ENDLOOP;
+                    boolean wantLoop = kinds[i] == LineKind.ENDLOOP;
                     int opener = -1;
                     for (int candidate : open) {
-                        if ((lines.get(candidate).kind() == LineKind.LOOP) == wantLoop) {
+                        if ((kinds[candidate] == LineKind.LOOP) == wantLoop) {
                             opener = candidate;
                             break;
                         }
                     }
                     if (opener < 0) {
-                        problems.add(problem(wantLoop ? "E014" : "E015", i, line,
+                        problems.add(problem(wantLoop ? "E014" : "E015", i, lines.apply(i),
                                 wantLoop ? "'endloop' without an open loop" : "'endif' without an open ifeq/ifneq"));
                         break;
                     }
                     while (true) {
                         int top = open.pop();
-                        ScriptLine opened = lines.get(top);
-                        if (opened.kind() == LineKind.LOOP) loopDepth--; else ifDepth--;
+                        if (kinds[top] == LineKind.LOOP) loopDepth--; else ifDepth--;
                         endOf[top] = i;
                         if (top == opener) break;
+                        ScriptLine opened = lines.apply(top);
                         problems.add(problem("E016", top, opened, "'" + opened.kind().keyword() + "' is not closed before the '"
-                                + line.kind().keyword() + "' on line " + (i + 1)));
+                                + kinds[i].keyword() + "' on line " + (i + 1)));
                     }
                     openerOf[i] = opener;
                 }
@@ -180,8 +180,8 @@ final class D2Lines implements LineRules {
             }
         }
         for (int top : open) {
-            ScriptLine opened = lines.get(top);
-            endOf[top] = lines.size();
+            ScriptLine opened = lines.apply(top);
+            endOf[top] = kinds.length;
             problems.add(problem("E017", top, opened, "'" + opened.kind().keyword() + "' has no matching '"
                     + (opened.kind() == LineKind.LOOP ? "endloop" : "endif") + "'"));
         }

@@ -114,20 +114,20 @@ final class D3Lines implements LineRules {
     }
 
     @Override
-    public void matchBlocks(List<ScriptLine> lines, List<SyntaxProblem> problems, BlockLinks links) {
+    public void matchBlocks(LineKind[] kinds, java.util.function.IntFunction<ScriptLine> lines, List<SyntaxProblem> problems,
+                            BlockLinks links) {
         Deque<Integer> open = new ArrayDeque<>();
-        boolean[] seenElse = new boolean[lines.size()];
-        int[] lastBranch = new int[lines.size()];
+        boolean[] seenElse = new boolean[kinds.length];
+        int[] lastBranch = new int[kinds.length];
         boolean aborted = false;
         scan:
-        for (int i = 0; i < lines.size(); i++) {
-            ScriptLine line = lines.get(i); // its stored index may be stale (a reused line): use i
+        for (int i = 0; i < kinds.length; i++) {
             if (i >= D3Limits.LINES) break;
-            LineKind kind = line.kind();
+            LineKind kind = kinds[i];
             switch (kind) {
                 case IF, WHILE -> {
                     if (open.size() >= D3Limits.BLOCK_NESTING) {
-                        problems.add(problem("E307", i, line, "too many nested blocks: EYN-OS 2026 allows "
+                        problems.add(problem("E307", i, lines.apply(i), "too many nested blocks: EYN-OS 2026 allows "
                                 + D3Limits.BLOCK_NESTING + " (if and while together) and aborts the script here"));
                         aborted = true;
                         break scan;
@@ -137,15 +137,15 @@ final class D3Lines implements LineRules {
                 }
                 case ELIF, ELSE -> {
                     Integer top = open.peek();
-                    if (top == null || lines.get(top).kind() != LineKind.IF) {
-                        problems.add(problem("E308", i, line, "'" + kind.keyword() + "' without matching 'if'"
+                    if (top == null || kinds[top] != LineKind.IF) {
+                        problems.add(problem("E308", i, lines.apply(i), "'" + kind.keyword() + "' without matching 'if'"
                                 + (top == null ? "" : " (the innermost open block is the while on line " + (top + 1) + ")")
                                 + ": EYN-OS 2026 aborts the script here"));
                         aborted = true;
                         break scan;
                     }
                     if (seenElse[top]) {
-                        problems.add(new SyntaxProblem("W310", Severity.WARNING, i, line.textStart(), line.raw().length(),
+                        problems.add(new SyntaxProblem("W310", Severity.WARNING, i, lines.apply(i).textStart(), lines.apply(i).raw().length(),
                                 kind == LineKind.ELSE
                                         ? "a second 'else': EYN-OS 2026 runs it too when no earlier branch ran"
                                         : "'elif' after 'else' is still evaluated on EYN-OS 2026 and can run"));
@@ -158,9 +158,9 @@ final class D3Lines implements LineRules {
                 case ENDIF, ENDWHILE -> {
                     LineKind want = kind == LineKind.ENDIF ? LineKind.IF : LineKind.WHILE;
                     Integer top = open.peek();
-                    if (top == null || lines.get(top).kind() != want) {
-                        problems.add(problem("E308", i, line, "'" + kind.keyword() + "' without matching '" + want.keyword() + "'"
-                                + (top == null ? "" : " (the innermost open block is the " + lines.get(top).kind().keyword()
+                    if (top == null || kinds[top] != want) {
+                        problems.add(problem("E308", i, lines.apply(i), "'" + kind.keyword() + "' without matching '" + want.keyword() + "'"
+                                + (top == null ? "" : " (the innermost open block is the " + kinds[top].keyword()
                                         + " on line " + (top + 1) + ")")
                                 + ": EYN-OS 2026 aborts the script here"));
                         aborted = true;
@@ -175,9 +175,9 @@ final class D3Lines implements LineRules {
             }
         }
         for (int top : open) {
-            ScriptLine opened = lines.get(top);
-            links.end[top] = lines.size();
-            for (int b = links.nextBranch[top]; b >= 0; b = links.nextBranch[b]) links.end[b] = lines.size();
+            ScriptLine opened = lines.apply(top);
+            links.end[top] = kinds.length;
+            for (int b = links.nextBranch[top]; b >= 0; b = links.nextBranch[b]) links.end[b] = kinds.length;
             if (aborted) continue; // the engine stops before its end-of-script check
             problems.add(new SyntaxProblem("W311", Severity.WARNING, top, opened.textStart(), opened.raw().length(),
                     "'" + opened.kind().keyword() + "' has no matching '" + opened.kind().closer()

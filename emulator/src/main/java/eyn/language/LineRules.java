@@ -10,8 +10,8 @@ interface LineRules {
     /** Problems of a line on its own (also for lines reused from an earlier parse). */
     void checkLine(ScriptLine line, List<SyntaxProblem> problems);
 
-    /** Links openers, branches and closers, and reports broken nesting. */
-    void matchBlocks(List<ScriptLine> lines, List<SyntaxProblem> problems, BlockLinks links);
+    /** Links openers, branches and closers, and reports broken nesting; it reads a line only to report a problem on it. */
+    void matchBlocks(LineKind[] kinds, java.util.function.IntFunction<ScriptLine> lines, List<SyntaxProblem> problems, BlockLinks links);
 
     /** The variable references in a piece of text, by the dialect's expansion rules. */
     List<Expander.VariableRef> references(String text);

@@ -43,36 +43,36 @@ public final class Parser {
         LineRules rules = dialect.rules();
         if (previous != null && previous.dialect() != dialect) previous = null;
         int n = physical.size();
+        String[] sources = physical.toArray(new String[0]);
         ScriptLine[] lines = new ScriptLine[n];
+        LineKind[] kinds = new LineKind[n];
         java.util.BitSet fresh = new java.util.BitSet(n);
         List<SyntaxProblem> problems = new ArrayList<>();
         int prefix = 0;
         int suffix = 0;
         if (previous != null) {
             int m = previous.size();
-            while (prefix < n && prefix < m && reusable(rules, physical.get(prefix), previous.stored(prefix))) prefix++;
-            while (suffix < n - prefix && suffix < m - prefix
-                    && reusable(rules, physical.get(n - 1 - suffix), previous.stored(m - 1 - suffix))) suffix++;
+            // the same string object is the same line (an editor keeps unchanged lines): compared without reading them
+            while (prefix < n && prefix < m && reusable(rules, sources[prefix], previous, prefix)) prefix++;
+            while (suffix < n - prefix && suffix < m - prefix && reusable(rules, sources[n - 1 - suffix], previous, m - 1 - suffix)) suffix++;
+            previous.copyLines(0, lines, kinds, 0, prefix);
+            previous.copyLines(m - suffix, lines, kinds, n - suffix, suffix);
         }
-        for (int i = 0; i < n; i++) {
-            if (i < prefix) lines[i] = previous.stored(i);
-            else if (i >= n - suffix) lines[i] = previous.stored(previous.size() - (n - i));
-            else {
-                lines[i] = rules.parseLine(i, physical.get(i), problems);
-                fresh.set(i);
-            }
+        for (int i = prefix; i < n - suffix; i++) {
+            lines[i] = rules.parseLine(i, sources[i], problems);
+            kinds[i] = lines[i].kind();
+            fresh.set(i);
         }
-        List<ScriptLine> stored = java.util.Arrays.asList(lines);
         BlockLinks links = new BlockLinks(n);
         List<SyntaxProblem> blockProblems = new ArrayList<>();
-        rules.matchBlocks(stored, blockProblems, links);
-        return new Script(name, dialect, lines, fresh, problems, blockProblems, links, trailingNewline);
+        Script script = new Script(name, dialect, lines, kinds, sources, fresh, problems, blockProblems, links, trailingNewline);
+        rules.matchBlocks(kinds, script::line, blockProblems, links);
+        return script;
     }
 
-    /** The same line as before: the identical string object (an editor's unchanged line) or an equal one. */
-    private static boolean reusable(LineRules rules, String physical, ScriptLine old) {
-        // the same object means it was taken as it is last time: nothing was cut from it, so no line problem of its own
-        return physical == old.raw() || rules.reusable(physical, old);
+    private static boolean reusable(LineRules rules, String physical, Script previous, int index) {
+        // the same object was taken as it is last time: nothing was cut from it, so it has no line problem of its own
+        return physical == previous.source(index) || rules.reusable(physical, previous.stored(index));
     }
 
     /** The physical lines: split at '\n'; a final '\n' does not start another line. */

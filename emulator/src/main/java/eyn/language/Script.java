@@ -15,6 +15,9 @@ public final class Script {
     private final Dialect dialect;
     /** The lines; one reused from an earlier parse keeps its old index until {@link #line} reads it. */
     private final ScriptLine[] lines;
+    /** Each line's kind, and the string it was parsed from: read without touching the lines themselves. */
+    private final LineKind[] kinds;
+    private final String[] sources;
     /** Lines parsed anew by this parse; their problems are in {@code freshProblems}. */
     private final java.util.BitSet fresh;
     private final List<SyntaxProblem> freshProblems;
@@ -29,8 +32,10 @@ public final class Script {
         @Override public int size() { return lines.length; }
     };
 
-    Script(String name, Dialect dialect, ScriptLine[] lines, java.util.BitSet fresh, List<SyntaxProblem> freshProblems,
-           List<SyntaxProblem> blockProblems, BlockLinks links, boolean trailingNewline) {
+    Script(String name, Dialect dialect, ScriptLine[] lines, LineKind[] kinds, String[] sources, java.util.BitSet fresh,
+           List<SyntaxProblem> freshProblems, List<SyntaxProblem> blockProblems, BlockLinks links, boolean trailingNewline) {
+        this.kinds = kinds;
+        this.sources = sources;
         this.trailingNewline = trailingNewline;
         this.name = name;
         this.dialect = dialect;
@@ -61,17 +66,26 @@ public final class Script {
     /** The line as stored, whatever index it carries (for the next parse's reuse). */
     ScriptLine stored(int index) { return lines[index]; }
 
+    /** The physical line a line was parsed from. */
+    String source(int index) { return sources[index]; }
+
+    /** Copies {@code count} lines (and their kinds) from {@code from} into a new parse's arrays at {@code to}. */
+    void copyLines(int from, ScriptLine[] toLines, LineKind[] toKinds, int to, int count) {
+        System.arraycopy(lines, from, toLines, to, count);
+        System.arraycopy(kinds, from, toKinds, to, count);
+    }
+
     public int size() { return lines.length; }
 
     /** The kind of a line, without giving a moved line its new index. */
-    public LineKind kindOf(int index) { return lines[index].kind(); }
+    public LineKind kindOf(int index) { return kinds[index]; }
 
     /** The first line where two parses differ (the shorter one's size when one is a prefix of the other). */
     public static int firstDifference(Script a, Script b) {
         int n = Math.min(a.size(), b.size());
         for (int i = 0; i < n; i++) {
-            String x = a.lines[i].raw();
-            String y = b.lines[i].raw();
+            String x = a.sources[i];
+            String y = b.sources[i];
             if (x != y && !x.equals(y)) return i;
         }
         return n;
@@ -100,7 +114,7 @@ public final class Script {
     /** Index of the first statement at or after {@code from}, or {@link #size()} when there is none. */
     public int nextStatement(int from) {
         int i = Math.max(0, from);
-        while (i < lines.length && !lines[i].kind().isStatement()) i++;
+        while (i < kinds.length && !kinds[i].isStatement()) i++;
         return i;
     }
 }

@@ -1,82 +1,156 @@
 package eyn.server.lsp;
 
 import eyn.analysis.Analysis;
+import eyn.analysis.CallSite;
 import eyn.language.Script;
-import java.util.Arrays;
+import eyn.profile.ProfileChoice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
 /**
- * An open document: its text and version, line offsets, and the analysis of this version (built
- * on demand, reused by every request until the next change).
+ * An open document, owned by the worker thread: its lines (the text split at '\n'; an edit replaces
+ * the lines it touches and keeps the others, the very same strings, so the parser can see at once
+ * which lines are unchanged), its version, the parse of this version, and what the background
+ * analysis has produced so far.
  */
 final class Document {
     final String uri;
-    private String text;
+    /** The text split at every '\n' (a text ending with '\n' ends with an empty line): never empty. */
+    private final ArrayList<String> lines = new ArrayList<>();
     private int version;
-    private int[] lineStarts;
-    Analysis analysis;
-    /** The newest parse of any version: its unchanged lines are reused by the next parse. */
-    Script lastParse;
+    private String text;
+    /** The parse of this version, in the dialect of {@link #choice}. */
+    Script script;
+    /** The profile this version is read as (see {@link EynTextDocumentService#choose}). */
+    ProfileChoice choice;
+    /** The newest complete analysis of any version: requests at a line start from it. */
+    Analysis lastComplete;
+    /** The complete analysis of this version once the background has made it (then with the dry run's facts). */
+    Analysis current;
+    /** Completes with the complete analysis of this version; fails with ContentModified when a newer version comes first. */
+    CompletableFuture<Analysis> complete = new CompletableFuture<>();
     /** The profile last announced to the client (eyn/profile), to announce changes only. */
     String announcedProfile;
     /** The calls this version makes (2026 scripts), computed when another document first asks; null until then. */
-    java.util.List<eyn.analysis.CallSite> calls;
+    List<CallSite> calls;
 
     Document(String uri, String text, int version) {
         this.uri = uri;
         set(text, version);
     }
 
-    String text() { return text; }
+    /** An immutable view of one version, for the background analysis and whole-file requests. */
+    record Snapshot(String uri, int version, List<String> lines, Script script, ProfileChoice choice, List<CallSite> callers) {
+        // lines: a copy made by ArrayList.toArray (one memory copy), never changed
+        String text() {
+            return String.join("\n", lines);
+        }
+    }
+
+    Snapshot snapshot(List<CallSite> callers) {
+        return new Snapshot(uri, version, java.util.Collections.unmodifiableList(java.util.Arrays.asList(lines.toArray(new String[0]))), script, choice, callers);
+    }
+
+    String text() {
+        if (text == null) text = String.join("\n", lines);
+        return text;
+    }
+
     int version() { return version; }
 
-    void set(String newText, int newVersion) {
-        text = newText == null ? "" : newText;
-        version = newVersion;
-        lineStarts = null;
-        analysis = null;
-        calls = null;
+    /** The lines the parser reads: without the empty line after a final '\n'. */
+    List<String> physicalLines() {
+        int n = lines.size();
+        return n > 1 && lines.get(n - 1).isEmpty() ? lines.subList(0, n - 1) : lines;
     }
 
-    /** Applies a ranged change; positions outside the text are clamped to it. */
-    void apply(Range range, String newText, int newVersion) {
-        int start = offset(range.getStart());
-        int end = offset(range.getEnd());
-        if (end < start) {
-            int t = start;
-            start = end;
-            end = t;
-        }
-        set(text.substring(0, start) + (newText == null ? "" : newText) + text.substring(end), newVersion);
-    }
-
-    int offset(Position p) {
-        int[] starts = lineStarts();
-        if (p == null || p.getLine() < 0) return 0;
-        if (p.getLine() >= starts.length) return text.length();
-        int lineStart = starts[p.getLine()];
-        int lineEnd = p.getLine() + 1 < starts.length ? starts[p.getLine() + 1] - 1 : text.length();
-        return Math.max(lineStart, Math.min(lineStart + Math.max(0, p.getCharacter()), lineEnd));
+    /** Whether the text ends with a line break (an empty text counts as ending with one, as the parser reads it). */
+    boolean trailingNewline() {
+        int n = lines.size();
+        return n > 1 ? lines.get(n - 1).isEmpty() : lines.get(0).isEmpty();
     }
 
     int lineCount() {
-        return lineStarts().length;
+        return lines.size();
     }
 
-    private int[] lineStarts() {
-        if (lineStarts == null) {
-            int[] starts = new int[16];
-            int n = 0;
-            starts[n++] = 0;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
-                    starts[n++] = i + 1;
-                }
-            }
-            lineStarts = Arrays.copyOf(starts, n);
+    String line(int index) {
+        return index >= 0 && index < lines.size() ? lines.get(index) : "";
+    }
+
+    void set(String newText, int newVersion) {
+        lines.clear();
+        String t = newText == null ? "" : newText;
+        int start = 0;
+        for (int nl = t.indexOf('\n'); nl >= 0; nl = t.indexOf('\n', start)) {
+            lines.add(t.substring(start, nl));
+            start = nl + 1;
         }
-        return lineStarts;
+        lines.add(t.substring(start));
+        changed(newVersion);
+    }
+
+    /**
+     * Applies a ranged change (positions outside the text are clamped to it) and returns the lines it
+     * replaced and the lines that replace them, for a caller that wants to know what an edit touched.
+     */
+    Edit apply(Range range, String newText, int newVersion) {
+        int[] a = clamp(range.getStart());
+        int[] b = clamp(range.getEnd());
+        if (a[0] > b[0] || (a[0] == b[0] && a[1] > b[1])) {
+            int[] t = a;
+            a = b;
+            b = t;
+        }
+        List<String> removed = new ArrayList<>(lines.subList(a[0], b[0] + 1));
+        String joined = lines.get(a[0]).substring(0, a[1]) + (newText == null ? "" : newText) + lines.get(b[0]).substring(b[1]);
+        List<String> inserted = new ArrayList<>();
+        int start = 0;
+        for (int nl = joined.indexOf('\n'); nl >= 0; nl = joined.indexOf('\n', start)) {
+            inserted.add(joined.substring(start, nl));
+            start = nl + 1;
+        }
+        inserted.add(joined.substring(start));
+        if (inserted.size() == removed.size()) {
+            for (int k = 0; k < inserted.size(); k++) lines.set(a[0] + k, inserted.get(k));
+        } else {
+            lines.subList(a[0], b[0] + 1).clear();
+            lines.addAll(a[0], inserted);
+        }
+        changed(newVersion);
+        return new Edit(a[0], removed, inserted);
+    }
+
+    /** What one change did: the lines from {@code line} on that it removed, and those it put there. */
+    record Edit(int line, List<String> removed, List<String> inserted) {}
+
+    private void changed(int newVersion) {
+        version = newVersion;
+        text = null;
+        current = null;
+        calls = null;
+        if (!complete.isDone()) complete.completeExceptionally(new ContentModified());
+        complete = new CompletableFuture<>();
+    }
+
+    /** A request waited for the analysis of a version that a newer one replaced before it was made. */
+    static final class ContentModified extends RuntimeException {
+        ContentModified() {
+            super("the document changed before its analysis was ready", null, false, false);
+        }
+    }
+
+    /** {line, character} of a position, clamped into the text. */
+    private int[] clamp(Position p) {
+        if (p == null || p.getLine() < 0) return new int[] {0, 0};
+        if (p.getLine() >= lines.size()) {
+            int last = lines.size() - 1;
+            return new int[] {last, lines.get(last).length()};
+        }
+        String line = lines.get(p.getLine());
+        return new int[] {p.getLine(), Math.max(0, Math.min(p.getCharacter(), line.length()))};
     }
 }

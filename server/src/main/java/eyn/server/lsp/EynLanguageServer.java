@@ -40,7 +40,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
  * The EYN language server: lifecycle, capabilities and settings. Every document operation runs on
- * one worker thread, so documents and analyses need no locks and the reader thread never blocks.
+ * one worker thread, so documents need no locks and the reader thread never blocks; whole-file
+ * analyses and dry runs run on threads of their own and hand their results back to the worker.
  */
 public final class EynLanguageServer implements LanguageServer, LanguageClientAware {
     static final String RUN_COMMAND = "eyn.runScript";
@@ -51,6 +52,18 @@ public final class EynLanguageServer implements LanguageServer, LanguageClientAw
     final Log log;
     final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "eyn-lsp-worker");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Whole-file analyses and the requests that read them, off the worker (see EynTextDocumentService). */
+    final ExecutorService analysis = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "eyn-lsp-analysis");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Dry runs: each within its time budget, beside the analyses. */
+    final ExecutorService dryRuns = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "eyn-lsp-dry-run");
         t.setDaemon(true);
         return t;
     });
@@ -169,6 +182,8 @@ public final class EynLanguageServer implements LanguageServer, LanguageClientAw
     @Override
     public void exit() {
         worker.shutdownNow();
+        analysis.shutdownNow();
+        dryRuns.shutdownNow();
         exit.accept(shutdown ? 0 : 1);
     }
 

@@ -4,6 +4,8 @@ import eyn.analysis.Analysis;
 import eyn.analysis.AnalysisSettings;
 import eyn.profile.ProfileChoice;
 import eyn.analysis.Analyzer;
+import eyn.analysis.CursorAnalysis;
+import eyn.profile.ProfileChooser;
 import eyn.analysis.Diagnostic;
 import eyn.analysis.Workspace;
 import eyn.language.Parser;
@@ -90,16 +92,27 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
- * textDocument/* requests. Each handler is one call into the analysis: find the document, ask the
- * analysis (on the worker thread, cancellable), convert the answer. Requests on documents that are
- * not open answer null or empty, as LSP allows.
+ * textDocument/* requests. The worker thread owns the open documents: it applies edits, re-parses
+ * the lines they touched and answers requests at a line (completion, hover, signature help) from the
+ * cursor ({@link CursorAnalysis}), never waiting for a whole-file pass. The analysis thread makes the
+ * whole-file analysis of the newest version in the background, skipping versions that a newer one
+ * replaced, and publishes its diagnostics only while its version is still the newest; the dry run
+ * follows on a thread of its own, within its time budget, and adds its facts when it finishes.
+ * Requests about the whole file wait for the complete analysis of the version they were asked about.
+ * Requests on documents that are not open answer null or empty, as LSP allows.
  */
 final class EynTextDocumentService implements TextDocumentService {
     private final EynLanguageServer server;
     private final Map<String, Document> documents = new HashMap<>();
-    private final Map<String, int[]> lastTokens = new HashMap<>();
+    private final Map<String, int[]> lastTokens = new java.util.concurrent.ConcurrentHashMap<>();
     /** The newest version the client sent of each open document, set on the reader thread as changes arrive. */
     private final Map<String, Integer> newestVersions = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The newest snapshot of each document waiting for the analysis thread: older ones are dropped unseen. */
+    private final Map<String, Document.Snapshot> waiting = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The profile last announced to the client per document (eyn/profile), to announce changes only. */
+    private final Map<String, String> announced = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The drive each open document is checked against, for requests at a line (refreshed on save and settings). */
+    private final Map<String, Workspace> cursorWorkspaces = new HashMap<>();
 
     EynTextDocumentService(EynLanguageServer server) {
         this.server = server;
@@ -114,7 +127,10 @@ final class EynTextDocumentService implements TextDocumentService {
         server.worker.execute(() -> {
             Document doc = new Document(item.getUri(), item.getText(), item.getVersion());
             documents.put(item.getUri(), doc);
-            publish(doc);
+            cursorWorkspaces.remove(doc.uri);
+            doc.choice = Analyzer.choose(doc.text(), server.settings.analysis());
+            reparse(doc);
+            schedule(doc);
         });
     }
 
@@ -123,22 +139,47 @@ final class EynTextDocumentService implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         int version = params.getTextDocument().getVersion() == null ? -1 : params.getTextDocument().getVersion();
         List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
-        newestVersions.put(uri, version); // a dry run of an older version stops at its next statement
+        newestVersions.put(uri, version); // an analysis of an older version stops at its next check
         server.worker.execute(() -> {
             Document doc = documents.get(uri);
             if (doc == null) {
                 server.log.error("didChange for a document that is not open: " + uri);
                 return;
             }
+            boolean rechoose = false;
             for (TextDocumentContentChangeEvent c : changes == null ? List.<TextDocumentContentChangeEvent>of() : changes) {
-                if (c.getRange() == null) doc.set(c.getText(), version);
-                else doc.apply(c.getRange(), c.getText(), version);
+                if (c.getRange() == null) {
+                    doc.set(c.getText(), version);
+                    rechoose = true;
+                } else {
+                    rechoose |= weighs(doc.apply(c.getRange(), c.getText(), version));
+                }
             }
-            // later changes already queued will publish for themselves: analyse only the newest version
-            server.worker.execute(() -> {
-                if (documents.get(uri) == doc && doc.version() == version) publish(doc);
-            });
+            if (rechoose || doc.choice == null) doc.choice = Analyzer.choose(doc.text(), server.settings.analysis());
+            reparse(doc);
+            schedule(doc);
         });
+    }
+
+    /**
+     * Whether an edit may change the profile: it touched line 1 (the profile comment), or it removed or
+     * added a line with a construct of one generation (lines it only moved do not count).
+     */
+    private static boolean weighs(Document.Edit edit) {
+        if (edit.line() == 0) return true;
+        List<String> added = new ArrayList<>(edit.inserted());
+        for (String gone : edit.removed()) {
+            if (!added.remove(gone) && ProfileChooser.weighs(gone)) return true;
+        }
+        for (String line : added) if (ProfileChooser.weighs(line)) return true;
+        return false;
+    }
+
+    /** Parses the current version, reusing the unchanged lines of the previous parse. */
+    private void reparse(Document doc) {
+        DriveMapping mapping = DriveMapping.of(doc.uri, server.settings, server.workspaceFolder);
+        String name = mapping.scriptPath() == null ? "script.eyn" : mapping.scriptPath();
+        doc.script = Parser.parse(name, doc.physicalLines(), doc.trailingNewline(), doc.choice.profile().dialect(), doc.script);
     }
 
     @Override
@@ -146,8 +187,11 @@ final class EynTextDocumentService implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         newestVersions.remove(uri);
         server.worker.execute(() -> {
-            documents.remove(uri);
+            Document doc = documents.remove(uri);
+            if (doc != null && !doc.complete.isDone()) doc.complete.completeExceptionally(new Document.ContentModified());
             lastTokens.remove(uri);
+            announced.remove(uri);
+            cursorWorkspaces.remove(uri);
             if (server.client != null) server.client.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
         });
     }
@@ -158,59 +202,96 @@ final class EynTextDocumentService implements TextDocumentService {
         republishAll();
     }
 
+    /** Settings, the drive or the workspace changed: analyse every open document again, from scratch. */
     void republishAll() {
         server.worker.execute(() -> {
+            cursorWorkspaces.clear();
             for (Document doc : documents.values()) {
-                doc.analysis = null;
-                publish(doc);
+                doc.lastComplete = null;
+                doc.current = null;
+                if (doc.complete.isDone()) doc.complete = new java.util.concurrent.CompletableFuture<>();
+                doc.choice = Analyzer.choose(doc.text(), server.settings.analysis());
+                reparse(doc);
+                schedule(doc);
             }
-            if (server.pullDiagnostics && server.refreshDiagnostics && server.client != null) server.client.refreshDiagnostics();
         });
     }
 
-    private void publish(Document doc) {
-        if (server.client == null) return;
-        if (server.pullDiagnostics) {
-            // the client asks for diagnostics itself; tell it to ask again when they may have changed
-            analysis(doc);
-            return;
+    // ---- the background analysis -------------------------------------------------------------
+
+    /** Hands this version to the analysis thread; a version still waiting there is replaced. */
+    private void schedule(Document doc) {
+        List<eyn.analysis.CallSite> callers = List.of();
+        String path = DriveMapping.of(doc.uri, server.settings, server.workspaceFolder).scriptPath();
+        if (path != null && doc.choice.profile() == eyn.profile.Profiles.Y2026) callers = server.callersOf(path);
+        waiting.put(doc.uri, doc.snapshot(callers));
+        server.analysis.execute(() -> analyse(doc.uri));
+    }
+
+    private boolean stale(Document.Snapshot s) {
+        return !Integer.valueOf(s.version()).equals(newestVersions.get(s.uri()));
+    }
+
+    /** On the analysis thread: the complete analysis of the newest waiting version of a document. */
+    private void analyse(String uri) {
+        Document.Snapshot s = waiting.remove(uri);
+        if (s == null || stale(s)) return;
+        String text = s.text();
+        AnalysisSettings settings = server.settings.analysis();
+        DriveMapping mapping = DriveMapping.of(uri, server.settings, server.workspaceFolder);
+        ProfileChoice choice = Analyzer.choose(text, settings);
+        Script script = s.script().dialect() == choice.profile().dialect() ? s.script()
+                : Parser.parse(s.script().name(), text, choice.profile().dialect());
+        Workspace ws = s.callers().isEmpty() ? mapping.workspace() : Workspace.withCallers(mapping.workspace(), p -> s.callers());
+        Analysis found;
+        try {
+            found = text.length() > Analyzer.FULL_ANALYSIS_LIMIT ? Analyzer.syntaxOnly(script, text.length(), choice)
+                    : eyn.analysis.Cancel.when(() -> stale(s),
+                            () -> Analyzer.analyzeWithoutDryRun(script, text, mapping.scriptPath(), ws, settings, choice));
+        } catch (java.util.concurrent.CancellationException e) {
+            return; // a newer version is on its way
         }
-        server.client.publishDiagnostics(new PublishDiagnosticsParams(doc.uri, shown(doc), doc.version()));
+        announce(uri, choice);
+        publish(s, found);
+        server.worker.execute(() -> install(s, found));
+        if (Analyzer.wantsDryRun(found, text, ws, settings)) server.dryRuns.execute(() -> dryRun(s, found, text, mapping, ws, settings));
+    }
+
+    /** On the dry-run thread: the same analysis with the dry run's facts, published if its version is still the newest. */
+    private void dryRun(Document.Snapshot s, Analysis found, String text, DriveMapping mapping, Workspace ws, AnalysisSettings settings) {
+        if (stale(s)) return;
+        Analysis withFacts = eyn.analysis.Cancel.when(() -> stale(s), () -> Analyzer.withDryRun(found, text, mapping.scriptPath(), ws, settings));
+        if (stale(s)) return;
+        publish(s, withFacts);
+        server.worker.execute(() -> install(s, withFacts));
+        if (server.pullDiagnostics && server.refreshDiagnostics && server.client != null) server.client.refreshDiagnostics();
+    }
+
+    /** On the worker: keeps a finished analysis for requests, if its document is still open at that version. */
+    private void install(Document.Snapshot s, Analysis analysis) {
+        Document doc = documents.get(s.uri());
+        if (doc == null) return;
+        if (doc.lastComplete == null || doc.lastComplete.script() != analysis.script() || doc.version() == s.version()) doc.lastComplete = analysis;
+        if (doc.version() != s.version()) return;
+        doc.current = analysis;
+        doc.complete.complete(analysis);
+    }
+
+    private void publish(Document.Snapshot s, Analysis analysis) {
+        if (server.client == null || server.pullDiagnostics || stale(s)) return;
+        server.client.publishDiagnostics(new PublishDiagnosticsParams(s.uri(), shown(analysis), s.version()));
     }
 
     /** The diagnostics the client sees: those at or above the diagnosticsSeverity setting. */
-    private List<org.eclipse.lsp4j.Diagnostic> shown(Document doc) {
+    private List<org.eclipse.lsp4j.Diagnostic> shown(Analysis analysis) {
         Settings settings = server.settings;
-        return analysis(doc).diagnostics().stream().filter(d -> settings.shows(d.severity())).map(LspConvert::diagnostic).toList();
-    }
-
-    Analysis analysis(Document doc) {
-        if (doc.analysis == null) {
-            DriveMapping mapping = DriveMapping.of(doc.uri, server.settings, server.workspaceFolder);
-            String name = mapping.scriptPath() == null ? "script.eyn" : mapping.scriptPath();
-            AnalysisSettings settings = server.settings.analysis();
-            eyn.analysis.Workspace ws = eyn.analysis.Workspace.withCallers(mapping.workspace(), server::callersOf);
-            ProfileChoice choice = Analyzer.choose(doc.text(), settings);
-            Script script = Parser.parse(name, doc.text(), choice.profile().dialect(), doc.lastParse);
-            doc.lastParse = script;
-            if (doc.text().length() > Analyzer.FULL_ANALYSIS_LIMIT) {
-                doc.analysis = Analyzer.syntaxOnly(script, doc.text().length(), choice);
-                announce(doc, choice);
-                return doc.analysis;
-            }
-            int version = doc.version();
-            // the dry run stops when a newer version arrives or the document is closed
-            doc.analysis = eyn.analysis.Cancel.when(() -> !Integer.valueOf(version).equals(newestVersions.get(doc.uri)),
-                    () -> Analyzer.analyze(script, doc.text(), mapping.scriptPath(), ws, settings, choice));
-            announce(doc, choice);
-        }
-        return doc.analysis;
+        return analysis.diagnostics().stream().filter(d -> settings.shows(d.severity())).map(LspConvert::diagnostic).toList();
     }
 
     /** The edit converting an open document's Release 13 constructs for EYN-OS 2026 (null when the document is not open). */
     CompletableFuture<WorkspaceEdit> convertTo2026(String uri) {
-        return query(uri, doc -> {
-            List<TextEdit> edits = eyn.analysis.ide.Conversion2026.all(doc.text()).stream().map(LspConvert::edit).toList();
+        return whole(uri, (s, a) -> {
+            List<TextEdit> edits = eyn.analysis.ide.Conversion2026.all(s.text()).stream().map(LspConvert::edit).toList();
             return new WorkspaceEdit(Map.of(uri, edits));
         });
     }
@@ -227,12 +308,11 @@ final class EynTextDocumentService implements TextDocumentService {
     }
 
     /** Tells the client which profile a document is read as, when that is new or changed. */
-    private void announce(Document doc, ProfileChoice choice) {
+    private void announce(String uri, ProfileChoice choice) {
         String key = choice.profile().id() + "|" + choice.source().id() + "|" + choice.reason();
         EynLanguageClient c = server.eynClient;
-        if (c == null || key.equals(doc.announcedProfile)) return;
-        doc.announcedProfile = key;
-        c.profile(new EynLanguageClient.ProfileParams(doc.uri, choice.profile().id(), choice.profile().title(),
+        if (c == null || key.equals(announced.put(uri, key))) return;
+        c.profile(new EynLanguageClient.ProfileParams(uri, choice.profile().id(), choice.profile().title(),
                 choice.source().id(), choice.reason()));
     }
 
@@ -240,20 +320,71 @@ final class EynTextDocumentService implements TextDocumentService {
         return documents;
     }
 
+    // ---- how requests are answered ------------------------------------------------------------
+
+    private static <T> CompletableFuture<T> shutDown() {
+        CompletableFuture<T> failed = new CompletableFuture<>();
+        failed.completeExceptionally(new ResponseErrorException(
+                new ResponseError(ResponseErrorCode.InvalidRequest, "The server is shut down", null)));
+        return failed;
+    }
+
     /** Runs a query on the worker for an open document; null when the document is not open. */
     private <T> CompletableFuture<T> query(String uri, Function<Document, T> body) {
-        if (server.isShutdown()) {
-            CompletableFuture<T> failed = new CompletableFuture<>();
-            failed.completeExceptionally(new ResponseErrorException(
-                    new ResponseError(ResponseErrorCode.InvalidRequest, "The server is shut down", null)));
-            return failed;
-        }
+        if (server.isShutdown()) return shutDown();
         return CompletableFutures.computeAsync(server.worker, cancel -> {
             Document doc = documents.get(uri);
             if (doc == null) return null;
             cancel.checkCanceled();
             return body.apply(doc);
         });
+    }
+
+    /**
+     * A request at one line: answered on the worker from this version's complete analysis when the
+     * background has made it, else from the cursor (the unchanged prefix of the last complete analysis
+     * and the lines from there to the request's line).
+     */
+    private <T> CompletableFuture<T> atLine(String uri, Position position, java.util.function.BiFunction<Analysis, Workspace, T> body) {
+        return query(uri, doc -> {
+            Workspace ws = cursorWorkspaces.computeIfAbsent(uri, u -> DriveMapping.of(u, server.settings, server.workspaceFolder).workspace());
+            Analysis a = doc.current != null ? doc.current : CursorAnalysis.at(doc.script, doc.choice, doc.lastComplete,
+                    line(position), DriveMapping.of(uri, server.settings, server.workspaceFolder).scriptPath(), ws, server.settings.analysis());
+            return body.apply(a, ws);
+        });
+    }
+
+    /**
+     * A request about the whole file: answered, off the worker, from the complete analysis of the
+     * version the document had when the request arrived; ContentModified if a newer version replaced
+     * it before that analysis was made.
+     */
+    private <T> CompletableFuture<T> whole(String uri, java.util.function.BiFunction<Document.Snapshot, Analysis, T> body) {
+        if (server.isShutdown()) return shutDown();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        server.worker.execute(() -> {
+            Document doc = documents.get(uri);
+            if (doc == null) {
+                result.complete(null);
+                return;
+            }
+            Document.Snapshot s = doc.snapshot(List.of());
+            CompletableFuture<Analysis> made = doc.current != null ? CompletableFuture.completedFuture(doc.current) : doc.complete;
+            made.whenCompleteAsync((a, failure) -> {
+                if (failure != null) {
+                    result.completeExceptionally(failure instanceof Document.ContentModified || failure.getCause() instanceof Document.ContentModified
+                            ? new ResponseErrorException(new ResponseError(ResponseErrorCode.ContentModified, "The document changed: ask again", null))
+                            : failure);
+                    return;
+                }
+                try {
+                    result.complete(body.apply(s, a));
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            }, server.analysis);
+        });
+        return result;
     }
 
     private static int line(Position p) {
@@ -268,8 +399,8 @@ final class EynTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<DocumentDiagnosticReport> diagnostic(DocumentDiagnosticParams params) {
-        return query(params.getTextDocument().getUri(), doc -> {
-            List<org.eclipse.lsp4j.Diagnostic> list = shown(doc);
+        return whole(params.getTextDocument().getUri(), (doc, a) -> {
+            List<org.eclipse.lsp4j.Diagnostic> list = shown(a);
             RelatedFullDocumentDiagnosticReport report = new RelatedFullDocumentDiagnosticReport(new ArrayList<>(list));
             report.setResultId(String.valueOf(doc.version()));
             return new DocumentDiagnosticReport(report);
@@ -280,9 +411,7 @@ final class EynTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-        return query(params.getTextDocument().getUri(), doc -> {
-            Analysis a = analysis(doc);
-            Workspace ws = DriveMapping.of(doc.uri, server.settings, server.workspaceFolder).workspace();
+        return atLine(params.getTextDocument().getUri(), params.getPosition(), (a, ws) -> {
             List<CompletionEntry> entries = Completions.at(a, ws, line(params.getPosition()), column(params.getPosition()));
             List<CompletionItem> items = entries.stream().map(e -> LspConvert.completion(e, server.snippets)).toList();
             return Either.<List<CompletionItem>, CompletionList>forRight(new CompletionList(false, items));
@@ -301,16 +430,16 @@ final class EynTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<org.eclipse.lsp4j.Hover> hover(HoverParams params) {
-        return query(params.getTextDocument().getUri(), doc -> {
-            Hover.Info info = Hover.at(analysis(doc), line(params.getPosition()), column(params.getPosition()));
+        return atLine(params.getTextDocument().getUri(), params.getPosition(), (a, ws) -> {
+            Hover.Info info = Hover.at(a, line(params.getPosition()), column(params.getPosition()));
             return info == null ? null : new org.eclipse.lsp4j.Hover(LspConvert.markdown(info.markdown()), LspConvert.range(info.range()));
         });
     }
 
     @Override
     public CompletableFuture<org.eclipse.lsp4j.SignatureHelp> signatureHelp(SignatureHelpParams params) {
-        return query(params.getTextDocument().getUri(), doc -> {
-            SignatureHelp.Info info = SignatureHelp.at(analysis(doc), line(params.getPosition()), column(params.getPosition()));
+        return atLine(params.getTextDocument().getUri(), params.getPosition(), (a, ws) -> {
+            SignatureHelp.Info info = SignatureHelp.at(a, line(params.getPosition()), column(params.getPosition()));
             if (info == null) return null;
             SignatureInformation sig = new SignatureInformation(info.label());
             sig.setDocumentation(LspConvert.markdown(info.documentation()));
@@ -329,8 +458,7 @@ final class EynTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
         String uri = params.getTextDocument().getUri();
-        return query(uri, doc -> {
-            Analysis a = analysis(doc);
+        return whole(uri, (doc, a) -> {
             int l = line(params.getPosition());
             int c = column(params.getPosition());
             List<Location> out = new ArrayList<>();
@@ -356,9 +484,9 @@ final class EynTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
         String uri = params.getTextDocument().getUri();
-        return query(uri, doc -> {
+        return whole(uri, (doc, a) -> {
             List<Location> out = new ArrayList<>();
-            for (Navigation.Place p : places(analysis(doc), params.getPosition())) {
+            for (Navigation.Place p : places(a, params.getPosition())) {
                 boolean include = params.getContext() == null || params.getContext().isIncludeDeclaration() || !p.write();
                 if (include) out.add(new Location(uri, LspConvert.range(p.span())));
             }
@@ -373,15 +501,14 @@ final class EynTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
-        return query(params.getTextDocument().getUri(), doc -> places(analysis(doc), params.getPosition()).stream()
+        return whole(params.getTextDocument().getUri(), (doc, a) -> places(a, params.getPosition()).stream()
                 .map(p -> new DocumentHighlight(LspConvert.range(p.span()), p.write() ? DocumentHighlightKind.Write : DocumentHighlightKind.Read))
                 .toList());
     }
 
     @Override
     public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(PrepareRenameParams params) {
-        return query(params.getTextDocument().getUri(), doc -> {
-            Analysis a = analysis(doc);
+        return whole(params.getTextDocument().getUri(), (doc, a) -> {
             String name = Navigation.variableAt(a, line(params.getPosition()), column(params.getPosition()));
             if (name == null) return null;
             for (Navigation.Place p : Navigation.variable(a, name)) {
@@ -398,12 +525,11 @@ final class EynTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
         String uri = params.getTextDocument().getUri();
-        return query(uri, doc -> {
+        return whole(uri, (doc, a) -> {
             if (!Navigation.validName(params.getNewName())) {
                 throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
                         "'" + params.getNewName() + "' is not a variable name: use up to 31 letters, digits and _", null));
             }
-            Analysis a = analysis(doc);
             String name = Navigation.variableAt(a, line(params.getPosition()), column(params.getPosition()));
             if (name == null) return null;
             List<TextEdit> edits = Navigation.variable(a, name).stream()
@@ -414,10 +540,9 @@ final class EynTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
-        return query(params.getTextDocument().getUri(), doc -> {
-            Analysis a = analysis(doc);
+        return whole(params.getTextDocument().getUri(), (doc, a) -> {
             List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
-            for (Symbols.Symbol s : Symbols.document(a)) out.add(Either.forRight(LspConvert.symbol(s, doc)));
+            for (Symbols.Symbol s : Symbols.document(a)) out.add(Either.forRight(LspConvert.symbol(s, a.script())));
             return out;
         });
     }
@@ -425,11 +550,11 @@ final class EynTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams params) {
         String uri = params.getTextDocument().getUri();
-        return query(uri, doc -> {
+        return whole(uri, (doc, a) -> {
             DriveMapping mapping = DriveMapping.of(uri, server.settings, server.workspaceFolder);
             Workspace ws = mapping.workspace();
             List<DocumentLink> out = new ArrayList<>();
-            for (Navigation.Link link : Navigation.links(analysis(doc))) {
+            for (Navigation.Link link : Navigation.links(a)) {
                 var entry = ws.stat(link.path());
                 String target = mapping.uriOf(link.path());
                 if (entry != null && !entry.directory() && target != null) out.add(new DocumentLink(LspConvert.range(link.span()), target));
@@ -442,7 +567,7 @@ final class EynTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
-        return query(params.getTextDocument().getUri(), doc -> Folding.of(analysis(doc).script()).stream().map(r -> {
+        return whole(params.getTextDocument().getUri(), (doc, a) -> Folding.of(a.script()).stream().map(r -> {
             FoldingRange f = new FoldingRange(r.startLine(), r.endLine());
             f.setKind(r.comment() ? FoldingRangeKind.Comment : FoldingRangeKind.Region);
             return f;
@@ -452,8 +577,8 @@ final class EynTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<org.eclipse.lsp4j.SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
         String uri = params.getTextDocument().getUri();
-        return query(uri, doc -> {
-            int[] data = SemanticTokens.encode(SemanticTokens.of(analysis(doc).script(), analysis(doc).profile().commands()));
+        return whole(uri, (doc, a) -> {
+            int[] data = SemanticTokens.encode(SemanticTokens.of(a.script(), a.profile().commands()));
             lastTokens.put(uri, data);
             org.eclipse.lsp4j.SemanticTokens tokens = new org.eclipse.lsp4j.SemanticTokens(boxed(data));
             tokens.setResultId(uri + "#" + doc.version());
@@ -464,9 +589,9 @@ final class EynTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<Either<org.eclipse.lsp4j.SemanticTokens, SemanticTokensDelta>> semanticTokensFullDelta(SemanticTokensDeltaParams params) {
         String uri = params.getTextDocument().getUri();
-        return query(uri, doc -> {
+        return whole(uri, (doc, a) -> {
             int[] previous = lastTokens.get(uri);
-            int[] data = SemanticTokens.encode(SemanticTokens.of(analysis(doc).script(), analysis(doc).profile().commands()));
+            int[] data = SemanticTokens.encode(SemanticTokens.of(a.script(), a.profile().commands()));
             lastTokens.put(uri, data);
             String resultId = uri + "#" + doc.version();
             if (previous == null) {
@@ -497,13 +622,13 @@ final class EynTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
-        return query(params.getTextDocument().getUri(), doc -> Formatter.format(analysis(doc).script(), unit(params.getOptions()),
+        return whole(params.getTextDocument().getUri(), (doc, a) -> Formatter.format(a.script(), unit(params.getOptions()),
                 0, Integer.MAX_VALUE).stream().map(LspConvert::edit).toList());
     }
 
     @Override
     public CompletableFuture<List<? extends TextEdit>> rangeFormatting(DocumentRangeFormattingParams params) {
-        return query(params.getTextDocument().getUri(), doc -> Formatter.format(analysis(doc).script(), unit(params.getOptions()),
+        return whole(params.getTextDocument().getUri(), (doc, a) -> Formatter.format(a.script(), unit(params.getOptions()),
                 line(params.getRange().getStart()), line(params.getRange().getEnd())).stream().map(LspConvert::edit).toList());
     }
 
@@ -515,8 +640,7 @@ final class EynTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
         String uri = params.getTextDocument().getUri();
-        return query(uri, doc -> {
-            Analysis a = analysis(doc);
+        return whole(uri, (doc, a) -> {
             Range r = params.getRange();
             List<Diagnostic> inRange = a.diagnostics().stream()
                     .filter(d -> d.line() >= line(r.getStart()) && d.line() <= line(r.getEnd())).toList();
@@ -535,9 +659,9 @@ final class EynTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
-        return query(params.getTextDocument().getUri(), doc -> {
+        return whole(params.getTextDocument().getUri(), (doc, a) -> {
             Range r = params.getRange();
-            return InlayHints.of(analysis(doc), line(r.getStart()), line(r.getEnd())).stream().map(h -> {
+            return InlayHints.of(a, line(r.getStart()), line(r.getEnd())).stream().map(h -> {
                 InlayHint hint = new InlayHint(new Position(h.line(), h.column()), Either.forLeft(h.label()));
                 hint.setKind(InlayHintKind.Type);
                 hint.setPaddingLeft(true);

@@ -93,17 +93,16 @@ final class LspConvert {
         };
     }
 
-    static DocumentSymbol symbol(Symbols.Symbol s, Document doc) {
+    static DocumentSymbol symbol(Symbols.Symbol s, eyn.language.Script script) {
         int endLine = s.endLine();
         DocumentSymbol out = new DocumentSymbol(s.name().isEmpty() ? "?" : s.name(), symbolKind(s.kind()),
-                new Range(new Position(s.startLine(), 0), new Position(endLine, lineLength(doc, endLine))),
+                new Range(new Position(s.startLine(), 0), new Position(endLine, lineLength(script, endLine))),
                 range(s.selection()), s.detail());
-        out.setChildren(s.children().stream().map(c -> symbol(c, doc)).toList());
+        out.setChildren(s.children().stream().map(c -> symbol(c, script)).toList());
         return out;
     }
 
-    private static int lineLength(Document doc, int line) {
-        var script = doc.analysis.script();
+    private static int lineLength(eyn.language.Script script, int line) {
         return line < script.size() ? script.line(line).raw().length() : 0;
     }
 }

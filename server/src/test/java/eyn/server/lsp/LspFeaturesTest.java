@@ -205,7 +205,7 @@ class LspFeaturesTest {
 
     @Test
     void symbolsLinksAndFolding() throws Exception {
-        lsp.open("sym.eyn", MAIN);
+        lsp.openAfterDryRun("sym.eyn", MAIN);
         var symbols = docs.documentSymbol(new DocumentSymbolParams(lsp.doc("sym.eyn"))).get(5, TimeUnit.SECONDS);
         assertEquals(List.of("NAME", "fd 0: data.txt", "ifeq $NAME world", "data.txt at 0x01001000", "run helper.eyn"),
                 symbols.stream().map(s -> s.getRight().getName()).toList(), "variables, fds, mappings, blocks and nested scripts");
@@ -263,7 +263,7 @@ class LspFeaturesTest {
 
     @Test
     void inlayHintsShowFdsAndAddressesAndLensesOfferRunAndDebug() throws Exception {
-        lsp.open("hint.eyn", "zopen data.txt r\nmmap data.txt\n");
+        lsp.openAfterDryRun("hint.eyn", "zopen data.txt r\nmmap data.txt\n");
         var hints = docs.inlayHint(new InlayHintParams(lsp.doc("hint.eyn"), new Range(at(0, 0), at(2, 0)))).get(5, TimeUnit.SECONDS);
         assertEquals(List.of("→ fd 0", "→ 0x01001000"), hints.stream().map(h -> h.getLabel().getLeft()).toList());
         assertEquals(at(0, 16), hints.get(0).getPosition());

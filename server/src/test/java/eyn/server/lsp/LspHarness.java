@@ -156,6 +156,16 @@ final class LspHarness implements AutoCloseable {
         return awaitDiagnostics(uri, 1);
     }
 
+    /**
+     * Opens a document whose script opens or maps files and waits for its diagnostics twice: first
+     * those of the analysis, then those with the dry run's facts (which the server publishes when its
+     * dry run ends, beside everything else).
+     */
+    PublishDiagnosticsParams openAfterDryRun(String name, String text) throws Exception {
+        open(name, text);
+        return awaitDiagnostics(uri(name), 1);
+    }
+
     /** The next diagnostics published for a uri and version (earlier ones are skipped). */
     PublishDiagnosticsParams awaitDiagnostics(String uri, int version) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -1,0 +1,94 @@
+package eyn.server.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole-file analyses and dry runs happen beside the requests, never in their way: edits sent
+ * faster than the analysis never leave an older version's diagnostics published last, and requests
+ * are answered while a long dry run is still going.
+ */
+class LspBackgroundAnalysisTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void theLastPublishedDiagnosticsAreThoseOfTheLastVersion() throws Exception {
+        // 4,000 lines: a dry run follows each analysis, on a thread of its own, and may end after a newer analysis
+        Files.writeString(root.resolve("a.txt"), "abc");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 4_000; i++) text.append(i % 4 == 0 ? "set X=1\n" : i % 4 == 1 ? "echo $X $Y\n" : i % 4 == 2 ? "zopen a.txt r\n" : "zclose 0\n");
+        try (LspHarness lsp = new LspHarness(root)) {
+            lsp.initialize(null);
+            String uri = lsp.uri("typed.eyn");
+            lsp.open("typed.eyn", text.toString());
+            int last = 60;
+            for (int v = 2; v <= last; v++) {
+                // one character typed at the start of a line spread over the file, as fast as the client can send it
+                int line = (v * 331) % 4_000;
+                TextDocumentContentChangeEvent change = new TextDocumentContentChangeEvent(
+                        new Range(new Position(line, 0), new Position(line, 0)), "e");
+                lsp.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                        new VersionedTextDocumentIdentifier(uri, v), List.of(change)));
+            }
+            PublishDiagnosticsParams newest = lsp.awaitDiagnostics(uri, last);
+            assertFalse(newest.getDiagnostics().isEmpty());
+            // anything published after it would be an older version's: wait and see that nothing comes
+            List<Integer> after = new ArrayList<>();
+            for (PublishDiagnosticsParams p; (p = lsp.diagnostics.poll(1500, TimeUnit.MILLISECONDS)) != null; ) {
+                if (p.getUri().equals(uri)) after.add(p.getVersion());
+            }
+            assertTrue(after.stream().allMatch(v -> v == last), "published after the last version: " + after);
+        }
+    }
+
+    @Test
+    void requestsAreAnsweredWhileTheDryRunIsStillRunning() throws Exception {
+        // the dry run of this script takes its whole time budget (1 s): every pass searches a 15 MB file
+        byte[] big = new byte[15 << 20];
+        java.util.Arrays.fill(big, (byte) 'a');
+        Files.write(root.resolve("big.txt"), big);
+        String script = "zopen big.txt r\nloop 5000\nsearch zzz -c\nzread 0 16\nendloop\nzclose 0\n";
+        try (LspHarness lsp = new LspHarness(root)) {
+            lsp.initialize(null);
+            String uri = lsp.uri("slow.eyn");
+            PublishDiagnosticsParams first = lsp.open("slow.eyn", script);
+            assertNotNull(first);
+            // the first diagnostics come before the dry run: these requests must not wait for it
+            CompletableFuture<?> hover = lsp.server.getTextDocumentService().hover(new HoverParams(lsp.doc("slow.eyn"), new Position(3, 2)));
+            CompletableFuture<?> completion = lsp.server.getTextDocumentService().completion(
+                    new CompletionParams(lsp.doc("slow.eyn"), new Position(3, 6)));
+            CompletableFuture<?> symbols = lsp.server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(lsp.doc("slow.eyn")));
+            CompletableFuture.allOf(hover, completion, symbols).get(10, TimeUnit.SECONDS);
+            assertNotNull(hover.get());
+            assertNotNull(symbols.get());
+            // ...and the dry run was still going then: its diagnostics (the same version again) had not come yet
+            assertNull(lsp.diagnostics.poll(), "the dry run finished before the requests were answered");
+            PublishDiagnosticsParams withDryRun = lsp.diagnostics.poll(20, TimeUnit.SECONDS);
+            assertNotNull(withDryRun, "the dry run's diagnostics never came");
+            assertEquals(uri, withDryRun.getUri());
+            assertEquals(1, withDryRun.getVersion());
+        }
+    }
+}
