@@ -10,6 +10,8 @@ import eyn.profile.ProfileChooser;
 import eyn.profile.Profiles;
 import java.util.ArrayList;
 import java.util.List;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -110,6 +112,33 @@ record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives
         if (file.equals(program.normalize())) return scriptPath();
         Path root = drives.get(0).normalize();
         return file.startsWith(root) ? "/" + root.relativize(file).toString().replace('\\', '/') : null;
+    }
+
+    /** The program's text. */
+    String programText() {
+        try {
+            return Files.readString(program, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw invalid("cannot read the program: " + e.getMessage());
+        }
+    }
+
+    /** The text of a script the interpreter names by its drive-0 path, or null when it cannot be read. */
+    String scriptText(String scriptPath) {
+        try {
+            return text(hostPath(scriptPath));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A host file's text, or null when it cannot be read. */
+    static String text(Path host) {
+        try {
+            return Files.readString(host, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static long number(Map<String, Object> args, String key, long fallback) {
