@@ -265,4 +265,34 @@ class DebugRequestsTest {
         assertEquals(List.of(5), StackView.page(all, 4, 0));
         assertEquals(List.of(), StackView.page(all, 9, 2));
     }
+
+    @Test
+    void launchOptionsAreCheckedAndEachBadValueIsNamed() {
+        LaunchOptions o = LaunchOptions.of(Map.of("program", "main.eyn", "args", List.of("Ada", 3.0, 2.5), "drives", Map.of("1.0", "disk.img"),
+                "ram", "64", "noDebug", true, "stopOnEntry", true));
+        assertEquals(List.of("Ada", "3", "2.5"), o.args(), "whole numbers are words without a decimal point");
+        assertEquals(Map.of(1, "disk.img"), o.drives());
+        assertEquals(64, o.ramMib());
+        assertFalse(o.stopsOnEntry(), "Run Without Debugging never stops");
+        assertEquals(eyn.machine.Fidelity.FIXED, o.fidelity());
+        assertEquals(10_000_000, o.historySteps());
+        assertEquals(Map.of("'program'", "launch needs a 'program': the script to debug",
+                        "ram", "'ram' must be 1-4096 (MiB)",
+                        "profile", "'profile' is auto, r13 or 2026, not '2027'",
+                        "fidelity", "'fidelity' is fixed or faithful, not 'loose'",
+                        "drives", "'drives' keys are drive numbers 0-255, not 256",
+                        "args", "'args' is a list of words: the script's $1..$9",
+                        "seed", "'seed' must be a number, not 'x'"),
+                Map.of("'program'", refusal(Map.of("program", " ")),
+                        "ram", refusal(Map.of("program", "a", "ram", 0)),
+                        "profile", refusal(Map.of("program", "a", "profile", "2027")),
+                        "fidelity", refusal(Map.of("program", "a", "fidelity", "loose")),
+                        "drives", refusal(Map.of("program", "a", "drives", Map.of("256", "x"))),
+                        "args", refusal(Map.of("program", "a", "args", "Ada")),
+                        "seed", refusal(Map.of("program", "a", "seed", "x"))));
+    }
+
+    private static String refusal(Map<String, Object> args) {
+        return assertThrows(Refusal.class, () -> LaunchOptions.of(args)).getMessage();
+    }
 }

@@ -50,9 +50,6 @@ import org.eclipse.lsp4j.debug.DataBreakpointInfoResponse;
 import org.eclipse.lsp4j.debug.DisconnectArguments;
 import org.eclipse.lsp4j.debug.EvaluateArguments;
 import org.eclipse.lsp4j.debug.EvaluateResponse;
-import org.eclipse.lsp4j.debug.ExceptionBreakMode;
-import org.eclipse.lsp4j.debug.ExceptionBreakpointsFilter;
-import org.eclipse.lsp4j.debug.ExceptionDetails;
 import org.eclipse.lsp4j.debug.ExceptionInfoArguments;
 import org.eclipse.lsp4j.debug.ExceptionInfoResponse;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
@@ -96,7 +93,6 @@ import org.eclipse.lsp4j.debug.StepBackArguments;
 import org.eclipse.lsp4j.debug.StepInArguments;
 import org.eclipse.lsp4j.debug.StepOutArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
-import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
 import org.eclipse.lsp4j.debug.TerminateArguments;
 import org.eclipse.lsp4j.debug.TerminatedEventArguments;
 import org.eclipse.lsp4j.debug.Thread;
@@ -168,36 +164,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     }
 
     static Capabilities capabilities() {
-        Capabilities c = new Capabilities();
-        c.setSupportsConfigurationDoneRequest(true);
-        c.setSupportsConditionalBreakpoints(true);
-        c.setSupportsHitConditionalBreakpoints(true);
-        c.setSupportsLogPoints(true);
-        c.setSupportsFunctionBreakpoints(true);
-        c.setSupportsStepBack(true);
-        c.setSupportsSetVariable(true);
-        c.setSupportsRestartRequest(true);
-        c.setSupportsTerminateRequest(true);
-        c.setSupportsEvaluateForHovers(true);
-        c.setSupportsReadMemoryRequest(true);
-        c.setSupportsWriteMemoryRequest(true);
-        c.setSupportsGotoTargetsRequest(true);
-        c.setSupportsRestartFrame(true);
-        c.setSupportsDataBreakpoints(true);
-        c.setSupportsDataBreakpointBytes(true);
-        c.setSupportsLoadedSourcesRequest(true);
-        c.setSupportsCompletionsRequest(true);
-        c.setSupportsExceptionInfoRequest(true);
-        c.setCompletionTriggerCharacters(new String[] {"$"});
-        c.setExceptionBreakpointFilters(BreakpointRequests.FILTERS.stream().map(f -> {
-            ExceptionBreakpointsFilter out = new ExceptionBreakpointsFilter();
-            out.setFilter(f.id());
-            out.setLabel(f.label());
-            out.setDescription(f.description());
-            out.setDefault_(false);
-            return out;
-        }).toArray(ExceptionBreakpointsFilter[]::new));
-        return c;
+        return DapTypes.capabilities();
     }
 
     @Override
@@ -214,14 +181,14 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         closeDrives(); // a restart reopens them: an image's writer lock must be free again first
         openedDrives = config.machine();
         interpreter = new Interpreter(new Machine(openedDrives), this::output,
-                new Options(config.maxSteps(), config.profileChoice(source).profile()));
-        History history = config.persist() ? null : new History(CHECKPOINT_INTERVAL,
-                (int) Math.max(2, config.historyBytes() / CHECKPOINT_BYTES), config.historySteps());
+                new Options(config.options().maxSteps(), config.options().profileChoice(source).profile()));
+        History history = config.options().persist() ? null : new History(CHECKPOINT_INTERVAL,
+                (int) Math.max(2, config.options().historyBytes() / CHECKPOINT_BYTES), config.options().historySteps());
         // noDebug (VS Code's "Run Without Debugging"): nothing stops the run
-        debugger = new Debugger(interpreter, config.noDebug() ? new Breakpoints() : breakpoints, history,
-                new PortabilityStops(config::scriptText, config.portabilityWarnings()), this::logpoint);
+        debugger = new Debugger(interpreter, config.options().noDebug() ? new Breakpoints() : breakpoints, history,
+                new PortabilityStops(config::scriptText, config.options().portabilityWarnings()), this::logpoint);
         debugger.setSourceKey(path -> sourceKey(config.hostPath(path)));
-        interpreter.start(config.scriptPath(), source, config.args());
+        interpreter.start(config.scriptPath(), source, config.options().args());
         debugger.setWatches(watches);
         terminated = false;
     }
@@ -249,7 +216,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     /** Stops on entry, or runs; the run is queued behind the current request so its response goes first. */
     private void begin() {
         handles.clear();
-        if (config.stopOnEntry() && !config.noDebug()) {
+        if (config.options().stopsOnEntry()) {
             stopped(debugger.stop(new Debugger.Stop(Debugger.Reason.ENTRY, null)));
         } else {
             running = true;
@@ -497,7 +464,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         running = true;
         Debugger.Stop stop;
         ProgressReporter.Run run = progressSupported && mode == Debugger.Mode.CONTINUE
-                ? progress.start("Running " + config.program().getFileName(), () -> interpreter.counters().statements) : null;
+                ? progress.start("Running " + config.programName(), () -> interpreter.counters().statements) : null;
         try {
             stop = debugger.resume(mode);
         } catch (RuntimeException e) {
@@ -516,24 +483,10 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
 
     private void stopped(Debugger.Stop stop) {
         if (stop.exited()) {
-            finish(debugger.summary(config.program().getFileName().toString()).exitStatus());
+            finish(debugger.summary(config.programName()).exitStatus());
             return;
         }
-        StoppedEventArguments e = new StoppedEventArguments();
-        e.setThreadId(THREAD);
-        e.setAllThreadsStopped(true);
-        e.setReason(switch (stop.reason()) {
-            case ENTRY -> StoppedEventArgumentsReason.ENTRY;
-            case BREAKPOINT -> StoppedEventArgumentsReason.BREAKPOINT;
-            case FUNCTION_BREAKPOINT -> StoppedEventArgumentsReason.FUNCTION_BREAKPOINT;
-            case DATA_BREAKPOINT -> StoppedEventArgumentsReason.DATA_BREAKPOINT;
-            case EXCEPTION -> StoppedEventArgumentsReason.EXCEPTION;
-            case PAUSE -> StoppedEventArgumentsReason.PAUSE;
-            case GOTO -> StoppedEventArgumentsReason.GOTO;
-            default -> StoppedEventArgumentsReason.STEP;
-        });
-        e.setDescription(stop.description());
-        e.setText(ConsoleLines.stopText(stop));
+        StoppedEventArguments e = DapTypes.stopped(stop, THREAD);
         // the reason in words where people read, not only in the Call Stack header
         say(ConsoleLines.stopped(stop, debugger::stack));
         gate.send(() -> client.stopped(e));
@@ -547,7 +500,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             flushDrives(interpreter.machine());
         }
         if (exitCode != null && interpreter != null && config != null) {
-            say(ConsoleLines.ended(debugger.summary(config.program().getFileName().toString())));
+            say(ConsoleLines.ended(debugger.summary(config.programName())));
         }
         if (exitCode != null) {
             ExitedEventArguments exited = new ExitedEventArguments();
@@ -661,17 +614,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         return onStopped(() -> {
             Debugger.Stop stop = debugger.lastStop();
             if (stop == null || stop.failure() == null) throw invalid("The script is not stopped on a failure");
-            Debugger.Failure f = stop.failure();
-            ExceptionInfoResponse r = new ExceptionInfoResponse();
-            r.setExceptionId(f.kind());
-            r.setDescription(f.text());
-            r.setBreakMode(ExceptionBreakMode.ALWAYS);
-            ExceptionDetails details = new ExceptionDetails();
-            details.setMessage(f.message());
-            details.setTypeName(f.kind());
-            details.setStackTrace(f.at().path() + ":" + (f.at().line() + 1));
-            r.setDetails(details);
-            return r;
+            return DapTypes.exceptionInfo(stop.failure());
         });
     }
 
@@ -722,11 +665,8 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
 
     // ---- output ------------------------------------------------------------------------------
 
-    /** Plain script output in the terminal's white (a theme colour), so clients do not paint stdout as their own info messages. */
-    private static final String PLAIN = "\u001b[37m";
-
     private void output(Color color, String text, Location where) {
-        String painted = color == Color.WHITE ? paintPlain(text) : Ansi.paint(color, text);
+        String painted = DapTypes.paint(color, text);
         console(color == Color.RED ? OutputEventArgumentsCategory.STDERR : OutputEventArgumentsCategory.STDOUT, painted, where);
     }
 
@@ -756,19 +696,6 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             inv.setAreas(new String[] {"variables"});
             client.invalidated(inv);
         });
-    }
-
-    private static String paintPlain(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        int start = 0;
-        while (start < text.length()) {
-            int nl = text.indexOf('\n', start);
-            int end = nl < 0 ? text.length() : nl;
-            if (end > start) out.append(PLAIN).append(text, start, end).append(Ansi.RESET);
-            if (nl >= 0) out.append('\n');
-            start = nl < 0 ? text.length() : nl + 1;
-        }
-        return out.toString();
     }
 
     // ---- the one line converter and source factory ----------------------------------------
