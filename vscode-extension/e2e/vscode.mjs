@@ -239,6 +239,42 @@ try {
   // the header's first lines may have scrolled out of the visible rows: the summary's lines are checked
   check("the run terminal shows the summary with the exit status", terminal.includes("Commands failed: 1") && terminal.includes("exit status 1"),
     terminal.slice(0, 400));
+  // each failed command's location is a link to its line: the cursor goes from line 1 to the zopne on line 4
+  // the second run ends first (its output would scroll the rows), then the panel is maximized so the line is in view
+  for (let i = 0; i < 30 && !terminal.slice(terminal.lastIndexOf("▶")).includes("exit status"); i++) {
+    await page.waitForTimeout(500);
+    terminal = await page.locator(".terminal-wrapper .xterm-rows").first().innerText().catch(() => "");
+  }
+  let linked = "";
+  if (await mainTab.isVisible().catch(() => false)) await mainTab.click();
+  await page.locator(".monaco-editor .view-lines").first().click().catch(() => {});
+  await page.keyboard.press("Control+Home");
+  await page.waitForTimeout(300);
+  const before = await page.locator("#status\\.editor\\.selection").innerText().catch(() => "");
+  await command("View: Toggle Maximized Panel");
+  await page.waitForTimeout(1000);
+  const maximized = await page.locator(".terminal-wrapper .xterm-rows").first().innerText().catch(() => "");
+  check("the run terminal shows where the failed command is (  at …/main.eyn:4)", /at \S*main\.eyn:4/.test(maximized), maximized.slice(-800));
+  const atRow = page.locator(".terminal-wrapper .xterm-rows > div", { hasText: "main.eyn:4" }).last();
+  const box = (await atRow.isVisible().catch(() => false)) ? await atRow.boundingBox() : null;
+  if (box && before.includes("Ln 1,")) {
+    await page.mouse.move(box.x + 80, box.y + box.height / 2);
+    await page.waitForTimeout(1000);
+    await shot("run-location-hover");
+    await page.keyboard.down("Control");
+    await page.mouse.click(box.x + 80, box.y + box.height / 2);
+    await page.keyboard.up("Control");
+    for (let i = 0; i < 20 && !linked.includes("Ln 4,"); i++) {
+      await page.waitForTimeout(300);
+      linked = await page.locator("#status\\.editor\\.selection").innerText().catch(() => "");
+    }
+  } else {
+    linked = `no location row in view (${box !== null}) or the cursor was not on line 1 first: ${before}`;
+  }
+  await shot("run-location-link");
+  const restore = page.locator('[aria-label^="Restore Panel Size"]').first();
+  if (await restore.isVisible().catch(() => false)) await restore.click().catch(() => {});
+  check("clicking a failed command's location opens its line", linked.includes("Ln 4,"), linked);
 
   // an extensionless script under binaries/ opens as EYN
   await quickOpen("binaries/greet");

@@ -5,7 +5,7 @@ import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions, State } from "vscode-languageclient/node";
 import { isBinariesScript } from "./binaries";
 import { MachineView } from "./machineView";
-import { forTerminal, isQuietExit, runHeader, runSummary, runTerminalName, SAVE_FIRST, saveStep } from "./run";
+import { baseName, forTerminal, isQuietExit, runHeader, runLocation, runSummary, runTerminalName, SAVE_FIRST, saveStep } from "./run";
 import {
   debugConfigurationFor,
   dynamicConfigurations,
@@ -311,11 +311,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       },
       vscode.DebugConfigurationProviderTriggerKind.Dynamic,
     ),
+    vscode.window.registerTerminalLinkProvider(runLocationLinks),
     vscode.commands.registerCommand("eyn.runScript", async (uri?: string | vscode.Uri) => {
       const file = await savedScript(uri);
       const j = file ? java() : undefined;
       if (!file || !j) return;
-      runInTerminal(file, j.executable, [...JVM_OPTIONS, "-jar", jar(context), ...runArguments(file, settings()), "--color"]);
+      runInTerminal(file, j.executable, [...JVM_OPTIONS, "-jar", jar(context), ...runArguments(file, settings()), "--color", "--locations"]);
     }),
     vscode.commands.registerCommand("eyn.debugScript", async (uri?: string | vscode.Uri) => {
       const file = await savedScript(uri);
@@ -427,6 +428,25 @@ function runInTerminal(file: string, javaExecutable: string, args: string[]): vo
   scriptTerminals.set(file, { terminal, run: start, running: () => child !== undefined });
   terminal.show(true);
 }
+
+/** Each failed command's location in a Run terminal ("  at /ws/main.eyn:4") links to that line. */
+interface RunLocationLink extends vscode.TerminalLink {
+  file: string;
+  line: number;
+}
+const runLocationLinks: vscode.TerminalLinkProvider<RunLocationLink> = {
+  provideTerminalLinks: (context) => {
+    if (![...scriptTerminals.values()].some((t) => t.terminal === context.terminal)) return [];
+    const at = runLocation(context.line);
+    // a script inside a disk image has no host file to open
+    if (!at || !path.isAbsolute(at.file) || !fs.existsSync(at.file)) return [];
+    return [{ startIndex: at.start, length: at.length, tooltip: `Open ${baseName(at.file)} at line ${at.line}`, file: at.file, line: at.line }];
+  },
+  handleTerminalLink: async (link) => {
+    const where = new vscode.Position(link.line - 1, 0);
+    await vscode.window.showTextDocument(vscode.Uri.file(link.file), { selection: new vscode.Range(where, where), preview: false });
+  },
+};
 
 function quote(arg: string): string {
   return /^[A-Za-z0-9_./=:-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;

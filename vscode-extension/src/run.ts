@@ -67,3 +67,20 @@ export const SAVE_FIRST = "Save this script first: EYN runs and debugs scripts f
 export function isQuietExit(message: string): boolean {
   return /^Server process exited with code 0\.?$/.test(message.trim());
 }
+
+/** A location `eyn run --locations` prints after a failed command ("  at /ws/main.eyn:4"): where it is in the line, the file and the line (1-based). */
+export interface RunLocation {
+  start: number;
+  length: number;
+  file: string;
+  line: number;
+}
+
+/** The location on a line of the Run terminal, if the line is one; the link covers `FILE:LINE`. */
+export function runLocation(text: string): RunLocation | undefined {
+  const m = /^(\s*at )(.+):(\d+)\s*$/.exec(text);
+  if (!m) return undefined;
+  const line = Number(m[3]);
+  if (!Number.isSafeInteger(line) || line < 1) return undefined;
+  return { start: m[1].length, length: m[2].length + 1 + m[3].length, file: m[2], line };
+}

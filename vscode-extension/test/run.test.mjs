@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { forTerminal, isQuietExit, runHeader, runSummary, runTerminalName, SAVE_FIRST, saveStep } from "./lib/run.mjs";
+import { forTerminal, isQuietExit, runHeader, runLocation, runSummary, runTerminalName, SAVE_FIRST, saveStep } from "./lib/run.mjs";
 
 test("one terminal per script, named after it", () => {
   assert.equal(runTerminalName("/ws/examples/zero-copy.eyn"), "EYN: zero-copy.eyn");
@@ -36,4 +36,15 @@ test("untitled buffers are saved first, modified files saved silently", () => {
 test("a clean server exit is not an error", () => {
   assert.ok(isQuietExit("Server process exited with code 0."));
   assert.ok(!isQuietExit("Server process exited with code 1."));
+});
+
+test("a failed command's location line links FILE:LINE to that line", () => {
+  const text = "  at /ws/examples/main.eyn:14";
+  const at = runLocation(text);
+  assert.deepEqual(at, { start: 5, length: "/ws/examples/main.eyn:14".length, file: "/ws/examples/main.eyn", line: 14 });
+  assert.equal(text.substr(at.start, at.length), "/ws/examples/main.eyn:14");
+  assert.equal(runLocation("  at C:\\ws\\a b.shell:2 ").file, "C:\\ws\\a b.shell", "drive letters and spaces stay in the path");
+  assert.equal(runLocation("Command not found: zopne"), undefined, "EYN-OS's own lines are not links");
+  assert.equal(runLocation("echo at noon:3 today"), undefined);
+  assert.equal(runLocation("  at /ws/main.eyn:0"), undefined, "lines count from 1");
 });

@@ -20,6 +20,15 @@ public sealed interface Evaluation {
         return false;
     }
 
+    /**
+     * Whether a client shows it as an error (in red): a failed console command, nothing to show, or
+     * an unset variable in a watch or hover (the console says it is not set in a line of its own).
+     */
+    default boolean error(Context context) {
+        return this instanceof Command c && c.failed() || this instanceof Nothing
+                || this instanceof Unset && context != Context.CONSOLE;
+    }
+
     /** A variable's value. */
     record Value(String name, String value) implements Evaluation {
         public String text() { return value; }

@@ -66,6 +66,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "print lines processed, commands run and failed to stderr")
     boolean summary;
 
+    @Option(names = "--locations", description = "after the output of each command that failed, print where it is: '  at FILE:LINE' "
+            + "(the host file when the script has one), on the output stream, so that editors can link to the line")
+    boolean locations;
+
     @Option(names = "--max-steps", paramLabel = "N", description = "stop after N statements (0: no limit, the default)", defaultValue = "0")
     long maxSteps;
 
@@ -129,13 +133,18 @@ public final class RunCommand implements Callable<Integer> {
                 new Options(maxSteps, choice.profile()));
         installInterruptHandler();
         Progress progressLine = progress ? Progress.start(interpreter, err) : null;
-        interpreter.start(ScriptPaths.scriptPath(choice.profile(), script.getFileName().toString()), source, scriptArgs);
+        String topScript = ScriptPaths.scriptPath(choice.profile(), script.getFileName().toString());
+        interpreter.start(topScript, source, scriptArgs);
         StepResult last = null;
         long steps = 0;
         long lastFlush = System.nanoTime();
         while (!interrupted) {
             last = interpreter.step();
             if (last.done()) break;
+            if (locations && last.failed() && last.location() != null) {
+                String at = "  at " + hostLocation(last.location(), topScript);
+                out.print((useColor ? eyn.server.common.Ansi.paint(eyn.machine.Color.GREY, at) : at) + "\n");
+            }
             if (pipe.broken()) {
                 if (progressLine != null) progressLine.stop();
                 return BROKEN_PIPE;
@@ -170,6 +179,24 @@ public final class RunCommand implements Callable<Integer> {
         }
         return c.failures > 0 || !unsaved.isEmpty() || !flushed ? 1 : 0;
     }
+
+    /**
+     * Where a statement is, as an editor opens it: the script's own file for the top script, the host
+     * file under drive 0's folder for a nested one ({@code /path/FILE:LINE}, line from 1), else the
+     * emulated path (a script inside a disk image or on a memory drive).
+     */
+    private String hostLocation(Location at, String topScript) {
+        Path file = null;
+        if (at.path().equals(topScript)) {
+            file = script.toAbsolutePath().normalize();
+        } else if (at.path().startsWith("/") && drive0 != null && Files.isDirectory(Path.of(drive0))) {
+            file = Path.of(drive0).toAbsolutePath().resolve(at.path().substring(1)).normalize();
+        }
+        return (file == null ? at.path() : file.toString()) + ":" + (at.line() + 1);
+    }
+
+    /** Drive 0's backing: a host folder, an image, or {@link #MEMORY_DRIVE}. */
+    private String drive0;
 
     /** Image drives keep changes in memory until here; false (and a message) when one could not be written. */
     private static boolean flushDrives(Machine machine, PrintStream err) {
@@ -206,6 +233,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             backing.put(n, target);
         }
+        drive0 = backing.get(0);
         long ram = ramMib * 1024 * 1024;
         MachineConfig config = new MachineConfig(ram, seed, Map.of()).withFidelity(fidelity());
         List<Drive> opened = new ArrayList<>();

@@ -1,16 +1,23 @@
 package eyn.server.dap;
 
+import eyn.debug.BreakpointRequests;
 import eyn.debug.Breakpoints;
 import eyn.debug.ConsoleCompletions;
+import eyn.debug.ConsoleLines;
+import eyn.debug.DataBreakpoints;
 import eyn.debug.Debugger;
 import eyn.debug.Evaluation;
 import eyn.debug.History;
+import eyn.debug.Inspection;
+import eyn.debug.MemoryAccess;
+import eyn.debug.Navigation;
+import eyn.debug.PortabilityStops;
+import eyn.debug.Refusal;
+import eyn.debug.StackView;
 import eyn.debug.WatchTarget;
 import eyn.interpreter.Interpreter;
 import eyn.interpreter.Location;
 import eyn.interpreter.Options;
-import eyn.language.Parser;
-import eyn.language.Script;
 import eyn.machine.Color;
 import eyn.machine.Machine;
 import eyn.machine.MachineConfig;
@@ -18,33 +25,44 @@ import eyn.machine.disk.Drive;
 import eyn.machine.disk.DriveException;
 import eyn.server.common.Ansi;
 import eyn.server.common.Log;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.debug.Breakpoint;
 import org.eclipse.lsp4j.debug.Capabilities;
+import org.eclipse.lsp4j.debug.CompletionItem;
+import org.eclipse.lsp4j.debug.CompletionItemType;
+import org.eclipse.lsp4j.debug.CompletionsArguments;
+import org.eclipse.lsp4j.debug.CompletionsResponse;
 import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.ContinueResponse;
+import org.eclipse.lsp4j.debug.DataBreakpoint;
+import org.eclipse.lsp4j.debug.DataBreakpointAccessType;
+import org.eclipse.lsp4j.debug.DataBreakpointInfoArguments;
+import org.eclipse.lsp4j.debug.DataBreakpointInfoResponse;
 import org.eclipse.lsp4j.debug.DisconnectArguments;
 import org.eclipse.lsp4j.debug.EvaluateArguments;
 import org.eclipse.lsp4j.debug.EvaluateResponse;
-import org.eclipse.lsp4j.debug.ExceptionBreakpointsFilter;
+import org.eclipse.lsp4j.debug.ExceptionInfoArguments;
+import org.eclipse.lsp4j.debug.ExceptionInfoResponse;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
 import org.eclipse.lsp4j.debug.FunctionBreakpoint;
+import org.eclipse.lsp4j.debug.GotoArguments;
+import org.eclipse.lsp4j.debug.GotoTarget;
+import org.eclipse.lsp4j.debug.GotoTargetsArguments;
+import org.eclipse.lsp4j.debug.GotoTargetsResponse;
 import org.eclipse.lsp4j.debug.InitializeRequestArguments;
 import org.eclipse.lsp4j.debug.InvalidatedEventArguments;
+import org.eclipse.lsp4j.debug.LoadedSourcesArguments;
+import org.eclipse.lsp4j.debug.LoadedSourcesResponse;
+import org.eclipse.lsp4j.debug.MemoryEventArguments;
 import org.eclipse.lsp4j.debug.NextArguments;
 import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.OutputEventArgumentsCategory;
@@ -52,11 +70,14 @@ import org.eclipse.lsp4j.debug.PauseArguments;
 import org.eclipse.lsp4j.debug.ReadMemoryArguments;
 import org.eclipse.lsp4j.debug.ReadMemoryResponse;
 import org.eclipse.lsp4j.debug.RestartArguments;
+import org.eclipse.lsp4j.debug.RestartFrameArguments;
 import org.eclipse.lsp4j.debug.ReverseContinueArguments;
 import org.eclipse.lsp4j.debug.ScopesArguments;
 import org.eclipse.lsp4j.debug.ScopesResponse;
 import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
 import org.eclipse.lsp4j.debug.SetBreakpointsResponse;
+import org.eclipse.lsp4j.debug.SetDataBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetDataBreakpointsResponse;
 import org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments;
 import org.eclipse.lsp4j.debug.SetExceptionBreakpointsResponse;
 import org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments;
@@ -72,12 +93,10 @@ import org.eclipse.lsp4j.debug.StepBackArguments;
 import org.eclipse.lsp4j.debug.StepInArguments;
 import org.eclipse.lsp4j.debug.StepOutArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
-import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
 import org.eclipse.lsp4j.debug.TerminateArguments;
 import org.eclipse.lsp4j.debug.TerminatedEventArguments;
 import org.eclipse.lsp4j.debug.Thread;
 import org.eclipse.lsp4j.debug.ThreadsResponse;
-import org.eclipse.lsp4j.debug.Variable;
 import org.eclipse.lsp4j.debug.VariablesArguments;
 import org.eclipse.lsp4j.debug.VariablesResponse;
 import org.eclipse.lsp4j.debug.WriteMemoryArguments;
@@ -89,9 +108,10 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
- * The EYN debug adapter. Requests are answered at once; the interpreter runs on one session
- * thread, and its stops become {@code stopped} events that the {@link EventGate} sends only after
- * the response of the request that caused them.
+ * The EYN debug adapter: one short method per request, translating between the protocol and
+ * {@code eyn.debug}'s typed values. Requests are answered at once; the interpreter runs on one
+ * session thread, and its stops become {@code stopped} events that the {@link EventGate} sends only
+ * after the response of the request that caused them. A {@link Refusal} becomes an error response.
  */
 public final class EynDebugAdapter implements IDebugProtocolServer {
     static final int THREAD = 1;
@@ -108,7 +128,9 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     });
     private final Handles handles = new Handles();
     private final Breakpoints breakpoints = new Breakpoints();
+    private final ProgressReporter progress;
     private volatile IDebugProtocolClient client;
+    private volatile boolean progressSupported;
     private boolean linesStartAt1 = true;
     private LaunchConfig config;
     private Interpreter interpreter;
@@ -117,17 +139,14 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     private volatile boolean terminated;
     /** The drives opened for the current run, closed when the session ends or restarts. */
     private MachineConfig openedDrives;
-    private volatile boolean progressSupported;
-    private final java.util.concurrent.ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        java.lang.Thread t = new java.lang.Thread(r, "eyn-dap-progress");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The data breakpoints, kept across restarts. */
+    private List<Debugger.Watch> watches = List.of();
 
     public EynDebugAdapter(Log log, EventGate gate, Runnable onTerminate) {
         this.log = log;
         this.gate = gate;
         this.onTerminate = onTerminate;
+        this.progress = new ProgressReporter(gate, () -> client);
     }
 
     public void connect(IDebugProtocolClient client) {
@@ -145,42 +164,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     }
 
     static Capabilities capabilities() {
-        Capabilities c = new Capabilities();
-        c.setSupportsConfigurationDoneRequest(true);
-        c.setSupportsConditionalBreakpoints(true);
-        c.setSupportsHitConditionalBreakpoints(true);
-        c.setSupportsLogPoints(true);
-        c.setSupportsFunctionBreakpoints(true);
-        c.setSupportsStepBack(true);
-        c.setSupportsSetVariable(true);
-        c.setSupportsRestartRequest(true);
-        c.setSupportsTerminateRequest(true);
-        c.setSupportsEvaluateForHovers(true);
-        c.setSupportsReadMemoryRequest(true);
-        c.setSupportsWriteMemoryRequest(true);
-        c.setSupportsGotoTargetsRequest(true);
-        c.setSupportsRestartFrame(true);
-        c.setSupportsDataBreakpoints(true);
-        c.setSupportsDataBreakpointBytes(true);
-        c.setSupportsLoadedSourcesRequest(true);
-        c.setSupportsCompletionsRequest(true);
-        c.setSupportsExceptionInfoRequest(true);
-        c.setCompletionTriggerCharacters(new String[] {"$"});
-        c.setExceptionBreakpointFilters(new ExceptionBreakpointsFilter[] {
-            filter(Breakpoints.FAILED, "Command failed", "Stop after a command prints an error"),
-            filter(Breakpoints.UNKNOWN, "Unknown command", "Stop after 'Command not found'"),
-            filter(Breakpoints.PORTABILITY, "Portability warning", "Stop before a line that behaves differently on the real EYN-OS"),
-        });
-        return c;
-    }
-
-    private static ExceptionBreakpointsFilter filter(String id, String label, String description) {
-        ExceptionBreakpointsFilter f = new ExceptionBreakpointsFilter();
-        f.setFilter(id);
-        f.setLabel(label);
-        f.setDescription(description);
-        f.setDefault_(false);
-        return f;
+        return DapTypes.capabilities();
     }
 
     @Override
@@ -192,34 +176,19 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         });
     }
 
-    /** The profile the program runs under, and why (shown in the Shell scope). */
-    private eyn.profile.ProfileChoice profile;
-
     private void start() {
-        String source;
-        try {
-            source = Files.readString(config.program(), StandardCharsets.UTF_8);
-            closeDrives(); // a restart reopens them: an image's writer lock must be free again first
-            openedDrives = config.machine();
-            Machine machine = new Machine(openedDrives);
-            profile = config.profileChoice(source);
-            interpreter = new Interpreter(machine, this::output, new Options(config.maxSteps(), profile.profile()));
-        } catch (IOException e) {
-            throw LaunchConfig.invalid("cannot read the program: " + e.getMessage());
-        }
-        History history = config.persist() ? null : new History(CHECKPOINT_INTERVAL,
-                (int) Math.max(2, config.historyBytes() / CHECKPOINT_BYTES), config.historySteps());
+        String source = config.programText();
+        closeDrives(); // a restart reopens them: an image's writer lock must be free again first
+        openedDrives = config.machine();
+        interpreter = new Interpreter(new Machine(openedDrives), this::output,
+                new Options(config.options().maxSteps(), config.options().profileChoice(source).profile()));
+        History history = config.options().persist() ? null : new History(CHECKPOINT_INTERVAL,
+                (int) Math.max(2, config.options().historyBytes() / CHECKPOINT_BYTES), config.options().historySteps());
         // noDebug (VS Code's "Run Without Debugging"): nothing stops the run
-        debugger = new Debugger(interpreter, config.noDebug() ? new Breakpoints() : breakpoints, history,
-                new eyn.debug.PortabilityStops(path -> {
-                    try {
-                        return Files.readString(config.hostPath(path), StandardCharsets.UTF_8);
-                    } catch (IOException | RuntimeException e) {
-                        return null;
-                    }
-                }, config.portabilityWarnings()), this::logpoint);
+        debugger = new Debugger(interpreter, config.options().noDebug() ? new Breakpoints() : breakpoints, history,
+                new PortabilityStops(config::scriptText, config.options().portabilityWarnings()), this::logpoint);
         debugger.setSourceKey(path -> sourceKey(config.hostPath(path)));
-        interpreter.start(config.scriptPath(), source, config.args());
+        interpreter.start(config.scriptPath(), source, config.options().args());
         debugger.setWatches(watches);
         terminated = false;
     }
@@ -247,7 +216,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     /** Stops on entry, or runs; the run is queued behind the current request so its response goes first. */
     private void begin() {
         handles.clear();
-        if (config.stopOnEntry() && !config.noDebug()) {
+        if (config.options().stopsOnEntry()) {
             stopped(debugger.stop(new Debugger.Stop(Debugger.Reason.ENTRY, null)));
         } else {
             running = true;
@@ -287,41 +256,14 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             if (source == null || source.getPath() == null) throw invalid("setBreakpoints needs a source with a path");
             Path host = Path.of(source.getPath());
             // keyed by the host file: breakpoints may come before launch says where drive 0 is
-            String key = sourceKey(host);
-            boolean offDrive = config != null && config.scriptPathOf(host) == null;
-            Script script = parse(host);
-            List<Breakpoint> result = new ArrayList<>();
-            List<Breakpoints.Line> lines = new ArrayList<>();
-            SourceBreakpoint[] requested = args.getBreakpoints() == null ? new SourceBreakpoint[0] : args.getBreakpoints();
-            int id = 1;
-            for (SourceBreakpoint sb : requested) {
-                Breakpoint b = new Breakpoint();
-                b.setId(id++);
-                b.setSource(source);
-                int line = fromClient(sb.getLine());
-                int actual = script == null ? -1 : Breakpoints.statementNear(script, line);
-                if (script == null) {
-                    b.setVerified(false);
-                    b.setMessage("Cannot read " + host);
-                } else if (actual < 0) {
-                    b.setVerified(false);
-                    b.setMessage("No statement at or near this line");
-                } else if (!Breakpoints.validHitCondition(sb.getHitCondition())) {
-                    b.setVerified(false);
-                    b.setMessage("Hit conditions are a number, or one of >= <= > < == % followed by a number");
-                } else if (offDrive) {
-                    b.setVerified(false);
-                    b.setMessage("This file is not on drive 0, so the script cannot run it");
-                } else {
-                    b.setVerified(true);
-                    b.setLine(line(actual));
-                    lines.add(new Breakpoints.Line(actual, sb.getCondition(), sb.getHitCondition(), sb.getLogMessage()));
-                }
-                result.add(b);
-            }
-            breakpoints.setLines(key, lines);
+            List<BreakpointRequests.LineRequest> requests = Arrays.stream(orEmpty(args.getBreakpoints(), SourceBreakpoint[]::new))
+                    .map(b -> new BreakpointRequests.LineRequest(fromClient(b.getLine()), b.getCondition(), b.getHitCondition(), b.getLogMessage()))
+                    .toList();
+            boolean onDrive = config == null || config.scriptPathOf(host) != null;
+            List<BreakpointRequests.Verdict> verdicts = BreakpointRequests.setLines(breakpoints, sourceKey(host), host.toString(),
+                    LaunchConfig.text(host), onDrive, requests);
             SetBreakpointsResponse r = new SetBreakpointsResponse();
-            r.setBreakpoints(result.toArray(new Breakpoint[0]));
+            r.setBreakpoints(breakpoints(verdicts, source));
             return r;
         });
     }
@@ -330,48 +272,82 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         return host.toAbsolutePath().normalize().toString();
     }
 
-    private static Script parse(Path host) {
-        try {
-            return Parser.parse(host.toString(), Files.readString(host, StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
     @Override
     public CompletableFuture<SetFunctionBreakpointsResponse> setFunctionBreakpoints(SetFunctionBreakpointsArguments args) {
         return onSession(() -> {
-            List<Breakpoint> result = new ArrayList<>();
-            List<Breakpoints.Command> commands = new ArrayList<>();
-            for (FunctionBreakpoint fb : args.getBreakpoints() == null ? new FunctionBreakpoint[0] : args.getBreakpoints()) {
-                Breakpoint b = new Breakpoint();
-                String name = fb.getName() == null ? "" : fb.getName().strip();
-                boolean known = ConsoleCompletions.knownCommand(name);
-                b.setVerified(known);
-                if (known) commands.add(new Breakpoints.Command(name, fb.getCondition(), fb.getHitCondition()));
-                else b.setMessage("No EYN command is called '" + name + "'");
-                result.add(b);
-            }
-            breakpoints.setCommands(commands);
+            List<BreakpointRequests.CommandRequest> requests = Arrays.stream(orEmpty(args.getBreakpoints(), FunctionBreakpoint[]::new))
+                    .map(b -> new BreakpointRequests.CommandRequest(b.getName(), b.getCondition(), b.getHitCondition())).toList();
             SetFunctionBreakpointsResponse r = new SetFunctionBreakpointsResponse();
-            r.setBreakpoints(result.toArray(new Breakpoint[0]));
+            r.setBreakpoints(breakpoints(BreakpointRequests.setCommands(breakpoints, requests), null));
             return r;
         });
     }
 
     @Override
     public CompletableFuture<SetExceptionBreakpointsResponse> setExceptionBreakpoints(SetExceptionBreakpointsArguments args) {
-        Set<String> filters = new HashSet<>();
-        for (String f : args.getFilters() == null ? new String[0] : args.getFilters()) {
-            if (!f.equals(Breakpoints.FAILED) && !f.equals(Breakpoints.UNKNOWN) && !f.equals(Breakpoints.PORTABILITY)) {
-                return failed(invalid("Unknown exception filter '" + f + "'"));
+        return now(() -> {
+            BreakpointRequests.setFilters(breakpoints, Arrays.asList(orEmpty(args.getFilters(), String[]::new)));
+            SetExceptionBreakpointsResponse r = new SetExceptionBreakpointsResponse();
+            r.setBreakpoints(new Breakpoint[0]);
+            return r;
+        });
+    }
+
+    /** Verdicts as protocol breakpoints: ids 1..n, a line where placed, a message where refused. */
+    private Breakpoint[] breakpoints(List<BreakpointRequests.Verdict> verdicts, Source source) {
+        Breakpoint[] out = new Breakpoint[verdicts.size()];
+        for (int i = 0; i < out.length; i++) {
+            BreakpointRequests.Verdict v = verdicts.get(i);
+            Breakpoint b = new Breakpoint();
+            if (source != null) {
+                b.setId(i + 1);
+                b.setSource(source);
             }
-            filters.add(f);
+            b.setVerified(v.verified());
+            if (!v.verified()) b.setMessage(v.problem());
+            else if (v.line() >= 0) b.setLine(line(v.line()));
+            out[i] = b;
         }
-        breakpoints.setFilters(filters);
-        SetExceptionBreakpointsResponse r = new SetExceptionBreakpointsResponse();
-        r.setBreakpoints(new Breakpoint[0]);
-        return CompletableFuture.completedFuture(r);
+        return out;
+    }
+
+    @Override
+    public CompletableFuture<DataBreakpointInfoResponse> dataBreakpointInfo(DataBreakpointInfoArguments args) {
+        return onStopped(() -> {
+            String name = args.getName() == null ? "" : args.getName().strip();
+            WatchTarget target = Boolean.TRUE.equals(args.getAsAddress()) ? DataBreakpoints.atAddress(name, args.getBytes())
+                    : args.getVariablesReference() != null ? handles.watchable(args.getVariablesReference(), name) : null;
+            DataBreakpoints.Info info = DataBreakpoints.info(target);
+            DataBreakpointInfoResponse r = new DataBreakpointInfoResponse();
+            r.setDataId(info.dataId());
+            r.setDescription(info.description());
+            if (info.dataId() != null) {
+                r.setAccessTypes(info.accesses().stream().map(a -> DataBreakpointAccessType.valueOf(a.name()))
+                        .toArray(DataBreakpointAccessType[]::new));
+                r.setCanPersist(false);
+            }
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<SetDataBreakpointsResponse> setDataBreakpoints(SetDataBreakpointsArguments args) {
+        return onStopped(() -> {
+            DataBreakpoints.Result result = DataBreakpoints.of(Arrays.stream(orEmpty(args.getBreakpoints(), DataBreakpoint[]::new))
+                    .map(d -> new DataBreakpoints.Request(d.getDataId(),
+                            d.getAccessType() == null ? null : WatchTarget.Access.valueOf(d.getAccessType().name())))
+                    .toList());
+            watches = result.watches();
+            debugger.setWatches(watches);
+            SetDataBreakpointsResponse r = new SetDataBreakpointsResponse();
+            r.setBreakpoints(result.problems().stream().map(problem -> {
+                Breakpoint b = new Breakpoint();
+                b.setVerified(problem == null);
+                b.setMessage(problem);
+                return b;
+            }).toArray(Breakpoint[]::new));
+            return r;
+        });
     }
 
     // ---- execution ---------------------------------------------------------------------------
@@ -415,6 +391,46 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         return CompletableFuture.completedFuture(null);
     }
 
+    @Override
+    public CompletableFuture<Void> restartFrame(RestartFrameArguments args) {
+        return onStopped(() -> {
+            Navigation.restartFrame(debugger, args.getFrameId());
+            handles.clear();
+            stopped(debugger.lastStop());
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<GotoTargetsResponse> gotoTargets(GotoTargetsArguments args) {
+        return onStopped(() -> {
+            String path = args.getSource() == null || args.getSource().getPath() == null ? null
+                    : config.scriptPathOf(Path.of(args.getSource().getPath()));
+            Debugger.GotoTarget g = path == null ? null : Navigation.target(debugger, path, fromClient(args.getLine()));
+            GotoTargetsResponse r = new GotoTargetsResponse();
+            r.setTargets(g == null ? new GotoTarget[0] : new GotoTarget[] {gotoTarget(g)});
+            return r;
+        });
+    }
+
+    private GotoTarget gotoTarget(Debugger.GotoTarget g) {
+        GotoTarget t = new GotoTarget();
+        t.setId(Navigation.id(g));
+        t.setLabel(g.label());
+        t.setLine(line(g.line()));
+        return t;
+    }
+
+    @Override
+    public CompletableFuture<Void> goto_(GotoArguments args) {
+        return onStopped(() -> {
+            Navigation.jump(debugger, args.getTargetId());
+            handles.clear();
+            stopped(debugger.lastStop());
+            return null;
+        });
+    }
+
     private CompletableFuture<Void> resumeLater(Debugger.Mode mode) {
         if (debugger == null) return failed(invalid("Launch a script first"));
         if (terminated) return failed(invalid("The script has ended: restart it to run again"));
@@ -447,92 +463,32 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     private void resume(Debugger.Mode mode) {
         running = true;
         Debugger.Stop stop;
-        Progress progress = progressSupported && mode == Debugger.Mode.CONTINUE ? new Progress() : null;
+        ProgressReporter.Run run = progressSupported && mode == Debugger.Mode.CONTINUE
+                ? progress.start("Running " + config.programName(), () -> interpreter.counters().statements) : null;
         try {
             stop = debugger.resume(mode);
         } catch (RuntimeException e) {
-            if (progress != null) progress.end();
+            if (run != null) run.end();
             running = false;
             log.error("the interpreter failed: " + e);
-            gate.send(() -> client.output(outputEvent(OutputEventArgumentsCategory.STDERR, "eyn: internal error: " + e + "\n", null)));
+            console(OutputEventArgumentsCategory.STDERR, "eyn: internal error: " + e + "\n", null);
             finish(1);
             return;
         }
-        if (progress != null) progress.end();
+        if (run != null) run.end();
         // requests that follow the stopped event must find the script stopped
         running = false;
         stopped(stop);
     }
 
-    /** progressStart after a second of running, an update every second, progressEnd at the stop. */
-    private final class Progress {
-        private final String id = "eyn-run-" + System.nanoTime();
-        private volatile boolean started;
-        private final java.util.concurrent.ScheduledFuture<?> task;
-
-        Progress() {
-            task = ticker.scheduleAtFixedRate(this::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
-        }
-
-        private void tick() {
-            long statements = interpreter.counters().statements;
-            if (!started) {
-                started = true;
-                org.eclipse.lsp4j.debug.ProgressStartEventArguments s = new org.eclipse.lsp4j.debug.ProgressStartEventArguments();
-                s.setProgressId(id);
-                s.setTitle("Running " + config.program().getFileName());
-                s.setCancellable(false);
-                s.setMessage(statements + " statements");
-                gate.send(() -> client.progressStart(s));
-            } else {
-                org.eclipse.lsp4j.debug.ProgressUpdateEventArguments u = new org.eclipse.lsp4j.debug.ProgressUpdateEventArguments();
-                u.setProgressId(id);
-                u.setMessage(statements + " statements");
-                gate.send(() -> client.progressUpdate(u));
-            }
-        }
-
-        void end() {
-            task.cancel(false);
-            if (!started) return;
-            org.eclipse.lsp4j.debug.ProgressEndEventArguments e = new org.eclipse.lsp4j.debug.ProgressEndEventArguments();
-            e.setProgressId(id);
-            e.setMessage(interpreter.counters().statements + " statements");
-            gate.send(() -> client.progressEnd(e));
-        }
-    }
-
     private void stopped(Debugger.Stop stop) {
         if (stop.exited()) {
-            finish(debugger.summary(config.program().getFileName().toString()).exitStatus());
+            finish(debugger.summary(config.programName()).exitStatus());
             return;
         }
-        StoppedEventArguments e = new StoppedEventArguments();
-        e.setThreadId(THREAD);
-        e.setAllThreadsStopped(true);
-        e.setReason(switch (stop.reason()) {
-            case ENTRY -> StoppedEventArgumentsReason.ENTRY;
-            case BREAKPOINT -> StoppedEventArgumentsReason.BREAKPOINT;
-            case FUNCTION_BREAKPOINT -> StoppedEventArgumentsReason.FUNCTION_BREAKPOINT;
-            case DATA_BREAKPOINT -> StoppedEventArgumentsReason.DATA_BREAKPOINT;
-            case EXCEPTION -> StoppedEventArgumentsReason.EXCEPTION;
-            case PAUSE -> StoppedEventArgumentsReason.PAUSE;
-            case GOTO -> StoppedEventArgumentsReason.GOTO;
-            default -> StoppedEventArgumentsReason.STEP;
-        });
-        e.setDescription(stop.description());
-        if (stop.failure() != null) e.setText(stop.failure().text());
-        else if (stop.text() != null) e.setText(stop.text());
-        if (stop.reason() == Debugger.Reason.DATA_BREAKPOINT || stop.reason() == Debugger.Reason.EXCEPTION) {
-            // the reason in words where people read, not only in the Call Stack header
-            List<Debugger.ShownFrame> stack = debugger.stack();
-            var top = stack.isEmpty() ? null : stack.get(0);
-            Location at = top == null ? null : new Location(top.path(), top.line(), 0);
-            String said = stop.failure() != null ? stop.failure().text() : stop.description();
-            OutputEventArguments line = outputEvent(OutputEventArgumentsCategory.CONSOLE,
-                    Ansi.paint(stop.failure() != null ? Color.RED : Color.ORANGE, "Stopped: " + said) + "\n", at);
-            gate.send(() -> client.output(line));
-        }
+        StoppedEventArguments e = DapTypes.stopped(stop, THREAD);
+        // the reason in words where people read, not only in the Call Stack header
+        say(ConsoleLines.stopped(stop, debugger::stack));
         gate.send(() -> client.stopped(e));
     }
 
@@ -544,10 +500,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             flushDrives(interpreter.machine());
         }
         if (exitCode != null && interpreter != null && config != null) {
-            Debugger.Summary summary = debugger.summary(config.program().getFileName().toString());
-            OutputEventArguments said = outputEvent(OutputEventArgumentsCategory.CONSOLE,
-                    Ansi.paint(summary.failures() > 0 ? Color.RED : Color.GREEN, summary.text()) + "\n", null);
-            gate.send(() -> client.output(said));
+            say(ConsoleLines.ended(debugger.summary(config.programName())));
         }
         if (exitCode != null) {
             ExitedEventArguments exited = new ExitedEventArguments();
@@ -572,24 +525,17 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     @Override
     public CompletableFuture<StackTraceResponse> stackTrace(StackTraceArguments args) {
         return onStopped(() -> {
-            List<StackFrame> frames = new ArrayList<>();
-            int size = interpreter.frames().size();
-            List<Debugger.ShownFrame> shown = debugger.stack();
-            for (Debugger.ShownFrame f : shown) {
+            List<StackView.Frame> frames = StackView.of(debugger);
+            StackTraceResponse r = new StackTraceResponse();
+            r.setStackFrames(StackView.page(frames, args.getStartFrame(), args.getLevels()).stream().map(f -> {
                 StackFrame sf = new StackFrame();
-                // a frame the failed command ended comes first, with an id past the live frames
-                sf.setId(frames.isEmpty() && shown.size() > size ? size + 1 : f.index() + 1);
+                sf.setId(f.id());
                 sf.setName(f.name());
                 sf.setSource(source(f.path()));
                 sf.setLine(line(f.line()));
                 sf.setColumn(line(0));
-                frames.add(sf);
-            }
-            int start = args.getStartFrame() == null ? 0 : Math.max(0, args.getStartFrame());
-            int levels = args.getLevels() == null || args.getLevels() <= 0 ? frames.size() : args.getLevels();
-            List<StackFrame> page = frames.subList(Math.min(start, frames.size()), Math.min(frames.size(), start + levels));
-            StackTraceResponse r = new StackTraceResponse();
-            r.setStackFrames(page.toArray(new StackFrame[0]));
+                return sf;
+            }).toArray(StackFrame[]::new));
             r.setTotalFrames(frames.size());
             return r;
         });
@@ -598,12 +544,8 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     @Override
     public CompletableFuture<ScopesResponse> scopes(ScopesArguments args) {
         return onStopped(() -> {
-            int size = interpreter.frames().size();
-            // a frame the failed command ended (id size + 1) shows the machine as it is now
-            int index = Math.min(args.getFrameId() - 1, size - 1);
-            if (args.getFrameId() < 1 || args.getFrameId() > size + 1) throw invalid("No frame " + args.getFrameId());
             ScopesResponse r = new ScopesResponse();
-            r.setScopes(new Scopes(handles, interpreter).of(index).toArray(new org.eclipse.lsp4j.debug.Scope[0]));
+            r.setScopes(Scopes.of(handles, new Inspection(interpreter).scopes(args.getFrameId())));
             return r;
         });
     }
@@ -611,13 +553,10 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     @Override
     public CompletableFuture<VariablesResponse> variables(VariablesArguments args) {
         return onStopped(() -> {
-            Supplier<List<Variable>> supplier = handles.get(args.getVariablesReference());
-            if (supplier == null) throw invalid("No variables with reference " + args.getVariablesReference());
-            List<Variable> all = supplier.get();
-            int start = args.getStart() == null ? 0 : Math.max(0, args.getStart());
-            int count = args.getCount() == null || args.getCount() <= 0 ? all.size() : args.getCount();
+            Supplier<List<Inspection.Entry>> entries = handles.get(args.getVariablesReference());
+            if (entries == null) throw invalid("No variables with reference " + args.getVariablesReference());
             VariablesResponse r = new VariablesResponse();
-            r.setVariables(all.subList(Math.min(start, all.size()), Math.min(all.size(), start + count)).toArray(new Variable[0]));
+            r.setVariables(Scopes.variables(handles, StackView.page(entries.get(), args.getStart(), args.getCount())));
             return r;
         });
     }
@@ -625,27 +564,11 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     @Override
     public CompletableFuture<SetVariableResponse> setVariable(SetVariableArguments args) {
         return onStopped(() -> {
-            String name = args.getName();
             String value = args.getValue() == null ? "" : args.getValue();
-            boolean done = false;
-            WatchTarget target = handles.watchable(args.getVariablesReference(), name);
-            if (target instanceof WatchTarget.FdOffset fd) {
-                String problem = debugger.setOffset(fd.fd(), value);
-                if (problem != null) throw invalid(problem);
-                done = true;
-            } else {
-                int frame = interpreter.frames().size() - 1;
-                done = interpreter.setVariable(frame, name, value);
-                if (!done) throw invalid("Cannot set '" + name + "': names have 1-31 characters and a script holds 16 variables");
-                debugger.stateChanged();
-            }
+            Inspection.set(debugger, handles.watchable(args.getVariablesReference(), args.getName()), args.getName(), value);
             SetVariableResponse r = new SetVariableResponse();
             r.setValue(value);
-            gate.send(() -> {
-                InvalidatedEventArguments inv = new InvalidatedEventArguments();
-                inv.setAreas(new String[] {"variables"});
-                client.invalidated(inv);
-            });
+            invalidated();
             return r;
         });
     }
@@ -658,17 +581,10 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             Evaluation result = Evaluation.of(interpreter, args.getExpression(), context);
             if (result.changedState()) {
                 debugger.stateChanged();
-                gate.send(() -> {
-                    InvalidatedEventArguments inv = new InvalidatedEventArguments();
-                    inv.setAreas(new String[] {"variables"});
-                    client.invalidated(inv);
-                });
+                invalidated();
             }
             // an error response is what clients show in red: a failed command, an unset variable in a hover
-            if (result instanceof Evaluation.Command c && c.failed()) throw invalid(c.text());
-            if (result instanceof Evaluation.Nothing || result instanceof Evaluation.Unset && context != Evaluation.Context.CONSOLE) {
-                throw invalid(result.text());
-            }
+            if (result.error(context)) throw invalid(result.text());
             EvaluateResponse r = new EvaluateResponse();
             r.setVariablesReference(0);
             r.setResult(result.text());
@@ -677,16 +593,49 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     }
 
     @Override
+    public CompletableFuture<CompletionsResponse> completions(CompletionsArguments args) {
+        return onStopped(() -> {
+            CompletionsResponse r = new CompletionsResponse();
+            String text = args.getText() == null ? "" : args.getText();
+            r.setTargets(ConsoleCompletions.of(interpreter, text, fromClient(args.getColumn())).stream().map(c -> {
+                CompletionItem item = new CompletionItem();
+                item.setLabel(c.label());
+                item.setType(c.type() == ConsoleCompletions.Type.VARIABLE ? CompletionItemType.VARIABLE : CompletionItemType.FUNCTION);
+                item.setStart(line(c.start()));
+                item.setLength(c.length());
+                return item;
+            }).toArray(CompletionItem[]::new));
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<ExceptionInfoResponse> exceptionInfo(ExceptionInfoArguments args) {
+        return onStopped(() -> {
+            Debugger.Stop stop = debugger.lastStop();
+            if (stop == null || stop.failure() == null) throw invalid("The script is not stopped on a failure");
+            return DapTypes.exceptionInfo(stop.failure());
+        });
+    }
+
+    @Override
+    public CompletableFuture<LoadedSourcesResponse> loadedSources(LoadedSourcesArguments args) {
+        return onSession(() -> {
+            LoadedSourcesResponse r = new LoadedSourcesResponse();
+            r.setSources(config == null || interpreter == null ? new Source[0]
+                    : interpreter.scripts().stream().map(this::source).toArray(Source[]::new));
+            return r;
+        });
+    }
+
+    @Override
     public CompletableFuture<ReadMemoryResponse> readMemory(ReadMemoryArguments args) {
         return onStopped(() -> {
-            long address = address(args.getMemoryReference()) + (args.getOffset() == null ? 0 : args.getOffset());
-            int count = Math.max(0, Math.min(args.getCount(), 1 << 20));
-            byte[] buffer = new byte[count];
-            int readable = address < 0 || address >= (1L << 32) ? 0 : interpreter.machine().readMemory(address, buffer, count);
+            MemoryAccess.Read read = MemoryAccess.read(interpreter.machine(), args.getMemoryReference(), orZero(args.getOffset()), args.getCount());
             ReadMemoryResponse r = new ReadMemoryResponse();
-            r.setAddress(String.format("0x%08X", address));
-            if (readable < count) r.setUnreadableBytes(count - readable);
-            r.setData(Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer, readable)));
+            r.setAddress(MemoryAccess.hex(read.address()));
+            if (read.unreadable() > 0) r.setUnreadableBytes(read.unreadable());
+            r.setData(Base64.getEncoder().encodeToString(read.data()));
             return r;
         });
     }
@@ -694,241 +643,43 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     @Override
     public CompletableFuture<WriteMemoryResponse> writeMemory(WriteMemoryArguments args) {
         return onStopped(() -> {
-            long address = address(args.getMemoryReference()) + (args.getOffset() == null ? 0 : args.getOffset());
             byte[] data;
             try {
                 data = Base64.getDecoder().decode(args.getData() == null ? "" : args.getData());
             } catch (IllegalArgumentException e) {
                 throw invalid("'data' is not base64");
             }
-            int written = address < 0 ? 0 : interpreter.machine().writeMemory(address, data, data.length);
-            if (written < data.length && !Boolean.TRUE.equals(args.getAllowPartial())) {
-                throw invalid("Only " + written + " of " + data.length + " bytes are writable at " + String.format("0x%08X", address));
-            }
-            debugger.stateChanged();
-            org.eclipse.lsp4j.debug.MemoryEventArguments changed = new org.eclipse.lsp4j.debug.MemoryEventArguments();
+            int written = MemoryAccess.write(debugger, args.getMemoryReference(), orZero(args.getOffset()), data,
+                    Boolean.TRUE.equals(args.getAllowPartial()));
+            MemoryEventArguments changed = new MemoryEventArguments();
             changed.setMemoryReference(args.getMemoryReference());
-            changed.setOffset(args.getOffset() == null ? 0 : args.getOffset());
+            changed.setOffset(orZero(args.getOffset()));
             changed.setCount(written);
-            gate.send(() -> {
-                client.memory(changed);
-                InvalidatedEventArguments inv = new InvalidatedEventArguments();
-                inv.setAreas(new String[] {"variables"});
-                client.invalidated(inv);
-            });
+            gate.send(() -> client.memory(changed));
+            invalidated();
             WriteMemoryResponse r = new WriteMemoryResponse();
             r.setBytesWritten(written);
             return r;
         });
     }
 
-    private static long address(String reference) {
-        if (reference == null) throw invalid("A memoryReference is needed");
-        String hex = reference.strip();
-        if (hex.startsWith("0x") || hex.startsWith("0X")) hex = hex.substring(2);
-        try {
-            return Long.parseLong(hex, 16);
-        } catch (NumberFormatException e) {
-            throw invalid("Not a memory reference: '" + reference + "'");
-        }
-    }
-
-    // ---- data breakpoints --------------------------------------------------------------------
-
-    @Override
-    public CompletableFuture<org.eclipse.lsp4j.debug.DataBreakpointInfoResponse> dataBreakpointInfo(
-            org.eclipse.lsp4j.debug.DataBreakpointInfoArguments args) {
-        return onStopped(() -> {
-            String name = args.getName() == null ? "" : args.getName().strip();
-            WatchTarget target = null;
-            if (Boolean.TRUE.equals(args.getAsAddress())) {
-                int bytes = args.getBytes() == null ? 1 : Math.max(1, Math.min(65536, args.getBytes()));
-                try {
-                    target = new WatchTarget.MemoryRange(address(name), bytes);
-                } catch (IllegalArgumentException e) {
-                    throw invalid("Not an address of the emulated machine: '" + name + "'");
-                }
-            } else if (args.getVariablesReference() != null) {
-                target = handles.watchable(args.getVariablesReference(), name);
-            }
-            org.eclipse.lsp4j.debug.DataBreakpointInfoResponse r = new org.eclipse.lsp4j.debug.DataBreakpointInfoResponse();
-            r.setDataId(target == null ? null : target.id());
-            r.setDescription(target == null ? "Data breakpoints watch an fd's offset, size or being open, a mapping, "
-                    + "the hit rate, or a memory range" : target.description());
-            if (target != null) {
-                r.setAccessTypes(target.accesses().stream().map(EynDebugAdapter::accessType)
-                        .toArray(org.eclipse.lsp4j.debug.DataBreakpointAccessType[]::new));
-                r.setCanPersist(false);
-            }
-            return r;
-        });
-    }
-
-    private static org.eclipse.lsp4j.debug.DataBreakpointAccessType accessType(WatchTarget.Access a) {
-        return switch (a) {
-            case WRITE -> org.eclipse.lsp4j.debug.DataBreakpointAccessType.WRITE;
-            case READ -> org.eclipse.lsp4j.debug.DataBreakpointAccessType.READ;
-            case READ_WRITE -> org.eclipse.lsp4j.debug.DataBreakpointAccessType.READ_WRITE;
-        };
-    }
-
-    private static WatchTarget.Access access(org.eclipse.lsp4j.debug.DataBreakpointAccessType a) {
-        if (a == null) return WatchTarget.Access.WRITE;
-        return switch (a) {
-            case READ -> WatchTarget.Access.READ;
-            case READ_WRITE -> WatchTarget.Access.READ_WRITE;
-            default -> WatchTarget.Access.WRITE;
-        };
-    }
-
-    /** The data breakpoints, kept across restarts. */
-    private List<Debugger.Watch> watches = List.of();
-
-    @Override
-    public CompletableFuture<org.eclipse.lsp4j.debug.SetDataBreakpointsResponse> setDataBreakpoints(
-            org.eclipse.lsp4j.debug.SetDataBreakpointsArguments args) {
-        return onStopped(() -> {
-            List<Debugger.Watch> list = new ArrayList<>();
-            List<Breakpoint> result = new ArrayList<>();
-            for (org.eclipse.lsp4j.debug.DataBreakpoint d : args.getBreakpoints() == null
-                    ? new org.eclipse.lsp4j.debug.DataBreakpoint[0] : args.getBreakpoints()) {
-                WatchTarget target = WatchTarget.parse(d.getDataId());
-                Breakpoint b = new Breakpoint();
-                String problem = target == null ? "Unknown data id '" + d.getDataId() + "'" : null;
-                if (target != null) {
-                    try {
-                        list.add(new Debugger.Watch(target, access(d.getAccessType())));
-                    } catch (IllegalArgumentException e) {
-                        problem = e.getMessage();
-                    }
-                }
-                b.setVerified(problem == null);
-                if (problem != null) b.setMessage(problem);
-                result.add(b);
-            }
-            watches = List.copyOf(list);
-            debugger.setWatches(watches);
-            org.eclipse.lsp4j.debug.SetDataBreakpointsResponse r = new org.eclipse.lsp4j.debug.SetDataBreakpointsResponse();
-            r.setBreakpoints(result.toArray(new Breakpoint[0]));
-            return r;
-        });
-    }
-
-    @Override
-    public CompletableFuture<org.eclipse.lsp4j.debug.ExceptionInfoResponse> exceptionInfo(org.eclipse.lsp4j.debug.ExceptionInfoArguments args) {
-        return onStopped(() -> {
-            Debugger.Stop stop = debugger.lastStop();
-            if (stop == null || stop.failure() == null) throw invalid("The script is not stopped on a failure");
-            Debugger.Failure f = stop.failure();
-            org.eclipse.lsp4j.debug.ExceptionInfoResponse r = new org.eclipse.lsp4j.debug.ExceptionInfoResponse();
-            r.setExceptionId(f.kind());
-            r.setDescription(f.text());
-            r.setBreakMode(org.eclipse.lsp4j.debug.ExceptionBreakMode.ALWAYS);
-            org.eclipse.lsp4j.debug.ExceptionDetails details = new org.eclipse.lsp4j.debug.ExceptionDetails();
-            details.setMessage(f.message());
-            details.setTypeName(f.kind());
-            details.setStackTrace(f.at().path() + ":" + (f.at().line() + 1));
-            r.setDetails(details);
-            return r;
-        });
-    }
-
-    @Override
-    public CompletableFuture<org.eclipse.lsp4j.debug.LoadedSourcesResponse> loadedSources(org.eclipse.lsp4j.debug.LoadedSourcesArguments args) {
-        return onSession(() -> {
-            List<Source> sources = new ArrayList<>();
-            if (config != null && interpreter != null) {
-                for (String path : interpreter.scripts()) sources.add(source(path));
-            }
-            org.eclipse.lsp4j.debug.LoadedSourcesResponse r = new org.eclipse.lsp4j.debug.LoadedSourcesResponse();
-            r.setSources(sources.toArray(new Source[0]));
-            return r;
-        });
-    }
-
-    @Override
-    public CompletableFuture<org.eclipse.lsp4j.debug.CompletionsResponse> completions(org.eclipse.lsp4j.debug.CompletionsArguments args) {
-        return onStopped(() -> {
-            String text = args.getText() == null ? "" : args.getText();
-            List<org.eclipse.lsp4j.debug.CompletionItem> items = new ArrayList<>();
-            for (ConsoleCompletions.Item c : ConsoleCompletions.of(interpreter, text, fromClient(args.getColumn()))) {
-                org.eclipse.lsp4j.debug.CompletionItem item = new org.eclipse.lsp4j.debug.CompletionItem();
-                item.setLabel(c.label());
-                item.setType(c.type() == ConsoleCompletions.Type.VARIABLE ? org.eclipse.lsp4j.debug.CompletionItemType.VARIABLE
-                        : org.eclipse.lsp4j.debug.CompletionItemType.FUNCTION);
-                item.setStart(line(c.start()));
-                item.setLength(c.length());
-                items.add(item);
-            }
-            org.eclipse.lsp4j.debug.CompletionsResponse r = new org.eclipse.lsp4j.debug.CompletionsResponse();
-            r.setTargets(items.toArray(new org.eclipse.lsp4j.debug.CompletionItem[0]));
-            return r;
-        });
-    }
-
-    @Override
-    public CompletableFuture<org.eclipse.lsp4j.debug.GotoTargetsResponse> gotoTargets(org.eclipse.lsp4j.debug.GotoTargetsArguments args) {
-        return onStopped(() -> {
-            List<org.eclipse.lsp4j.debug.GotoTarget> targets = new ArrayList<>();
-            if (args.getSource() != null && args.getSource().getPath() != null) {
-                String path = config.scriptPathOf(Path.of(args.getSource().getPath()));
-                Debugger.GotoTarget g = path == null ? null : debugger.gotoTarget(path, fromClient(args.getLine()));
-                if (g != null) {
-                    org.eclipse.lsp4j.debug.GotoTarget t = new org.eclipse.lsp4j.debug.GotoTarget();
-                    t.setId(g.line() + 1);
-                    t.setLabel(g.label());
-                    t.setLine(line(g.line()));
-                    targets.add(t);
-                }
-            }
-            org.eclipse.lsp4j.debug.GotoTargetsResponse r = new org.eclipse.lsp4j.debug.GotoTargetsResponse();
-            r.setTargets(targets.toArray(new org.eclipse.lsp4j.debug.GotoTarget[0]));
-            return r;
-        });
-    }
-
-    @Override
-    public CompletableFuture<Void> restartFrame(org.eclipse.lsp4j.debug.RestartFrameArguments args) {
-        return onStopped(() -> {
-            int frame = args.getFrameId() - 1;
-            if (debugger.history() == null) throw invalid("Restarting a frame needs reverse execution, which is off with 'persist'");
-            if (!debugger.restartFrame(frame)) throw invalid("Frame " + args.getFrameId() + " cannot be restarted: its start is out of the history");
-            handles.clear();
-            stopped(debugger.lastStop());
-            return null;
-        });
-    }
-
-    @Override
-    public CompletableFuture<Void> goto_(org.eclipse.lsp4j.debug.GotoArguments args) {
-        return onStopped(() -> {
-            if (!debugger.jump(args.getTargetId() - 1)) {
-                throw invalid("Cannot go to line " + args.getTargetId() + ": pick a statement of the current block");
-            }
-            handles.clear();
-            stopped(debugger.lastStop());
-            return null;
-        });
-    }
-
     // ---- output ------------------------------------------------------------------------------
 
-    /** Plain script output in the terminal's white (a theme colour), so clients do not paint stdout as their own info messages. */
-    private static final String PLAIN = "\u001b[37m";
-
     private void output(Color color, String text, Location where) {
-        String painted = color == Color.WHITE ? paintPlain(text) : Ansi.paint(color, text);
-        OutputEventArguments e = outputEvent(color == Color.RED ? OutputEventArgumentsCategory.STDERR : OutputEventArgumentsCategory.STDOUT,
-                painted, where);
-        gate.send(() -> client.output(e));
+        String painted = DapTypes.paint(color, text);
+        console(color == Color.RED ? OutputEventArgumentsCategory.STDERR : OutputEventArgumentsCategory.STDOUT, painted, where);
     }
 
     private void logpoint(String message, Location where) {
-        OutputEventArguments e = outputEvent(OutputEventArgumentsCategory.CONSOLE, message + "\n", where);
-        gate.send(() -> client.output(e));
+        console(OutputEventArgumentsCategory.CONSOLE, message + "\n", where);
     }
 
-    private OutputEventArguments outputEvent(String category, String text, Location where) {
+    /** A line of the debugger's own in the console, in its colour. */
+    private void say(ConsoleLines.Line line) {
+        if (line != null) console(OutputEventArgumentsCategory.CONSOLE, Ansi.paint(line.color(), line.text()) + "\n", line.at());
+    }
+
+    private void console(String category, String text, Location where) {
         OutputEventArguments e = new OutputEventArguments();
         e.setCategory(category);
         e.setOutput(text);
@@ -936,20 +687,15 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
             e.setSource(source(where.path()));
             e.setLine(line(where.line()));
         }
-        return e;
+        gate.send(() -> client.output(e));
     }
 
-    private static String paintPlain(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        int start = 0;
-        while (start < text.length()) {
-            int nl = text.indexOf('\n', start);
-            int end = nl < 0 ? text.length() : nl;
-            if (end > start) out.append(PLAIN).append(text, start, end).append(Ansi.RESET);
-            if (nl >= 0) out.append('\n');
-            start = nl < 0 ? text.length() : nl + 1;
-        }
-        return out.toString();
+    private void invalidated() {
+        gate.send(() -> {
+            InvalidatedEventArguments inv = new InvalidatedEventArguments();
+            inv.setAreas(new String[] {"variables"});
+            client.invalidated(inv);
+        });
     }
 
     // ---- the one line converter and source factory ----------------------------------------
@@ -989,7 +735,25 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     }
 
     private <T> CompletableFuture<T> onSession(Supplier<T> body) {
-        return CompletableFuture.supplyAsync(body, session);
+        return CompletableFuture.supplyAsync(() -> translated(body), session);
+    }
+
+    /** Answered at once, off the session thread. */
+    private static <T> CompletableFuture<T> now(Supplier<T> body) {
+        try {
+            return CompletableFuture.completedFuture(translated(body));
+        } catch (ResponseErrorException e) {
+            return failed(e);
+        }
+    }
+
+    /** The body's answer, with a refusal of {@code eyn.debug} as an error response. */
+    private static <T> T translated(Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (Refusal r) {
+            throw invalid(r.getMessage());
+        }
     }
 
     private static <T> CompletableFuture<T> failed(Throwable t) {
@@ -1002,14 +766,21 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         return new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, message, null));
     }
 
+    private static <T> T[] orEmpty(T[] array, java.util.function.IntFunction<T[]> empty) {
+        return array == null ? empty.apply(0) : array;
+    }
+
+    private static int orZero(Integer n) {
+        return n == null ? 0 : n;
+    }
+
     /** With persist, image drives are written here (whole new image, renamed into place); failures go to the console. */
     private void flushDrives(Machine machine) {
         for (Map.Entry<Integer, Drive> e : machine.drives().entrySet()) {
             try {
                 e.getValue().flush();
             } catch (DriveException ex) {
-                OutputEventArguments o = outputEvent(OutputEventArgumentsCategory.STDERR, "eyn: drive " + e.getKey() + ": " + ex.getMessage() + "\n", null);
-                gate.send(() -> client.output(o));
+                console(OutputEventArgumentsCategory.STDERR, "eyn: drive " + e.getKey() + ": " + ex.getMessage() + "\n", null);
             }
         }
     }
@@ -1025,6 +796,6 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         if (debugger != null) debugger.requestPause();
         session.shutdownNow();
         closeDrives(); // after the session thread was told to stop: a late read then fails cleanly
-        ticker.shutdownNow();
+        progress.shutdown();
     }
 }

@@ -1,86 +1,58 @@
 package eyn.server.dap;
 
-import eyn.machine.Fidelity;
+import eyn.debug.LaunchOptions;
+import eyn.debug.Refusal;
 import eyn.machine.MachineConfig;
 import eyn.machine.disk.DiskImages;
 import eyn.machine.disk.Drive;
 import eyn.machine.disk.DriveException;
-import eyn.profile.ProfileChoice;
-import eyn.profile.ProfileChooser;
-import eyn.profile.Profiles;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
- * The launch arguments: {@code program}, {@code stopOnEntry}, {@code drives} (number to folder or disk image),
- * {@code ram} (MiB), {@code seed}, {@code persist}, {@code cwd} (the folder drive 0 defaults to),
- * {@code portabilityWarnings}, {@code maxSteps}, {@code historySteps}, {@code historyBytes}, DAP's {@code noDebug},
- * {@code profile} (auto, r13, 2026), {@code fidelity} (fixed, faithful) and {@code args} (the script's $1..$9).
+ * The launch arguments on the host: {@link LaunchOptions} (checked in {@code eyn.debug}) with the
+ * program and the drives as host paths that exist, drive 0 being {@code cwd} or the program's folder.
+ * The one place the adapter reads host files.
  */
-record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives, long ramMib, long seed, boolean persist,
-                    boolean portabilityWarnings, long maxSteps, long historySteps, long historyBytes, boolean noDebug,
-                    String profile, Fidelity fidelity, List<String> args) {
+record LaunchConfig(LaunchOptions options, Path program, Map<Integer, Path> drives) {
 
     static LaunchConfig of(Map<String, Object> args) {
-        Object program = args.get("program");
-        if (!(program instanceof String p) || p.isBlank()) throw invalid("launch needs a 'program': the script to debug");
-        Path script = Path.of(p).toAbsolutePath();
-        if (!Files.isRegularFile(script)) throw invalid("'program' is not a readable file: " + p);
-        Path cwd = args.get("cwd") instanceof String c && !c.isBlank() ? Path.of(c).toAbsolutePath() : script.getParent();
-        java.util.TreeMap<Integer, Path> drives = new java.util.TreeMap<>();
-        drives.put(0, cwd);
-        if (args.get("drives") instanceof Map<?, ?> m) {
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                int n;
-                try {
-                    n = (int) Double.parseDouble(String.valueOf(e.getKey()));
-                } catch (NumberFormatException ex) {
-                    throw invalid("'drives' keys are drive numbers 0-255, not '" + e.getKey() + "'");
-                }
-                if (n < 0 || n > 255) throw invalid("'drives' keys are drive numbers 0-255, not " + n);
-                Path target = Path.of(String.valueOf(e.getValue())).toAbsolutePath();
-                if (!Files.isDirectory(target) && !Files.isRegularFile(target)) {
-                    throw invalid("drive " + n + ": no such folder or disk image: " + target);
-                }
-                drives.put(n, target);
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.of(args);
+        } catch (Refusal r) {
+            throw invalid(r.getMessage());
+        }
+        Path script = Path.of(options.program()).toAbsolutePath();
+        if (!Files.isRegularFile(script)) throw invalid("'program' is not a readable file: " + options.program());
+        TreeMap<Integer, Path> drives = new TreeMap<>();
+        drives.put(0, options.cwd() != null ? Path.of(options.cwd()).toAbsolutePath() : script.getParent());
+        for (Map.Entry<Integer, String> e : options.drives().entrySet()) {
+            Path target = Path.of(e.getValue()).toAbsolutePath();
+            if (!Files.isDirectory(target) && !Files.isRegularFile(target)) {
+                throw invalid("drive " + e.getKey() + ": no such folder or disk image: " + target);
             }
+            drives.put(e.getKey(), target);
         }
-        long ram = number(args, "ram", 128);
-        if (ram < 1 || ram > 4096) throw invalid("'ram' must be 1-4096 (MiB)");
-        String profile = args.get("profile") == null ? "auto" : String.valueOf(args.get("profile"));
-        if (!profile.equals("auto") && Profiles.byId(profile) == null) throw invalid("'profile' is auto, r13 or 2026, not '" + profile + "'");
-        Fidelity fidelity = Fidelity.parse(args.get("fidelity") == null ? "fixed" : String.valueOf(args.get("fidelity")));
-        if (fidelity == null) throw invalid("'fidelity' is fixed or faithful, not '" + args.get("fidelity") + "'");
-        List<String> scriptArgs = new ArrayList<>();
-        if (args.get("args") instanceof List<?> list) {
-            for (Object o : list) scriptArgs.add(o instanceof Number n && n.doubleValue() == n.longValue() ? String.valueOf(n.longValue()) : String.valueOf(o));
-        } else if (args.get("args") != null) {
-            throw invalid("'args' is a list of words: the script's $1..$9");
-        }
-        return new LaunchConfig(script, bool(args, "stopOnEntry", false), drives, ram, number(args, "seed", 1),
-                bool(args, "persist", false), bool(args, "portabilityWarnings", true), number(args, "maxSteps", 0),
-                number(args, "historySteps", 10_000_000), number(args, "historyBytes", 256L * 1024 * 1024), bool(args, "noDebug", false),
-                profile, fidelity, List.copyOf(scriptArgs));
-    }
-
-    /** The profile the program runs under: the setting, its first-line comment, or what it uses. */
-    ProfileChoice profileChoice(String source) {
-        return ProfileChooser.choose(source, profile, Profiles.R13);
+        return new LaunchConfig(options, script, drives);
     }
 
     /** The machine's drives, opened: folders, or EYNFS/FAT32 images (with persist, locked for writing). */
     MachineConfig machine() {
-        MachineConfig config = new MachineConfig(ramMib * 1024 * 1024, seed, Map.of());
+        MachineConfig config = new MachineConfig(options.ramMib() * 1024 * 1024, options.seed(), Map.of());
         List<Drive> opened = new ArrayList<>();
         for (Map.Entry<Integer, Path> e : drives.entrySet()) {
             try {
-                Drive d = DiskImages.open(e.getValue(), persist, Integer.MAX_VALUE);
+                Drive d = DiskImages.open(e.getValue(), options.persist(), Integer.MAX_VALUE);
                 opened.add(d);
                 config = config.withDrive(e.getKey(), d);
             } catch (DriveException ex) {
@@ -88,7 +60,12 @@ record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives
                 throw invalid("drive " + e.getKey() + ": " + ex.getMessage());
             }
         }
-        return config.withFidelity(fidelity);
+        return config.withFidelity(options.fidelity());
+    }
+
+    /** The program's file name, as the session's summary names it. */
+    String programName() {
+        return program.getFileName().toString();
     }
 
     /** Where the program is as the interpreter names it: its path on drive 0 when it lives there. */
@@ -112,22 +89,31 @@ record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives
         return file.startsWith(root) ? "/" + root.relativize(file).toString().replace('\\', '/') : null;
     }
 
-    private static long number(Map<String, Object> args, String key, long fallback) {
-        Object v = args.get(key);
-        if (v == null) return fallback;
-        if (v instanceof Number n) return n.longValue();
+    /** The program's text. */
+    String programText() {
         try {
-            return Long.parseLong(String.valueOf(v).trim());
-        } catch (NumberFormatException e) {
-            throw invalid("'" + key + "' must be a number, not '" + v + "'");
+            return Files.readString(program, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw invalid("cannot read the program: " + e.getMessage());
         }
     }
 
-    private static boolean bool(Map<String, Object> args, String key, boolean fallback) {
-        Object v = args.get(key);
-        if (v == null) return fallback;
-        if (v instanceof Boolean b) return b;
-        return Boolean.parseBoolean(String.valueOf(v));
+    /** The text of a script the interpreter names by its drive-0 path, or null when it cannot be read. */
+    String scriptText(String scriptPath) {
+        try {
+            return text(hostPath(scriptPath));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A host file's text, or null when it cannot be read. */
+    static String text(Path host) {
+        try {
+            return Files.readString(host, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     static ResponseErrorException invalid(String message) {

@@ -58,6 +58,23 @@ class RunCommandTest {
     }
 
     @Test
+    void locationsFollowEachFailedCommandAsHostFileAndLine() throws IOException {
+        script("sub.eyn", "echo in sub\nbogus\n");
+        Path main = script("main.eyn", "echo hi\nzopne x\nrun sub.eyn\necho done\n");
+        CliRunner.Result r = CliRunner.run("run", main.toString(), "--no-color", "--locations");
+        assertEquals(1, r.status());
+        String sub = dir.resolve("sub.eyn").toAbsolutePath().normalize().toString();
+        assertEquals("hi\nCommand not found: zopne\n  at " + main.toAbsolutePath().normalize() + ":2\n"
+                + "in sub\nCommand not found: bogus\n  at " + sub + ":2\ndone\n", r.out());
+        // a 2026 script names itself /main.shell, which is still its own file; colour makes the line grey
+        Path y = script("y.shell", "# eyn: profile=2026\nnosuch\n");
+        CliRunner.Result coloured = CliRunner.run("run", y.toString(), "--color", "--locations");
+        assertTrue(coloured.out().endsWith("\u001b[90m  at " + y.toAbsolutePath().normalize() + ":2\u001b[0m\n"), coloured.out());
+        assertEquals("hi\nCommand not found: zopne\nin sub\nCommand not found: bogus\ndone\n",
+                CliRunner.run("run", main.toString(), "--no-color").out(), "without --locations the output is EYN-OS's own");
+    }
+
+    @Test
     void colourIsAnsiWhenAsked() throws IOException {
         CliRunner.Result r = CliRunner.run("run", script("c.eyn", "nosuch\n").toString(), "--color");
         assertEquals("\u001b[31mCommand not found: nosuch\u001b[0m\n", r.out());
