@@ -102,6 +102,7 @@ import org.eclipse.lsp4j.services.TextDocumentService;
  * Requests on documents that are not open answer null or empty, as LSP allows.
  */
 final class EynTextDocumentService implements TextDocumentService {
+    private static final long DEBOUNCE_MS = Long.getLong("eyn.debounce", 0);
     private final EynLanguageServer server;
     private final Map<String, Document> documents = new HashMap<>();
     private final Map<String, int[]> lastTokens = new java.util.concurrent.ConcurrentHashMap<>();
@@ -225,7 +226,9 @@ final class EynTextDocumentService implements TextDocumentService {
         String path = DriveMapping.of(doc.uri, server.settings, server.workspaceFolder).scriptPath();
         if (path != null && doc.choice.profile() == eyn.profile.Profiles.Y2026) callers = server.callersOf(path);
         waiting.put(doc.uri, doc.snapshot(callers));
-        server.analysis.execute(() -> analyse(doc.uri));
+        // -Deyn.debounce=MS holds each analysis back (the newest version is taken when it starts); 0 by default: waiting
+        // versions are skipped anyway, which is the debounce that matters, and diagnostics come soonest
+        CompletableFuture.delayedExecutor(DEBOUNCE_MS, java.util.concurrent.TimeUnit.MILLISECONDS, server.analysis).execute(() -> analyse(doc.uri));
     }
 
     private boolean stale(Document.Snapshot s) {
@@ -413,7 +416,7 @@ final class EynTextDocumentService implements TextDocumentService {
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
         return atLine(params.getTextDocument().getUri(), params.getPosition(), (a, ws) -> {
             List<CompletionEntry> entries = Completions.at(a, ws, line(params.getPosition()), column(params.getPosition()));
-            List<CompletionItem> items = entries.stream().map(e -> LspConvert.completion(e, server.snippets)).toList();
+            List<CompletionItem> items = entries.stream().map(e -> LspConvert.completion(e, server.snippets, a.profile())).toList();
             return Either.<List<CompletionItem>, CompletionList>forRight(new CompletionList(false, items));
         });
     }
@@ -421,9 +424,8 @@ final class EynTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
         if (item.getData() != null && item.getDocumentation() == null) {
-            Object data = item.getData();
-            String text = data instanceof com.google.gson.JsonPrimitive p ? p.getAsString() : data.toString();
-            item.setDocumentation(LspConvert.markdown(text));
+            String text = LspConvert.help(item.getData());
+            if (text != null) item.setDocumentation(LspConvert.markdown(text));
         }
         return CompletableFuture.completedFuture(item);
     }

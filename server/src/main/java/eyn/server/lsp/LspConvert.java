@@ -57,7 +57,7 @@ final class LspConvert {
         return new MarkupContent(MarkupKind.MARKDOWN, text);
     }
 
-    static CompletionItem completion(CompletionEntry e, boolean snippets) {
+    static CompletionItem completion(CompletionEntry e, boolean snippets, eyn.profile.Profile profile) {
         CompletionItem item = new CompletionItem(e.label());
         item.setKind(switch (e.kind()) {
             case COMMAND -> CompletionItemKind.Function;
@@ -77,9 +77,32 @@ final class LspConvert {
         if (e.snippet() && !snippets) text = e.label();
         item.setInsertTextFormat(snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
         item.setTextEdit(Either.forLeft(new TextEdit(range(e.replace()), text)));
-        // documentation comes with completionItem/resolve: the list stays small
-        if (e.documentation() != null) item.setData(e.documentation());
+        // documentation comes with completionItem/resolve: the list stays small (a command's help is named, not sent)
+        if (e.documentation() != null) item.setData(helpKey(e, profile));
         return item;
+    }
+
+    /** What completionItem/resolve needs to find an item's documentation: a name for commands and keywords, else the text. */
+    private static Object helpKey(CompletionEntry e, eyn.profile.Profile profile) {
+        boolean command = e.kind() == CompletionEntry.Kind.COMMAND && profile.commands().spec(e.label()) != null;
+        if (!command && e.kind() != CompletionEntry.Kind.KEYWORD) return e.documentation();
+        com.google.gson.JsonObject key = new com.google.gson.JsonObject();
+        key.addProperty(command ? "command" : "keyword", e.label());
+        key.addProperty("profile", profile.id());
+        return key;
+    }
+
+    /** The documentation completionItem/resolve adds, from what {@link #helpKey} left in the item's data; null when unknown. */
+    static String help(Object data) {
+        if (data instanceof com.google.gson.JsonPrimitive p) return p.getAsString();
+        if (!(data instanceof com.google.gson.JsonObject key) || !key.has("profile")) return data == null ? null : data.toString();
+        eyn.profile.Profile profile = eyn.profile.Profiles.byId(key.get("profile").getAsString());
+        if (profile == null) return null;
+        if (key.has("command")) {
+            eyn.commands.CommandSpec spec = profile.commands().spec(key.get("command").getAsString());
+            return spec == null ? null : eyn.analysis.ide.CommandHelp.markdown(spec);
+        }
+        return key.has("keyword") ? eyn.analysis.ide.CommandHelp.directive(profile.dialect(), key.get("keyword").getAsString()) : null;
     }
 
     static SymbolKind symbolKind(Symbols.Kind k) {

@@ -152,6 +152,7 @@ class LspFeaturesTest {
         CompletionItem zopen = docs.completion(new CompletionParams(lsp.doc("comp.eyn"), at(2, 2))).get(5, TimeUnit.SECONDS)
                 .getRight().getItems().stream().filter(i -> i.getLabel().equals("zopen")).findFirst().orElseThrow();
         assertTrue(zopen.getTextEdit().getLeft().getNewText().startsWith("zopen ${1:filename}"), zopen.getTextEdit().toString());
+        assertFalse(String.valueOf(zopen.getData()).contains("Usage"), "the list names a command's help, resolve sends it: " + zopen.getData());
         CompletionItem resolved = docs.resolveCompletionItem(zopen).get(5, TimeUnit.SECONDS);
         assertTrue(resolved.getDocumentation().getRight().getValue().contains("Usage: zopen"));
     }
