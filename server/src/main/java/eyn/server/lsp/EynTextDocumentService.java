@@ -255,8 +255,8 @@ final class EynTextDocumentService implements TextDocumentService {
             return; // a newer version is on its way
         }
         announce(uri, choice);
+        if (!install(s, found)) return;
         publish(s, found);
-        server.worker.execute(() -> install(s, found));
         if (Analyzer.wantsDryRun(found, text, ws, settings)) server.dryRuns.execute(() -> dryRun(s, found, text, mapping, ws, settings));
     }
 
@@ -264,14 +264,26 @@ final class EynTextDocumentService implements TextDocumentService {
     private void dryRun(Document.Snapshot s, Analysis found, String text, DriveMapping mapping, Workspace ws, AnalysisSettings settings) {
         if (stale(s)) return;
         Analysis withFacts = eyn.analysis.Cancel.when(() -> stale(s), () -> Analyzer.withDryRun(found, text, mapping.scriptPath(), ws, settings));
-        if (stale(s)) return;
+        if (stale(s) || !install(s, withFacts)) return;
         publish(s, withFacts);
-        server.worker.execute(() -> install(s, withFacts));
         if (server.pullDiagnostics && server.refreshDiagnostics && server.client != null) server.client.refreshDiagnostics();
     }
 
+    /**
+     * Hands a finished analysis to the worker and waits until it is kept there, so that a client that
+     * sees its diagnostics and asks at once gets answers from it; false when the server is closing.
+     */
+    private boolean install(Document.Snapshot s, Analysis analysis) {
+        try {
+            CompletableFuture.runAsync(() -> keep(s, analysis), server.worker).join();
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.CompletionException e) {
+            return false;
+        }
+    }
+
     /** On the worker: keeps a finished analysis for requests, if its document is still open at that version. */
-    private void install(Document.Snapshot s, Analysis analysis) {
+    private void keep(Document.Snapshot s, Analysis analysis) {
         Document doc = documents.get(s.uri());
         if (doc == null) return;
         if (doc.lastComplete == null || doc.lastComplete.script() != analysis.script() || doc.version() == s.version()) doc.lastComplete = analysis;

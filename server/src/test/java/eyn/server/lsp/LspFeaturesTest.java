@@ -129,8 +129,11 @@ class LspFeaturesTest {
         PublishDiagnosticsParams second = lsp.awaitDiagnostics(lsp.uri("diag.eyn"), 2);
         assertFalse(second.getDiagnostics().stream().anyMatch(d -> d.getCode().getLeft().equals("E115")), second.toString());
 
+        // the dry run's facts follow (E117: msync of an address mmap did not return); a pull gives the newest
+        PublishDiagnosticsParams afterDryRun = lsp.awaitDiagnostics(lsp.uri("diag.eyn"), 2);
+        assertTrue(afterDryRun.getDiagnostics().stream().anyMatch(d -> d.getCode().getLeft().equals("E117")), afterDryRun.toString());
         var pulled = docs.diagnostic(new DocumentDiagnosticParams(lsp.doc("diag.eyn"))).get(5, TimeUnit.SECONDS);
-        assertEquals(second.getDiagnostics().size(), pulled.getLeft().getItems().size());
+        assertEquals(afterDryRun.getDiagnostics().size(), pulled.getLeft().getItems().size());
         assertEquals("2", pulled.getLeft().getResultId());
     }
 
