@@ -28,6 +28,7 @@ final class Document {
     ProfileChoice choice;
     /** The newest complete analysis of any version: requests at a line start from it. */
     Analysis lastComplete;
+    int lastCompleteVersion;
     /** The complete analysis of this version once the background has made it (then with the dry run's facts). */
     Analysis current;
     /** Completes with the complete analysis of this version; fails with ContentModified when a newer version comes first. */

@@ -286,7 +286,10 @@ final class EynTextDocumentService implements TextDocumentService {
     private void keep(Document.Snapshot s, Analysis analysis) {
         Document doc = documents.get(s.uri());
         if (doc == null) return;
-        if (doc.lastComplete == null || doc.lastComplete.script() != analysis.script() || doc.version() == s.version()) doc.lastComplete = analysis;
+        if (doc.lastComplete == null || s.version() >= doc.lastCompleteVersion) {
+            doc.lastComplete = analysis;
+            doc.lastCompleteVersion = s.version();
+        }
         if (doc.version() != s.version()) return;
         doc.current = analysis;
         doc.complete.complete(analysis);
