@@ -33,4 +33,8 @@ if (args.includes("--bundle-assets")) {
   if (!existsSync(jar)) throw new Error("build the server first: mvn -B -DskipTests install (or ./eyn --help)");
   mkdirSync("server", { recursive: true });
   copyFileSync(jar, "server/eyn.jar");
+  // the class list the extension dumps a class-data sharing archive from, for the user's own Java (extension.ts)
+  const classlist = "../server/target/eyn.classlist";
+  if (existsSync(classlist)) copyFileSync(classlist, "server/eyn.classlist");
+  else console.warn("no " + classlist + " (built with the jar unless -Deyn.cds.skip=true): the extension will start Java without an archive");
 }

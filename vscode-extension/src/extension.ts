@@ -15,7 +15,7 @@ import {
   runArguments,
   serverOptions,
 } from "./config";
-import { findJava, JavaFound, JavaProbe, JVM_OPTIONS } from "./java";
+import { cdsArchiveName, cdsDumpArguments, findJava, JavaFound, JavaProbe, jvmOptions } from "./java";
 import {
   ClientState,
   CONVERT_COMMAND,
@@ -102,6 +102,50 @@ function jar(context: vscode.ExtensionContext): string {
   return context.asAbsolutePath(path.join("server", "eyn.jar"));
 }
 
+let cdsDumping = false;
+
+/**
+ * The JVM options for this Java: with its class-data sharing archive (docs/benchmarks.md, "Cold start")
+ * when it was made already; otherwise, once per window, dumps it in the background from the class list
+ * the .vsix ships, for the next start (a JDK 17 archive fits only the JVM and jar path it was made with,
+ * so it cannot ship ready-made). Without the class list, or when anything fails, the options without it.
+ */
+function javaOptions(context: vscode.ExtensionContext, j: JavaFound): string[] {
+  try {
+    const jarPath = jar(context);
+    const classlist = context.asAbsolutePath(path.join("server", "eyn.classlist"));
+    if (!fs.existsSync(classlist)) return jvmOptions();
+    const javaPath = fs.realpathSync(j.executable);
+    const jarStat = fs.statSync(jarPath);
+    const name = cdsArchiveName(
+      { path: javaPath, version: j.version, mtimeMs: fs.statSync(javaPath).mtimeMs },
+      { path: jarPath, size: jarStat.size, mtimeMs: jarStat.mtimeMs },
+    );
+    const dir = context.globalStorageUri.fsPath;
+    const archive = path.join(dir, name);
+    if (fs.existsSync(archive)) return jvmOptions(archive);
+    if (!cdsDumping) {
+      cdsDumping = true;
+      fs.mkdirSync(dir, { recursive: true });
+      const partial = `${archive}.${process.pid}.tmp`;
+      const dump = cp.spawn(j.executable, cdsDumpArguments(classlist, partial, jarPath), { stdio: "ignore" });
+      dump.on("error", () => fs.rmSync(partial, { force: true }));
+      dump.on("exit", (code) => {
+        if (code === 0 && fs.existsSync(partial)) {
+          fs.renameSync(partial, archive);
+          output.appendLine(`Class-data sharing archive made for the next start: ${archive}`);
+        } else {
+          fs.rmSync(partial, { force: true });
+          output.appendLine(`No class-data sharing archive for this Java (the dump ended with ${code}); the tools start without it.`);
+        }
+      });
+    }
+  } catch (e) {
+    output.appendLine(`No class-data sharing archive: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return jvmOptions();
+}
+
 /** Starts the language client once (concurrent callers share the start). */
 function ensureClient(context: vscode.ExtensionContext): Promise<void> {
   if (client) return Promise.resolve();
@@ -123,7 +167,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   // stdio is the default transport; the server also accepts the --stdio flag some clients add
   const server: ServerOptions = {
     command: j.executable,
-    args: [...JVM_OPTIONS, "-jar", jar(context), "lsp"],
+    args: [...javaOptions(context, j), "-jar", jar(context), "lsp"],
   };
   const options: LanguageClientOptions = {
     documentSelector: [{ language: "eyn" }],
@@ -287,7 +331,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.debug.registerDebugAdapterDescriptorFactory("eyn", {
       createDebugAdapterDescriptor: () => {
         const j = java();
-        return j ? new vscode.DebugAdapterExecutable(j.executable, [...JVM_OPTIONS, "-jar", jar(context), "dap"]) : undefined;
+        return j ? new vscode.DebugAdapterExecutable(j.executable, [...javaOptions(context, j), "-jar", jar(context), "dap"]) : undefined;
       },
     }),
     vscode.debug.registerDebugConfigurationProvider("eyn", {
@@ -316,7 +360,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const file = await savedScript(uri);
       const j = file ? java() : undefined;
       if (!file || !j) return;
-      runInTerminal(file, j.executable, [...JVM_OPTIONS, "-jar", jar(context), ...runArguments(file, settings()), "--color", "--locations"]);
+      runInTerminal(file, j.executable, [...javaOptions(context, j), "-jar", jar(context), ...runArguments(file, settings()), "--color", "--locations"]);
     }),
     vscode.commands.registerCommand("eyn.debugScript", async (uri?: string | vscode.Uri) => {
       const file = await savedScript(uri);
@@ -335,7 +379,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const terminal = vscode.window.createTerminal("EYN check");
       terminal.show();
       const check = ["check", folder, "--severity", severity, ...profileArguments(settings())];
-      terminal.sendText([j.executable, ...JVM_OPTIONS, "-jar", jar(context), ...check].map(quote).join(" "));
+      terminal.sendText([j.executable, ...javaOptions(context, j), "-jar", jar(context), ...check].map(quote).join(" "));
     }),
     vscode.commands.registerCommand("eyn.restartServer", async () => {
       if (starting) await starting;

@@ -1,5 +1,6 @@
 // Finding a Java 17+ to run eyn.jar with: the eyn.java.home setting, then JAVA_HOME, then PATH.
 // Pure logic with its system access injected, so it is unit-tested without VS Code.
+import { createHash } from "crypto";
 
 export interface JavaProbe {
   /** Whether a file exists and is executable. */
@@ -68,8 +69,40 @@ export function findJava(setting: string | undefined, probe: JavaProbe): JavaFou
 }
 
 /**
- * JVM options for every eyn.jar process the extension starts: a deliberate heap limit instead of the
- * JVM's default (a quarter of the machine's memory), so a runaway script or analysis meets eyn's own
- * budgets and, at worst, its one-line out-of-memory exit (status 3) rather than swapping the machine.
+ * JVM options for every eyn.jar process the extension starts (the same as the `eyn` launcher's): a
+ * deliberate heap limit instead of the JVM's default (a quarter of the machine's memory), so a runaway
+ * script or analysis meets eyn's own budgets and, at worst, its one-line out-of-memory exit (status 3)
+ * rather than swapping the machine; a small initial heap and the serial collector, which start
+ * faster and keep the language server's resident memory low (docs/benchmarks.md, "Cold start").
  */
-export const JVM_OPTIONS: readonly string[] = ["-Xmx2g"];
+export const JVM_OPTIONS: readonly string[] = ["-Xmx2g", "-Xms32m", "-XX:+UseSerialGC"];
+
+/**
+ * Options that make the JVM map a class-data sharing archive. `-Xshare:auto`: a JVM that cannot use it
+ * (another Java build, another jar) goes on without it; its logging goes to stderr only, never to stdout,
+ * which carries the language server's and the debug adapter's messages.
+ */
+export function cdsOptions(archive: string): string[] {
+  return [`-XX:SharedArchiveFile=${archive}`, "-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr"];
+}
+
+/** The JVM options with the archive when there is one. */
+export function jvmOptions(archive?: string): string[] {
+  return archive ? [...JVM_OPTIONS, ...cdsOptions(archive)] : [...JVM_OPTIONS];
+}
+
+/**
+ * The archive's file name for one Java and one jar. A JDK 17 archive fits only the JVM build that dumped
+ * it and the jar at the path and with the size and time it had, so it is made on the user's machine
+ * (from the class list the .vsix ships) and named after what it depends on: the Java executable's real
+ * path, version and modification time, and the jar's path, size and modification time.
+ */
+export function cdsArchiveName(java: { path: string; version: number; mtimeMs: number }, jar: { path: string; size: number; mtimeMs: number }): string {
+  const key = [java.path, java.version, Math.floor(java.mtimeMs), jar.path, jar.size, Math.floor(jar.mtimeMs)].join("\n");
+  return `eyn-java${java.version}-${createHash("sha256").update(key).digest("hex").slice(0, 16)}.jsa`;
+}
+
+/** Arguments of the one-off `java` run that dumps the archive from the shipped class list. */
+export function cdsDumpArguments(classlist: string, archive: string, jar: string): string[] {
+  return ["-Xshare:dump", `-XX:SharedClassListFile=${classlist}`, `-XX:SharedArchiveFile=${archive}`, "-Xlog:disable", "-Xlog:all=warning:stderr", "-cp", jar];
+}

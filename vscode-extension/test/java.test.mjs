@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { findJava, majorVersion } from "./lib/java.mjs";
+import { cdsArchiveName, cdsDumpArguments, findJava, JVM_OPTIONS, jvmOptions, majorVersion } from "./lib/java.mjs";
 
 function probe({ files = {}, env = {}, path = [] } = {}) {
   return {
@@ -48,4 +48,41 @@ test("no suitable Java gives one clear error naming the fix", () => {
   assert.match(found.error, /eyn\.java\.home/);
   assert.match(found.error, /setting: \/missing\/bin\/java does not exist/);
   assert.match(found.error, /is Java 8/);
+});
+
+test("the JVM options: a deliberate heap, the desktop flags, and the archive only when there is one", () => {
+  assert.deepEqual(jvmOptions(), [...JVM_OPTIONS]);
+  assert.ok(JVM_OPTIONS.includes("-Xmx2g"));
+  const withArchive = jvmOptions("/store/eyn.jsa");
+  assert.deepEqual(withArchive.slice(0, JVM_OPTIONS.length), [...JVM_OPTIONS]);
+  assert.ok(withArchive.includes("-XX:SharedArchiveFile=/store/eyn.jsa"));
+  assert.ok(withArchive.includes("-Xshare:auto"), "a JVM that cannot use the archive goes on without it");
+  // the JVM's own warnings go to stdout by default, where the language server speaks LSP
+  assert.ok(withArchive.includes("-Xlog:disable") && withArchive.includes("-Xlog:all=warning:stderr"));
+  assert.ok(withArchive.indexOf("-Xlog:disable") < withArchive.indexOf("-Xlog:all=warning:stderr"));
+});
+
+test("the archive's name changes with the Java and the jar it was made for", () => {
+  const java = { path: "/usr/lib/jvm/17/bin/java", version: 17, mtimeMs: 1000 };
+  const jar = { path: "/ext/server/eyn.jar", size: 2560904, mtimeMs: 2000.7 };
+  const name = cdsArchiveName(java, jar);
+  assert.match(name, /^eyn-java17-[0-9a-f]{16}\.jsa$/);
+  assert.equal(cdsArchiveName({ ...java }, { ...jar, mtimeMs: 2000.2 }), name, "sub-millisecond times do not count");
+  const others = [
+    cdsArchiveName({ ...java, path: "/opt/jdk17/bin/java" }, jar),
+    cdsArchiveName({ ...java, mtimeMs: 1001 }, jar),
+    cdsArchiveName({ ...java, version: 21 }, jar),
+    cdsArchiveName(java, { ...jar, size: 2560905 }),
+    cdsArchiveName(java, { ...jar, mtimeMs: 3000 }),
+    cdsArchiveName(java, { ...jar, path: "/ext2/server/eyn.jar" }),
+  ];
+  assert.equal(new Set([name, ...others]).size, 7);
+});
+
+test("the archive is dumped from the shipped class list for the jar at the path it runs from", () => {
+  const args = cdsDumpArguments("/ext/server/eyn.classlist", "/store/a.jsa.1.tmp", "/ext/server/eyn.jar");
+  assert.equal(args[0], "-Xshare:dump");
+  assert.ok(args.includes("-XX:SharedClassListFile=/ext/server/eyn.classlist"));
+  assert.ok(args.includes("-XX:SharedArchiveFile=/store/a.jsa.1.tmp"));
+  assert.deepEqual(args.slice(-2), ["-cp", "/ext/server/eyn.jar"]);
 });
