@@ -312,8 +312,21 @@ final class Shell2026 implements Shell {
             out.plain("Failed to create file: " + file);
             return;
         }
-        byte[] previous = append ? readAll(drive0, path) : new byte[0];
         byte[] text = captured.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] previous = new byte[0];
+        try {
+            Drive.Entry existing = drive0.stat(path);
+            if (append && existing != null && !existing.directory()) previous = drive0.read(path).toByteArray();
+        } catch (DriveException | RuntimeException e) {
+            // the file is kept as it was: appending to what could not be read would lose it
+            out.plain("Error appending to file '" + file + "'.");
+            return;
+        }
+        // the new contents are held as a whole: the host memory budget must allow them (its [MEMORY] line says why not)
+        if (!in.machine().budget().fits((long) previous.length + text.length)) {
+            out.plain(append ? "Error appending to file '" + file + "'." : "Error writing to file '" + file + "'.");
+            return;
+        }
         byte[] all = java.util.Arrays.copyOf(previous, previous.length + text.length);
         System.arraycopy(text, 0, all, previous.length, text.length);
         try {
