@@ -21,11 +21,12 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
  * The launch arguments: {@code program}, {@code stopOnEntry}, {@code drives} (number to folder or disk image),
  * {@code ram} (MiB), {@code seed}, {@code persist}, {@code cwd} (the folder drive 0 defaults to),
  * {@code portabilityWarnings}, {@code maxSteps}, {@code historySteps}, {@code historyBytes}, DAP's {@code noDebug},
- * {@code profile} (auto, r13, 2026), {@code fidelity} (fixed, faithful) and {@code args} (the script's $1..$9).
+ * {@code profile} (auto, r13, 2026), {@code fidelity} (fixed, faithful), {@code args} (the script's $1..$9) and
+ * {@code memoryBudget} (the host memory the machine may hold: bytes, or a size such as "512M"; default half the JVM's heap).
  */
 record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives, long ramMib, long seed, boolean persist,
                     boolean portabilityWarnings, long maxSteps, long historySteps, long historyBytes, boolean noDebug,
-                    String profile, Fidelity fidelity, List<String> args) {
+                    String profile, Fidelity fidelity, List<String> args, long memoryBudget) {
 
     static LaunchConfig of(Map<String, Object> args) {
         Object program = args.get("program");
@@ -66,7 +67,7 @@ record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives
         return new LaunchConfig(script, bool(args, "stopOnEntry", false), drives, ram, number(args, "seed", 1),
                 bool(args, "persist", false), bool(args, "portabilityWarnings", true), number(args, "maxSteps", 0),
                 number(args, "historySteps", 10_000_000), number(args, "historyBytes", 256L * 1024 * 1024), bool(args, "noDebug", false),
-                profile, fidelity, List.copyOf(scriptArgs));
+                profile, fidelity, List.copyOf(scriptArgs), memoryBudget(args.get("memoryBudget")));
     }
 
     /** The profile the program runs under: the setting, its first-line comment, or what it uses. */
@@ -88,7 +89,7 @@ record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives
                 throw invalid("drive " + e.getKey() + ": " + ex.getMessage());
             }
         }
-        return config.withFidelity(fidelity);
+        return config.withFidelity(fidelity).withMemoryBudget(memoryBudget);
     }
 
     /** Where the program is as the interpreter names it: its path on drive 0 when it lives there. */
@@ -110,6 +111,16 @@ record LaunchConfig(Path program, boolean stopOnEntry, Map<Integer, Path> drives
         if (file.equals(program.normalize())) return scriptPath();
         Path root = drives.get(0).normalize();
         return file.startsWith(root) ? "/" + root.relativize(file).toString().replace('\\', '/') : null;
+    }
+
+    /** 'memoryBudget': bytes (a number) or a size with K, M or G; 0 or absent for the default. */
+    private static long memoryBudget(Object v) {
+        if (v == null) return 0;
+        Long bytes = v instanceof Number n ? Long.valueOf(n.longValue()) : eyn.machine.memory.MemoryBudget.parseSize(String.valueOf(v));
+        if (bytes == null || (bytes != 0 && bytes < eyn.machine.memory.MemoryBudget.MIN)) {
+            throw invalid("'memoryBudget' is a size of at least 1M (bytes, or a number with K, M or G), not '" + v + "'");
+        }
+        return bytes;
     }
 
     private static long number(Map<String, Object> args, String key, long fallback) {
