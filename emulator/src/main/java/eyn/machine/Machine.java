@@ -232,6 +232,20 @@ public final class Machine {
         }
     }
 
+    /**
+     * A whole file as one array, for a command that needs it so (run, search, cat, sha256…): the host
+     * memory budget must allow that array and what the command makes of it (twice the size) while the
+     * command runs; else the {@code [MEMORY]} line and a {@link DriveException.Kind#OUT_OF_MEMORY} failure,
+     * which the command reports as its read failure.
+     */
+    public byte[] readWhole(Drive drive, String abs) throws DriveException {
+        ChunkedBytes content = drive.read(abs);
+        if (!budget.fitsTransiently(2L * content.length())) {
+            throw new DriveException(DriveException.Kind.OUT_OF_MEMORY, abs, "out of host memory (budget " + MemoryBudget.describe(budget.limit()) + ")");
+        }
+        return content.toByteArray();
+    }
+
     /** Writes a view's bytes back to the file it came from, on the drive it came from. */
     void writeBack(int driveNumber, String path, ChunkedBytes content) throws DriveException {
         Drive d = drive(driveNumber);

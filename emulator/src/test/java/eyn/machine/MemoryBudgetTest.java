@@ -124,6 +124,19 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void aCommandNeedingAWholeFileAsOneArrayAsksForItWhileItRuns() throws Exception {
+        Files.write(dir.resolve("two.bin"), new byte[2 << 20]);
+        Machine small = machine(5L << 20, TreeDrive.overFolder(new HostFolder(dir), false));
+        var e = assertThrows(eyn.machine.disk.DriveException.class, () -> small.readWhole(small.drive(), "/two.bin"));
+        assertEquals(eyn.machine.disk.DriveException.Kind.OUT_OF_MEMORY, e.kind());
+        assertTrue(console.toString().contains("[MEMORY] Out of host memory (requested 4194304 bytes"), console.toString());
+        Machine enough = machine(8L << 20, TreeDrive.overFolder(new HostFolder(dir), false));
+        assertEquals(2 << 20, enough.readWhole(enough.drive(), "/two.bin").length);
+        long after = enough.budget().retainedBytes();
+        assertTrue(after < 3L << 20, "the array is not counted once the command is done: " + after);
+    }
+
+    @Test
     void othersReserveFromTheSameBudget() {
         Machine m = machine(4L << 20, TreeDrive.inMemory());
         MemoryBudget b = m.budget();

@@ -82,6 +82,23 @@ public final class MemoryBudget {
         return false;
     }
 
+    /**
+     * Whether a command may hold {@code bytes} for as long as it runs (one array of a whole file and what it
+     * makes of it) besides what the machine retains; nothing is counted afterwards. A refusal prints the
+     * {@code [MEMORY]} line as {@link #fits} does.
+     */
+    public synchronized boolean fitsTransiently(long bytes) {
+        if (bytes <= 0) return true;
+        if (stale || machineEstimate + reserved + bytes > limit) {
+            machineEstimate = measure.getAsLong();
+            stale = false;
+        }
+        if (machineEstimate + reserved + bytes <= limit) return true;
+        refused++;
+        refusals.accept(refusalLine(bytes, machineEstimate + reserved));
+        return false;
+    }
+
     /** For others holding memory on the machine's behalf (the debugger's history): true and counted when it fits, false otherwise (nothing printed). */
     public synchronized boolean tryReserve(long bytes) {
         if (bytes <= 0) return true;
