@@ -272,15 +272,41 @@ class RunCommandTest {
         Path s = script("budget.eyn", script.toString());
         Process p = child("-Xmx128m", "run", s.toString(), "--no-color");
         try {
-            assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the run ends");
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // read as it comes: a full pipe would stop the child
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the run ends");
             assertEquals(1, p.exitValue(), "refused commands are failures, nothing worse: " + err);
             assertTrue(out.matches("(?s).*\\[MEMORY\\] Out of host memory \\(requested \\d+ bytes, in use: \\d+ KB, budget: \\d+ KB\\)\n"
                     + "Error: Out of memory for file extension\nTee failed\n.*"), out.substring(Math.max(0, out.length() - 2000)));
             assertTrue(out.endsWith("end\n"), "the script went on to its end");
             assertTrue(out.contains("Open files: 7"), "every fd still open and consistent");
             assertEquals("", err, "nothing on stderr: no OutOfMemoryError, no stack trace");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aHundredFilesWrittenBackToTheDriveCountAgainstTheBudgetToo() throws Exception {
+        // each file is grown through an fd and closed: what holds the bytes then is the drive, not an fd
+        Files.writeString(dir.resolve("seed.txt"), "x".repeat(5000));
+        StringBuilder script = new StringBuilder("zopen seed.txt r\nzopen f0.txt rw\nloop 800\nztee 0 1 5000\nendloop\nzclose 1\nzclose 0\n");
+        for (int i = 0; i < 100; i++) Files.writeString(dir.resolve("f" + i + ".txt"), "y");
+        for (int i = 1; i < 100; i++) {
+            script.append("zopen f").append(i - 1).append(".txt r\nzopen f").append(i).append(".txt rw\nzseek 1 0 end\n")
+                    .append("ztee 0 1 2147483647\nzclose 1\nzclose 0\n");
+        }
+        script.append("echo end\n");
+        Path s = script("hundred.eyn", script.toString());
+        Process p = child("-Xmx128m", "run", s.toString(), "--no-color");
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // more than a pipe holds
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the run ends");
+            assertEquals(1, p.exitValue(), err);
+            assertTrue(out.contains("[MEMORY] Out of host memory (requested "), out.substring(Math.max(0, out.length() - 2000)));
+            assertTrue(out.endsWith("end\n"), "the script went on to its end");
+            assertEquals("", err, "no OutOfMemoryError, no stack trace");
         } finally {
             p.destroyForcibly();
         }
