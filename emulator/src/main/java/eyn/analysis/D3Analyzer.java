@@ -108,7 +108,8 @@ final class D3Analyzer {
 
     /** The facts for a request at line {@code to}, as {@link Analyzer}'s window: lines {@code from..to} from {@code start}. */
     Analysis window(int from, FlowState start, int to) {
-        int last = Math.min(to, script.size() - 1);
+        // the engine reads no line past its limit: the state there is the state at the limit, however long the file
+        int last = Math.min(Math.min(to, script.size() - 1), Math.max(from, D3Limits.LINES));
         before = new FlowState[Math.max(1, last + 2 - from)];
         state = start;
         for (int i = from; i <= last; i++) {

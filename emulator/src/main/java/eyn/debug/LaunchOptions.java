@@ -15,12 +15,13 @@ import java.util.TreeMap;
  * (number to folder or disk image), {@code ram} (MiB), {@code seed}, {@code persist},
  * {@code portabilityWarnings}, {@code maxSteps}, {@code historySteps}, {@code historyBytes},
  * {@code noDebug}, {@code profile} (auto, r13, 2026), {@code fidelity} (fixed, faithful) and
- * {@code args} (the script's $1..$9). Paths stay as given: whether they exist is the host's question.
+ * {@code args} (the script's $1..$9) and {@code memoryBudget} (the host memory the machine may hold: bytes, or a
+ * size such as "512M"; 0 or absent for the default, half the JVM's heap). Paths stay as given: whether they exist is the host's question.
  * A value that makes no sense is a {@link Refusal} that names it.
  */
 public record LaunchOptions(String program, boolean stopOnEntry, String cwd, Map<Integer, String> drives, long ramMib, long seed,
                             boolean persist, boolean portabilityWarnings, long maxSteps, long historySteps, long historyBytes,
-                            boolean noDebug, String profile, Fidelity fidelity, List<String> args) {
+                            boolean noDebug, String profile, Fidelity fidelity, List<String> args, long memoryBudget) {
 
     public static LaunchOptions of(Map<String, Object> args) {
         Object program = args.get("program");
@@ -54,7 +55,7 @@ public record LaunchOptions(String program, boolean stopOnEntry, String cwd, Map
         return new LaunchOptions(p, bool(args, "stopOnEntry", false), cwd, drives, ram, number(args, "seed", 1),
                 bool(args, "persist", false), bool(args, "portabilityWarnings", true), number(args, "maxSteps", 0),
                 number(args, "historySteps", 10_000_000), number(args, "historyBytes", 256L * 1024 * 1024), bool(args, "noDebug", false),
-                profile, fidelity, List.copyOf(scriptArgs));
+                profile, fidelity, List.copyOf(scriptArgs), memoryBudget(args.get("memoryBudget")));
     }
 
     /** The profile the program runs under: the setting, its first-line comment, or what it uses. */
@@ -65,6 +66,16 @@ public record LaunchOptions(String program, boolean stopOnEntry, String cwd, Map
     /** Whether the session stops before the first statement ("Run Without Debugging" never stops). */
     public boolean stopsOnEntry() {
         return stopOnEntry && !noDebug;
+    }
+
+    /** 'memoryBudget': bytes (a number) or a size with K, M or G; 0 or absent for the default. */
+    private static long memoryBudget(Object v) {
+        if (v == null) return 0;
+        Long bytes = v instanceof Number n ? Long.valueOf(n.longValue()) : eyn.machine.memory.MemoryBudget.parseSize(String.valueOf(v));
+        if (bytes == null || (bytes != 0 && bytes < eyn.machine.memory.MemoryBudget.MIN)) {
+            throw new Refusal("'memoryBudget' is a size of at least 1M (bytes, or a number with K, M or G), not '" + v + "'");
+        }
+        return bytes;
     }
 
     private static long number(Map<String, Object> args, String key, long fallback) {

@@ -119,8 +119,9 @@ final class Shell2026 implements Shell {
         if (e == null || e.directory()) return commands.aliases();
         String text;
         try {
-            byte[] all = drive.read(ALIAS_FILE).toByteArray();
-            text = new String(all, 0, Math.min(all.length, ALIAS_FILE_BYTES), StandardCharsets.ISO_8859_1);
+            ChunkedBytes file = drive.read(ALIAS_FILE);
+            byte[] all = file.read(0, Math.min(file.length(), ALIAS_FILE_BYTES)); // only what the OS reads
+            text = new String(all, StandardCharsets.ISO_8859_1);
         } catch (DriveException | RuntimeException ex) {
             return Map.of();
         }
@@ -217,15 +218,20 @@ final class Shell2026 implements Shell {
         return e != null && !e.directory() ? path : null;
     }
 
+    /** The first four bytes (fewer for a shorter file; none when it cannot be read), without copying the rest. */
     private static byte[] firstBytes(Drive drive, String path) {
-        byte[] all = readAll(drive, path);
-        return all.length <= 4 ? all : java.util.Arrays.copyOf(all, 4);
-    }
-
-    private static byte[] readAll(Drive drive, String path) {
         try {
             ChunkedBytes b = drive.read(path);
-            return b.toByteArray();
+            return b.read(0, Math.min(4, b.length()));
+        } catch (DriveException | RuntimeException e) {
+            return new byte[0];
+        }
+    }
+
+    /** A whole file, within the host memory budget; empty when it cannot be read. */
+    private byte[] readAll(Drive drive, String path) {
+        try {
+            return in.machine().readWhole(drive, path);
         } catch (DriveException | RuntimeException e) {
             return new byte[0];
         }
@@ -292,7 +298,7 @@ final class Shell2026 implements Shell {
         Drive.Entry e = drive.stat(path);
         if (e == null || e.directory()) {
             in.machine().console().plain("Error: Cannot open file '" + file + "' for input redirection.");
-        } else if (readAll(drive, path).length == 0 && e.size() > 0) {
+        } else if (firstBytes(drive, path).length == 0 && e.size() > 0) {
             in.machine().console().plain("Error: Cannot read file '" + file + "' for input redirection.");
         }
         // the bytes (at most 8191) go to a buffer that no 2026 program reads
@@ -312,8 +318,21 @@ final class Shell2026 implements Shell {
             out.plain("Failed to create file: " + file);
             return;
         }
-        byte[] previous = append ? readAll(drive0, path) : new byte[0];
         byte[] text = captured.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] previous = new byte[0];
+        try {
+            Drive.Entry existing = drive0.stat(path);
+            if (append && existing != null && !existing.directory()) previous = drive0.read(path).toByteArray();
+        } catch (DriveException | RuntimeException e) {
+            // the file is kept as it was: appending to what could not be read would lose it
+            out.plain("Error appending to file '" + file + "'.");
+            return;
+        }
+        // the new contents are held as a whole: the host memory budget must allow them (its [MEMORY] line says why not)
+        if (!in.machine().budget().fits((long) previous.length + text.length)) {
+            out.plain(append ? "Error appending to file '" + file + "'." : "Error writing to file '" + file + "'.");
+            return;
+        }
         byte[] all = java.util.Arrays.copyOf(previous, previous.length + text.length);
         System.arraycopy(text, 0, all, previous.length, text.length);
         try {

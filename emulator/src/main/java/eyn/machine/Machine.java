@@ -7,6 +7,8 @@ import eyn.machine.files.ChunkedBytes;
 import eyn.machine.files.FdTable;
 import eyn.machine.files.OpenFile;
 import eyn.machine.memory.Heap;
+import eyn.machine.memory.MemoryBudget;
+import eyn.machine.memory.MemoryMeter;
 import eyn.machine.memory.Predictor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +31,8 @@ public final class Machine {
     /** Told about every read of fd or mapping bytes (address, length): a debugger's read watchpoints. */
     private java.util.function.LongBinaryOperator readListener;
     private State state;
+    /** The host memory this machine may hold; one for the machine's life, across snapshots and restores. */
+    private final MemoryBudget budget;
 
     /** Everything that changes while a script runs; a snapshot is a copy of it. */
     private static final class State {
@@ -91,6 +95,41 @@ public final class Machine {
             s.heap.free(s.heap.allocate(BOOT_BLOCK));
         }
         this.state = s;
+        this.budget = new MemoryBudget(config.effectiveMemoryBudget());
+        budget.attach(this::measureRetained, line -> console.error(line));
+        for (Drive d : s.drives.values()) d.attach(budget);
+    }
+
+    /** The host memory budget: commands ask it before they grow the state; the debugger's history may reserve from it. */
+    public MemoryBudget budget() { return budget; }
+
+    /**
+     * The host memory the current state retains, measured exactly: heap pages, fds' and mappings'
+     * chunks, drives' loaded files and changed blocks, each shared array once. Snapshots held elsewhere
+     * are not included (their holder reserves them through {@link #budget()}).
+     */
+    public long measureRetained() {
+        MemoryMeter meter = new MemoryMeter();
+        state.heap.measure(meter);
+        for (OpenFile f : state.fds.open()) {
+            meter.overhead(256);
+            f.content.measure(meter);
+        }
+        for (Mapping m : state.mappings) {
+            meter.overhead(256);
+            m.content.measure(meter);
+        }
+        for (Drive d : state.drives.values()) d.measure(meter);
+        meter.overhead(64L * state.history.size() + 4096);
+        return meter.total();
+    }
+
+    /**
+     * Asks the budget for {@code bytes} more; a refusal has printed the {@code [MEMORY]} line and throws the
+     * caller's own error line.
+     */
+    void reserve(long bytes, String outOfMemory) throws MachineError {
+        if (!budget.fits(bytes)) throw new MachineError(outOfMemory);
     }
 
     public MachineConfig config() { return config; }
@@ -181,7 +220,7 @@ public final class Machine {
      * The whole contents of a file on the current drive, shared, for zopen and mmap. Errors carry
      * EYN-OS's text behind {@code prefix}.
      */
-    ChunkedBytes fileForView(String abs, String prefix, String readFailure) throws MachineError {
+    ChunkedBytes fileForView(String abs, String prefix, String readFailure, String outOfMemory) throws MachineError {
         Drive d = drive();
         Drive.Entry entry = d.stat(abs);
         if (entry == null) throw new MachineError(prefix + "Error: File not found: " + abs);
@@ -189,8 +228,22 @@ public final class Machine {
         try {
             return d.read(abs);
         } catch (DriveException e) {
-            throw new MachineError(prefix + readFailure);
+            throw new MachineError(prefix + (e.kind() == DriveException.Kind.OUT_OF_MEMORY ? outOfMemory : readFailure));
         }
+    }
+
+    /**
+     * A whole file as one array, for a command that needs it so (run, search, cat, sha256…): the host
+     * memory budget must allow that array and what the command makes of it (twice the size) while the
+     * command runs; else the {@code [MEMORY]} line and a {@link DriveException.Kind#OUT_OF_MEMORY} failure,
+     * which the command reports as its read failure.
+     */
+    public byte[] readWhole(Drive drive, String abs) throws DriveException {
+        ChunkedBytes content = drive.read(abs);
+        if (!budget.fitsTransiently(2L * content.length())) {
+            throw new DriveException(DriveException.Kind.OUT_OF_MEMORY, abs, "out of host memory (budget " + MemoryBudget.describe(budget.limit()) + ")");
+        }
+        return content.toByteArray();
     }
 
     /** Writes a view's bytes back to the file it came from, on the drive it came from. */
@@ -255,6 +308,7 @@ public final class Machine {
 
     public void restore(Snapshot snapshot) {
         this.state = snapshot.state.copy();
+        budget.invalidate();
     }
 
     /** Reads emulated memory; returns how many bytes from {@code address} were readable (stops at a gap). */

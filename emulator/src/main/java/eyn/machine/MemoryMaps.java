@@ -17,7 +17,7 @@ public final class MemoryMaps {
     public Mapping map(String abs, boolean readOnly) throws MachineError {
         List<Mapping> mappings = machine.mappings();
         if (mappings.size() >= MAX_MAPPINGS) throw new MachineError("Error: Too many mapped files");
-        ChunkedBytes content = machine.fileForView(abs, "", "Error: Failed to read file for mapping");
+        ChunkedBytes content = machine.fileForView(abs, "", "Error: Failed to read file for mapping", "Error: Out of memory for mapping");
         Machine.View view = machine.allocateView(Machine.MAPPING_DESCRIPTOR_SIZE, content.length(), "Error: Out of memory for mapping");
         Mapping m = new Mapping(view.window(), view.span(), abs, machine.currentDriveNumber(), readOnly, view.descriptor(), content);
         mappings.add(m);

@@ -37,7 +37,8 @@ public final class ZeroCopy {
             out.ok("[ZERO-COPY] File found, size: 0 bytes");
             throw new MachineError("[ZERO-COPY] Error: Not a file: " + abs);
         }
-        ChunkedBytes content = machine.fileForView(abs, "[ZERO-COPY] ", "Error: Failed to read file for zero-copy");
+        ChunkedBytes content = machine.fileForView(abs, "[ZERO-COPY] ", "Error: Failed to read file for zero-copy",
+                "Error: Out of memory for zero-copy mapping");
         out.ok("[ZERO-COPY] File found, size: " + content.length() + " bytes");
         out.ok("[ZERO-COPY] Allocating " + content.length() + " bytes for file mapping");
         // EYN-OS copies the whole file into one heap block (Z1): faithful mode allocates that block, and so
@@ -104,6 +105,7 @@ public final class ZeroCopy {
     private int writeFaithfully(OpenFile f, byte[] data) throws MachineError {
         if (f.closed) throw new MachineError("Error: File not opened for writing");
         if ((long) f.offset + data.length > f.size()) throw new MachineError("Error: Cannot extend file size in zero-copy mode");
+        machine.reserve(f.content.writeCost(f.offset, data.length), OUT_OF_MEMORY_EXTENSION);
         f.content.write(f.offset, data, 0, data.length);
         f.offset += data.length;
         f.accesses++;
@@ -119,6 +121,7 @@ public final class ZeroCopy {
         if (!f.mode.writable()) throw new MachineError("Error: File not opened for writing");
         if ((long) f.offset + data.length > Integer.MAX_VALUE) throw new MachineError("Error: Write size overflow");
         checkGrowth(f, (long) f.offset + data.length);
+        machine.reserve(f.content.writeCost(f.offset, data.length), OUT_OF_MEMORY_EXTENSION);
         int buffer = machine.allocate(Math.max(1, data.length));
         if (buffer == 0) throw new MachineError("Error: Out of memory for write buffer");
         machine.fillBuffer(buffer, data, data.length);
@@ -164,6 +167,7 @@ public final class ZeroCopy {
         if (n <= 0) throw new MachineError("Error: End of file on fd " + in);
         if ((long) dst.offset + n > Integer.MAX_VALUE) throw new MachineError("Error: Write size overflow");
         checkGrowth(dst, (long) dst.offset + n);
+        machine.reserve(dst.content.transferCost(src.content, src.offset, dst.offset, n), OUT_OF_MEMORY_EXTENSION);
         machine.noteRead(src.window + src.offset, n);
         dst.content.transferFrom(src.content, src.offset, dst.offset, n);
         if (!tee) src.offset += n;
@@ -183,6 +187,7 @@ public final class ZeroCopy {
         // EYN-OS counts the operation even when nothing moves, and then reports the failure
         fds().countOperation();
         if (n <= 0) throw new MachineError(null);
+        machine.reserve(n + dst.content.writeCost(dst.offset, n), OUT_OF_MEMORY_EXTENSION);
         byte[] data = src.content.read(src.offset, (int) n);
         dst.content.write(dst.offset, data, 0, data.length);
         if (!tee) src.offset += (int) n;
@@ -242,6 +247,9 @@ public final class ZeroCopy {
         f.window = moved < 0 ? 0 : moved;
         f.windowSpan = moved < 0 ? 0 : span;
     }
+
+    /** What a write, splice or tee refused by the host memory budget prints after the {@code [MEMORY]} line (EYN-OS's words for a failed growth). */
+    public static final String OUT_OF_MEMORY_EXTENSION = "Error: Out of memory for file extension";
 
     public static String hex(long address) {
         return String.format("0x%08X", address);

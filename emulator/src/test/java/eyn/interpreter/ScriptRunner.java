@@ -15,7 +15,8 @@ import java.util.Map;
  * Runs a script the way the fixtures describe it and renders the transcript: the plain output,
  * then one line with the exit status, failures and warnings. Header lines {@code #! key=value ...}
  * set ram (MiB), seed, maxsteps, drive1 (a folder under the fixture root), profile (r13, 2026),
- * fidelity (fixed, faithful) and args (the script's $1..$9, comma-separated).
+ * fidelity (fixed, faithful), args (the script's $1..$9, comma-separated) and memorybudget (the host memory
+ * budget: bytes or a size with K, M or G).
  */
 public final class ScriptRunner {
     public final StringBuilder output = new StringBuilder();
@@ -37,6 +38,7 @@ public final class ScriptRunner {
         eyn.profile.Profile profile = eyn.profile.Profiles.R13;
         eyn.machine.Fidelity fidelity = eyn.machine.Fidelity.FIXED;
         java.util.List<String> args = java.util.List.of();
+        long memoryBudget = 0;
         for (String line : (defaults + "\n" + source).split("\n")) {
             if (!line.startsWith("#!")) continue;
             for (String setting : line.substring(2).trim().split("\\s+")) {
@@ -50,13 +52,14 @@ public final class ScriptRunner {
                     case "profile" -> profile = eyn.profile.Profiles.byId(kv[1]);
                     case "fidelity" -> fidelity = eyn.machine.Fidelity.parse(kv[1]);
                     case "args" -> args = java.util.List.of(kv[1].split(","));
+                    case "memorybudget" -> memoryBudget = eyn.machine.memory.MemoryBudget.parseSize(kv[1]);
                     default -> throw new IllegalArgumentException("unknown fixture setting " + kv[0]);
                 }
             }
         }
         MachineConfig config = new MachineConfig(ram * 1024 * 1024, seed, Map.of(0, folder(disk))).withFidelity(fidelity);
         if (drive1 != null) config = config.withDrive(1, folder(drive1));
-        config = config.withFidelity(fidelity);
+        config = config.withFidelity(fidelity).withMemoryBudget(memoryBudget);
         r.interpreter = new Interpreter(new Machine(config), (color, text, where) -> {
             r.output.append(text);
             if (color == Color.RED) r.errors.append(text);

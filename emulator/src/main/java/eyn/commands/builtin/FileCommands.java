@@ -323,7 +323,7 @@ final class FileCommands {
             call.error("Error: Failed to locate created file.");
             return;
         }
-        if (content == null || !heapBuffer(call, content.toByteArray(), "Error: Failed to read source file.")) return;
+        if (content == null || !heapBuffer(call, content, "Error: Failed to read source file.")) return;
         try {
             drive.write(dst, content);
         } catch (DriveException e) {
@@ -416,7 +416,7 @@ final class FileCommands {
                 found++;
             } else if (contents && !e.directory()) {
                 try {
-                    if (contains(call, drive.read(path).toByteArray(), pattern)) {
+                    if (contains(call, call.machine.readWhole(drive, path), pattern)) {
                         call.out().warn("[CONTENT] " + path);
                         found++;
                     }
@@ -510,6 +510,19 @@ final class FileCommands {
             call.error(failure);
             return null;
         }
+    }
+
+    /** {@link #heapBuffer(Invocation, byte[], String)} of a whole file, allocated before the bytes are copied out of it. */
+    private static boolean heapBuffer(Invocation call, ChunkedBytes content, String failure) {
+        if (content.length() == 0) return true;
+        int buffer = call.machine.allocate(content.length());
+        if (buffer == 0) {
+            call.error(failure);
+            return false;
+        }
+        call.machine.fillBuffer(buffer, content.toByteArray(), content.length());
+        call.machine.free(buffer);
+        return true;
     }
 
     /** EYN-OS reads whole files into one heap buffer; doing the same feeds the predictor and the memory view. */

@@ -166,7 +166,7 @@ final class ShellCommands {
             return;
         }
         try {
-            byte[] bytes = drive.read(abs).toByteArray();
+            byte[] bytes = call.machine.readWhole(drive, abs);
             call.host.runScript(abs, new String(bytes, StandardCharsets.UTF_8));
         } catch (DriveException e) {
             call.error("Error: Failed to read shell script file");

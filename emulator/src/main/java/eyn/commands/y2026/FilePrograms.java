@@ -133,7 +133,7 @@ final class FilePrograms {
             return;
         }
         try {
-            byte[] bytes = call.machine.drive().read(abs(call, typed)).toByteArray();
+            byte[] bytes = call.machine.readWhole(call.machine.drive(), abs(call, typed));
             if (bytes.length > 0) call.out().print(Color.WHITE, text(bytes));
         } catch (DriveException ex) {
             call.failWith("read: read error");
@@ -305,7 +305,7 @@ final class FilePrograms {
         byte[] b;
         try {
             if (e.directory()) throw new DriveException(DriveException.Kind.NOT_A_FILE, file, "directory");
-            b = call.machine.drive().read(abs(call, file)).toByteArray();
+            b = call.machine.readWhole(call.machine.drive(), abs(call, file));
         } catch (DriveException ex) {
             call.failWith(prog + ": read error");
             return;
@@ -342,7 +342,7 @@ final class FilePrograms {
         byte[] b;
         try {
             if (e == null || e.directory()) throw new DriveException(DriveException.Kind.NOT_FOUND, typed, "cannot open");
-            b = call.machine.drive().read(abs(call, typed)).toByteArray();
+            b = call.machine.readWhole(call.machine.drive(), abs(call, typed));
         } catch (DriveException ex) {
             call.failWith("hexdump: cannot open " + typed);
             return;

@@ -63,7 +63,7 @@ final class JsonParse {
         byte[] src;
         try {
             if (e == null || e.directory()) throw new DriveException(DriveException.Kind.NOT_FOUND, file, "cannot read");
-            src = call.machine.drive().read(FilePrograms.abs(call, file)).toByteArray();
+            src = call.machine.readWhole(call.machine.drive(), FilePrograms.abs(call, file));
         } catch (DriveException ex) {
             call.failWith("jsonparse: failed to read file: " + file);
             return;

@@ -205,7 +205,7 @@ final class SystemPrograms {
         }
         String source;
         try {
-            source = new String(drive.read(abs).toByteArray(), StandardCharsets.UTF_8);
+            source = new String(call.machine.readWhole(drive, abs), StandardCharsets.UTF_8);
         } catch (DriveException ex) {
             call.error("[script] Error: failed to read: " + abs);
             return;

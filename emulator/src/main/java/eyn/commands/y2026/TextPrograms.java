@@ -192,7 +192,7 @@ final class TextPrograms {
             Drive.Entry e = FilePrograms.stat(call, f);
             try {
                 if (e == null || e.directory()) throw new DriveException(DriveException.Kind.NOT_FOUND, f, "cannot read");
-                call.out().plain(hex(call.machine.drive().read(FilePrograms.abs(call, f)).toByteArray()) + "  " + f);
+                call.out().plain(hex(call.machine.readWhole(call.machine.drive(), FilePrograms.abs(call, f))) + "  " + f);
             } catch (DriveException ex) {
                 call.failWith("sha256: failed to read " + f);
             }
@@ -278,7 +278,7 @@ final class TextPrograms {
         }
         if (s.contents && !directory) {
             try {
-                String body = new String(drive.read(abs).toByteArray(), StandardCharsets.ISO_8859_1);
+                String body = new String(s.call.machine.readWhole(drive, abs), StandardCharsets.ISO_8859_1);
                 String needle = new String(s.pattern.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
                 if (body.contains(needle)) s.call.out().plain("text: " + shown);
             } catch (DriveException ex) {

@@ -42,6 +42,21 @@ public interface Drive {
         return List.of();
     }
 
+    /** Adds the host memory this drive holds (loaded files, changed blocks) to a measurement of its machine. */
+    default void measure(eyn.machine.memory.MemoryMeter meter) {}
+
+    /**
+     * The budget that loads and writes of this drive ask before they hold more host memory; a refused
+     * one fails with {@link DriveException.Kind#OUT_OF_MEMORY}. Copies (snapshots) keep it.
+     */
+    default void attach(eyn.machine.memory.MemoryBudget budget) {}
+
+    /** At most how much more host memory {@link #read} of this file holds (0 when its contents are in memory already). */
+    default long readCost(String file) {
+        Entry e = stat(file);
+        return e == null || e.directory() ? 0 : e.size();
+    }
+
     /** Makes pending changes durable where the drive keeps them elsewhere (an image written on flush). */
     default void flush() throws DriveException {}
 

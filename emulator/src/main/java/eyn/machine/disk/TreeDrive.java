@@ -50,6 +50,7 @@ public final class TreeDrive implements Drive {
     private final HostFolder host;
     private final boolean persist;
     private final DirNode root;
+    private eyn.machine.memory.MemoryBudget budget;
 
     private TreeDrive(HostFolder host, boolean persist, DirNode root) {
         this.host = host;
@@ -144,7 +145,38 @@ public final class TreeDrive implements Drive {
 
     @Override
     public Drive copy() {
-        return new TreeDrive(host, persist, (DirNode) root.copy());
+        TreeDrive d = new TreeDrive(host, persist, (DirNode) root.copy());
+        d.budget = budget;
+        return d;
+    }
+
+    @Override
+    public void attach(eyn.machine.memory.MemoryBudget budget) {
+        this.budget = budget;
+    }
+
+    /** Files read from the host so far, and every file written, count; a folder's files not yet read do not. */
+    @Override
+    public void measure(eyn.machine.memory.MemoryMeter meter) {
+        measure(root, meter);
+    }
+
+    private static void measure(Node node, eyn.machine.memory.MemoryMeter meter) {
+        meter.overhead(NODE_BYTES);
+        if (node instanceof FileNode f) {
+            if (f.content != null) f.content.measure(meter);
+        } else if (node instanceof DirNode d && d.children != null) {
+            for (Node child : d.children.values()) measure(child, meter);
+        }
+    }
+
+    /** What a file or folder entry costs beside its bytes (node, map entry, name, host path), roughly. */
+    private static final int NODE_BYTES = 256;
+
+    @Override
+    public long readCost(String file) {
+        Node node = find(file);
+        return node instanceof FileNode f && f.content == null ? f.size : 0;
     }
 
     @Override
@@ -202,6 +234,10 @@ public final class TreeDrive implements Drive {
 
     private ChunkedBytes content(String path, FileNode f) throws DriveException {
         if (f.content == null) {
+            if (budget != null && !budget.fits(f.size)) {
+                throw new DriveException(DriveException.Kind.OUT_OF_MEMORY, path,
+                        "out of host memory (budget " + eyn.machine.memory.MemoryBudget.describe(budget.limit()) + ")");
+            }
             try {
                 f.content = host.load(f.hostPath);
                 f.size = f.content.length();

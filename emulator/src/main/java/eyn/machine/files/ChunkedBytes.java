@@ -193,6 +193,44 @@ public final class ChunkedBytes {
         return h;
     }
 
+    /** Adds the arrays this instance holds to a measurement (shared ones count once across instances). */
+    public void measure(eyn.machine.memory.MemoryMeter meter) {
+        if (chunks.length > 0) meter.references(chunks);
+        for (byte[] c : chunks) meter.bytes(c);
+    }
+
+    /**
+     * At most how many more bytes of host memory {@link #write} of {@code len} bytes at {@code pos} holds:
+     * a chunk for each one touched that this instance does not own yet, and a larger chunk table.
+     */
+    public long writeCost(long pos, long len) {
+        if (len <= 0) return 0;
+        long cost = tableCost(pos + len);
+        long first = pos / CHUNK;
+        long last = (pos + len - 1) / CHUNK;
+        for (long k = first; k <= last; k++) {
+            if (k >= chunks.length || !arrayOwned || !ownedChunks.get((int) k)) cost += CHUNK + eyn.machine.memory.MemoryMeter.ARRAY_HEADER;
+        }
+        return cost;
+    }
+
+    /**
+     * At most how many more bytes {@link #transferFrom} holds: when the chunks line up, only the partial
+     * chunks at both ends are copied (the rest is shared); otherwise every chunk touched.
+     */
+    public long transferCost(ChunkedBytes src, long srcPos, long dstPos, long len) {
+        if (len <= 0) return 0;
+        if (src == this || srcPos % CHUNK != dstPos % CHUNK) return writeCost(dstPos, len);
+        return tableCost(dstPos + len) + 2L * (CHUNK + eyn.machine.memory.MemoryMeter.ARRAY_HEADER);
+    }
+
+    private long tableCost(long end) {
+        long needed = (Math.max(end, length) + CHUNK - 1) / CHUNK;
+        if (arrayOwned && chunks.length >= needed) return 0;
+        long capacity = Math.max(needed, chunks.length + chunks.length / 2);
+        return eyn.machine.memory.MemoryMeter.ARRAY_HEADER + capacity * eyn.machine.memory.MemoryMeter.REFERENCE;
+    }
+
     private byte[] writableChunk(int k) {
         ensureArrayOwned(chunksFor(length));
         if (!ownedChunks.get(k)) {

@@ -54,6 +54,12 @@ public final class Heap {
         return new Heap(this);
     }
 
+    /** Adds the heap's pages and block tables to a measurement. */
+    public void measure(MemoryMeter meter) {
+        memory.measure(meter);
+        meter.overhead(64L * (used.size() + free.size()));
+    }
+
     /** Heap size for a machine with this much RAM (reference 2.4). */
     public static int sizeForRam(long ramBytes) {
         long mib = 1024 * 1024;

@@ -72,6 +72,12 @@ public final class PagedMemory {
         write(offset, new byte[] {(byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24)}, 0, 4);
     }
 
+    /** Adds the page table and the pages written so far to a measurement (pages shared with snapshots count once). */
+    public void measure(MemoryMeter meter) {
+        meter.references(pages);
+        for (byte[] p : pages) meter.bytes(p);
+    }
+
     private byte[] writablePage(int k) {
         if (!owned.get(k)) {
             byte[] old = pages[k];

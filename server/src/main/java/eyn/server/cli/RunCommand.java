@@ -54,6 +54,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--ram", paramLabel = "MIB", description = "emulated RAM in MiB (default ${DEFAULT-VALUE})", defaultValue = "128")
     long ramMib;
 
+    @Option(names = "--memory-budget", paramLabel = "SIZE",
+            description = "host memory the machine may hold (files, fds, mappings, heap): bytes or a size with K, M or G (default: half the Java heap)")
+    String memoryBudget;
+
     @Option(names = "--seed", paramLabel = "N", description = "seed of the random generator (default ${DEFAULT-VALUE})", defaultValue = "1")
     long seed;
 
@@ -117,7 +121,7 @@ public final class RunCommand implements Callable<Integer> {
             // the machine is unreachable from here on, so its memory can be collected before reporting
             out.flush();
             err.println("eyn: out of host memory running " + script.getFileName() + " (max heap "
-                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): stopping; give the JVM more with -Xmx or the script a smaller --ram");
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): stopping; give the JVM more with -Xmx or the machine a smaller --memory-budget");
             return eyn.server.common.Fatal.OUT_OF_MEMORY;
         } finally {
             for (Drive d : config.drives().values()) d.close();
@@ -235,7 +239,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         drive0 = backing.get(0);
         long ram = ramMib * 1024 * 1024;
-        MachineConfig config = new MachineConfig(ram, seed, Map.of()).withFidelity(fidelity());
+        MachineConfig config = new MachineConfig(ram, seed, Map.of()).withFidelity(fidelity()).withMemoryBudget(memoryBudget());
         List<Drive> opened = new ArrayList<>();
         try {
             for (Map.Entry<Integer, String> e : backing.entrySet()) {
@@ -257,6 +261,22 @@ public final class RunCommand implements Callable<Integer> {
             throw ex;
         }
         return config;
+    }
+
+    /** --memory-budget in bytes (0: the default); a usage error when it is not a size of at least 1 MiB. */
+    private long memoryBudget() {
+        if (memoryBudget == null) return 0;
+        Long bytes = eyn.machine.memory.MemoryBudget.parseSize(memoryBudget);
+        if (bytes == null || bytes < eyn.machine.memory.MemoryBudget.MIN) {
+            throw new IllegalArgumentException("--memory-budget takes a size of at least 1M (bytes, or a number with K, M or G), not '"
+                    + memoryBudget + "'");
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            System.err.println("eyn: warning: --memory-budget " + memoryBudget + " is more than the Java heap (max " + (heap >> 20)
+                    + " MiB): the run may stop out of host memory (exit status 3); raise -Xmx (EYN_JAVA_OPTS) or lower the budget");
+        }
+        return bytes;
     }
 
     /** --fidelity, or faithful for --faithful; a usage error when they disagree or the word is unknown. */

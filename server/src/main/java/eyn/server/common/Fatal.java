@@ -13,6 +13,11 @@ public final class Fatal {
 
     private static volatile PrintStream err = System.err;
     private static volatile Runnable flush = () -> { };
+    /**
+     * Heap kept aside for the last words: when the JVM is out of memory and what filled it is still
+     * reachable (a debug session's machine), dropping this leaves room to build and print the line.
+     */
+    private static volatile byte[] reserve;
 
     private Fatal() {}
 
@@ -24,16 +29,25 @@ public final class Fatal {
 
     /** Installs the handler for errors no thread caught. */
     public static void install() {
+        reserve = new byte[RESERVE];
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            if (e instanceof VirtualMachineError v) die(v);
-            else {
-                err.println("eyn: internal error in thread " + thread.getName() + ": " + e);
+            // first, before any call: resolving a call the first time takes heap, and without this there is none
+            reserve = null;
+            try {
+                if (e instanceof VirtualMachineError v) die(v);
+                else err.println("eyn: internal error in thread " + thread.getName() + ": " + e);
+            } catch (Throwable again) {
+                // even the report failed (no memory at all): end anyway rather than linger with a dead thread
+                if (e instanceof VirtualMachineError) Runtime.getRuntime().halt(OUT_OF_MEMORY);
             }
         });
     }
 
+    private static final int RESERVE = 512 * 1024;
+
     /** Reports a JVM failure in one line, flushes the output and halts. Never returns. */
     public static void die(VirtualMachineError e) {
+        reserve = null;
         try {
             flush.run();
         } catch (Throwable ignored) {

@@ -60,7 +60,7 @@ record LaunchConfig(LaunchOptions options, Path program, Map<Integer, Path> driv
                 throw invalid("drive " + e.getKey() + ": " + ex.getMessage());
             }
         }
-        return config.withFidelity(options.fidelity());
+        return config.withFidelity(options.fidelity()).withMemoryBudget(options.memoryBudget());
     }
 
     /** The program's file name, as the session's summary names it. */

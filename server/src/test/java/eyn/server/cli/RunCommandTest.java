@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -250,18 +251,94 @@ class RunCommandTest {
         // two fds tee into each other: at --ram 4096 each may grow to 4 GiB, far past a 64 MiB heap
         Path s = script("grow.eyn", "echo start\nzopen a.txt rw\nzopen a.txt rw\nloop 60\nzseek 1 0 end\nztee 0 1 2147483647\n"
                 + "zseek 0 0 end\nzseek 1 0 set\nztee 1 0 2147483647\nzseek 0 0 set\nendloop\necho end\n");
-        Process p = child("-Xmx64m", "run", s.toString(), "--no-color", "--ram", "4096");
+        // a budget far past the heap (warned about) lets the JVM itself run out: the last resort must still hold
+        Process p = child("-Xmx64m", "run", s.toString(), "--no-color", "--ram", "4096", "--memory-budget", "64G");
         try {
             assertTrue(p.waitFor(120, TimeUnit.SECONDS));
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(3, p.exitValue(), err);
             assertTrue(out.startsWith("start\n"), "the output printed before is flushed: " + out);
-            assertTrue(err.startsWith("eyn: out of host memory"), err);
+            List<String> lines = err.lines().toList();
+            assertEquals(2, lines.size(), err);
+            assertTrue(lines.get(0).startsWith("eyn: warning: --memory-budget 64G is more than the Java heap"), err);
+            assertTrue(lines.get(1).startsWith("eyn: out of host memory"), err);
             assertFalse(err.contains("\tat "), "no stack trace: " + err);
-            assertEquals(1, err.lines().count(), err);
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    @Test
+    void theMemoryBudgetStopsGrowthWithTheOsMessageAndTheScriptGoesOn() throws Exception {
+        // issue 10: files grown by ztee, each within the emulated RAM but together far past the Java heap
+        Files.writeString(dir.resolve("seed.txt"), "x".repeat(5000));
+        StringBuilder script = new StringBuilder("echo start\nzopen seed.txt r\n");
+        for (int i = 1; i <= 6; i++) {
+            Files.writeString(dir.resolve("f" + i + ".txt"), "y");
+            script.append("zopen f").append(i).append(".txt rw\n");
+        }
+        script.append("loop 30\n");
+        for (int i = 1; i <= 6; i++) script.append("ztee 0 ").append(i).append(" 5000\n");
+        script.append("endloop\nloop 12\n");
+        for (int i = 1; i < 6; i++) {
+            script.append("zseek ").append(i).append(" 0 set\nzseek ").append(i + 1).append(" 0 end\nztee ").append(i)
+                    .append(' ').append(i + 1).append(" 2147483647\n");
+        }
+        script.append("endloop\nzstats\necho end\n");
+        Path s = script("budget.eyn", script.toString());
+        Process p = child("-Xmx128m", "run", s.toString(), "--no-color");
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // read as it comes: a full pipe would stop the child
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the run ends");
+            assertEquals(1, p.exitValue(), "refused commands are failures, nothing worse: " + err);
+            assertTrue(out.matches("(?s).*\\[MEMORY\\] Out of host memory \\(requested \\d+ bytes, in use: \\d+ KB, budget: \\d+ KB\\)\n"
+                    + "Error: Out of memory for file extension\nTee failed\n.*"), out.substring(Math.max(0, out.length() - 2000)));
+            assertTrue(out.endsWith("end\n"), "the script went on to its end");
+            assertTrue(out.contains("Open files: 7"), "every fd still open and consistent");
+            assertEquals("", err, "nothing on stderr: no OutOfMemoryError, no stack trace");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aHundredFilesWrittenBackToTheDriveCountAgainstTheBudgetToo() throws Exception {
+        // each file is grown through an fd and closed: what holds the bytes then is the drive, not an fd
+        Files.writeString(dir.resolve("seed.txt"), "x".repeat(5000));
+        StringBuilder script = new StringBuilder("zopen seed.txt r\nzopen f0.txt rw\nloop 800\nztee 0 1 5000\nendloop\nzclose 1\nzclose 0\n");
+        for (int i = 0; i < 100; i++) Files.writeString(dir.resolve("f" + i + ".txt"), "y");
+        for (int i = 1; i < 100; i++) {
+            script.append("zopen f").append(i - 1).append(".txt r\nzopen f").append(i).append(".txt rw\nzseek 1 0 end\n")
+                    .append("ztee 0 1 2147483647\nzclose 1\nzclose 0\n");
+        }
+        script.append("echo end\n");
+        Path s = script("hundred.eyn", script.toString());
+        Process p = child("-Xmx128m", "run", s.toString(), "--no-color");
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // more than a pipe holds
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the run ends");
+            assertEquals(1, p.exitValue(), err);
+            assertTrue(out.contains("[MEMORY] Out of host memory (requested "), out.substring(Math.max(0, out.length() - 2000)));
+            assertTrue(out.endsWith("end\n"), "the script went on to its end");
+            assertEquals("", err, "no OutOfMemoryError, no stack trace");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aBadMemoryBudgetIsAUsageError() throws Exception {
+        Path s = script("ok.eyn", "echo hi\n");
+        CliRunner.Result r = CliRunner.run("run", s.toString(), "--memory-budget", "lots");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--memory-budget takes a size of at least 1M"), r.err());
+        CliRunner.Result small = CliRunner.run("run", s.toString(), "--memory-budget", "4K");
+        assertEquals(2, small.status(), small.err());
+        CliRunner.Result fine = CliRunner.run("run", s.toString(), "--memory-budget", "16M");
+        assertEquals(0, fine.status(), fine.err());
+        assertEquals("hi\n", fine.out());
     }
 }

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import eyn.server.JsonRpcFrames;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,6 +77,35 @@ class DapProcessTest {
             response(in, 6, seen);
             p.getOutputStream().close();
             assertTrue(p.waitFor(15, TimeUnit.SECONDS), "eyn dap exits when its client goes away");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aDebugSessionThatRunsTheJvmOutOfMemoryEndsInOneLineWithStatusThree() throws Exception {
+        // a budget far past the heap lets the JVM itself run out: the adapter must then exit, not linger
+        Files.writeString(dir.resolve("a.txt"), "0123456789abcdefghij");
+        Path script = dir.resolve("grow.eyn");
+        Files.writeString(script, "zopen a.txt rw\nzopen a.txt rw\nloop 60\nzseek 1 0 end\nztee 0 1 2147483647\n"
+                + "zseek 0 0 end\nzseek 1 0 set\nztee 1 0 2147483647\nzseek 0 0 set\nendloop\n");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-cp",
+                System.getProperty("java.class.path"), "eyn.server.Main", "dap").start();
+        try {
+            OutputStream out = p.getOutputStream();
+            InputStream in = p.getInputStream();
+            List<JsonObject> seen = new ArrayList<>();
+            JsonRpcFrames.send(out, request(1, "initialize", "{\"adapterID\":\"eyn\",\"linesStartAt1\":true}"));
+            response(in, 1, seen);
+            JsonRpcFrames.send(out, request(2, "launch", "{\"program\":" + new com.google.gson.JsonPrimitive(script.toString())
+                    + ",\"noDebug\":true,\"ram\":4096,\"memoryBudget\":\"64G\"}"));
+            assertTrue(response(in, 2, seen).get("success").getAsBoolean());
+            JsonRpcFrames.send(out, request(3, "configurationDone", "{}"));
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the adapter exits when the JVM runs out of memory");
+            assertEquals(3, p.exitValue());
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(err.lines().anyMatch(l -> l.startsWith("eyn: out of host memory")), err);
+            assertTrue(!err.contains("\tat "), "no stack trace: " + err);
         } finally {
             p.destroyForcibly();
         }

@@ -445,4 +445,27 @@ class DapSessionTest {
             assertTrue(dap.allOutput().contains("Result: 0"), dap.allOutput());
         }
     }
+
+    @Test
+    void theLaunchsMemoryBudgetRefusesGrowthWithTheOsMessage() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "0123456789");
+        Files.writeString(dir.resolve("b.txt"), "");
+        Path p = DapHarness.script(dir, "grow.eyn", "zopen a.txt rw\nzopen b.txt rw\nloop 14\nzseek 0 0 set\nzseek 1 0 end\n"
+                + "ztee 0 1 2147483647\nzseek 1 0 set\nzseek 0 0 end\nztee 1 0 2147483647\nendloop\necho end\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of("memoryBudget", "2M"));
+            assertEquals(1, get(dap.exited).getExitCode(), "refused commands are failures");
+            get(dap.terminated);
+            String out = dap.allOutput();
+            assertTrue(out.contains("budget: 2048 KB)\nError: Out of memory for file extension\nTee failed"), out);
+            assertTrue(out.contains("end\n"), "the script went on: " + out);
+        }
+        try (DapHarness dap = new DapHarness()) {
+            var init = new org.eclipse.lsp4j.debug.InitializeRequestArguments();
+            init.setAdapterID("eyn");
+            get(dap.server.initialize(init));
+            var bad = assertThrows(ExecutionException.class, () -> get(dap.server.launch(Map.of("program", p.toString(), "memoryBudget", "lots"))));
+            assertTrue(bad.getCause().getMessage().contains("'memoryBudget' is a size of at least 1M"), bad.getCause().getMessage());
+        }
+    }
 }

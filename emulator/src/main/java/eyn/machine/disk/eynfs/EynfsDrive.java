@@ -115,11 +115,13 @@ public final class EynfsDrive implements Drive {
     public ChunkedBytes read(String file) throws DriveException {
         Eynfs.Node n = node(file);
         if (n.directory()) throw new DriveException(Kind.NOT_A_FILE, file, "not a file");
+        if (n.size() <= maxFileBytes) reserve(file, n.size());
         return fs.read(n, file, maxFileBytes);
     }
 
     @Override
     public void write(String file, ChunkedBytes content) throws DriveException {
+        reserve(file, content.length() + 2L * BlockStore.BLOCK);
         fs.writeFile(file, content);
     }
 
@@ -140,7 +142,28 @@ public final class EynfsDrive implements Drive {
 
     @Override
     public Drive copy() {
-        return new EynfsDrive(fs.copy(), image, persist, maxFileBytes, name, committed);
+        EynfsDrive d = new EynfsDrive(fs.copy(), image, persist, maxFileBytes, name, committed);
+        d.budget = budget;
+        return d;
+    }
+
+    private eyn.machine.memory.MemoryBudget budget;
+
+    @Override
+    public void attach(eyn.machine.memory.MemoryBudget budget) {
+        this.budget = budget;
+    }
+
+    @Override
+    public void measure(eyn.machine.memory.MemoryMeter meter) {
+        fs.store().measure(meter);
+    }
+
+    /** Asks the budget before holding {@code bytes} more (a file read out of the image, blocks written into its overlay). */
+    private void reserve(String path, long bytes) throws DriveException {
+        if (budget != null && !budget.fits(bytes)) {
+            throw new DriveException(Kind.OUT_OF_MEMORY, path, "out of host memory (budget " + eyn.machine.memory.MemoryBudget.describe(budget.limit()) + ")");
+        }
     }
 
     @Override

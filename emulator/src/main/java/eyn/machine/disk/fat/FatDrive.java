@@ -108,6 +108,7 @@ public final class FatDrive implements Drive {
             if (!e.isFile()) throw new DriveException(Kind.NOT_A_FILE, file, "not a file");
             FsFile f = e.getFile();
             if (f.getLength() > maxFileBytes) throw new DriveException(Kind.TOO_LARGE, file, "larger than " + maxFileBytes + " bytes");
+            reserve(file, f.getLength());
             ChunkedBytes out = ChunkedBytes.empty();
             ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
             for (long pos = 0; pos < f.getLength(); ) {
@@ -125,6 +126,7 @@ public final class FatDrive implements Drive {
 
     @Override
     public void write(String file, ChunkedBytes content) throws DriveException {
+        reserve(file, content.length() + 4L * BlockStore.BLOCK);
         change(file, () -> {
             FsDirectory dir = directory(FsPath.parent(file));
             FsDirectoryEntry e = dir.getEntry(FsPath.name(file));
@@ -171,6 +173,25 @@ public final class FatDrive implements Drive {
         });
     }
 
+    private eyn.machine.memory.MemoryBudget budget;
+
+    @Override
+    public void attach(eyn.machine.memory.MemoryBudget budget) {
+        this.budget = budget;
+    }
+
+    @Override
+    public void measure(eyn.machine.memory.MemoryMeter meter) {
+        store.measure(meter);
+    }
+
+    /** Asks the budget before holding {@code bytes} more (a file read out of the image, blocks written into its overlay). */
+    private void reserve(String path, long bytes) throws DriveException {
+        if (budget != null && !budget.fits(bytes)) {
+            throw new DriveException(Kind.OUT_OF_MEMORY, path, "out of host memory (budget " + eyn.machine.memory.MemoryBudget.describe(budget.limit()) + ")");
+        }
+    }
+
     private interface Change {
         void apply() throws IOException, DriveException;
     }
@@ -195,6 +216,7 @@ public final class FatDrive implements Drive {
             FatDrive d = new FatDrive(copied, mount(copied, name), image, persist, maxFileBytes, name);
             d.version = version;
             d.committed = committed;
+            d.budget = budget;
             return d;
         } catch (IOException | RuntimeException | DriveException e) {
             throw new IllegalStateException("FAT32 snapshot failed: " + e.getMessage(), e);

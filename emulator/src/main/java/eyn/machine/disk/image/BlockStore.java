@@ -107,6 +107,16 @@ public final class BlockStore {
         changed = again.changed;
     }
 
+    /** Adds the overlay (page table, pages, changed blocks) to a measurement; shared pages and blocks count once. */
+    public void measure(eyn.machine.memory.MemoryMeter meter) {
+        meter.references(pages);
+        for (byte[][] page : pages) {
+            if (page == null) continue;
+            meter.references(page);
+            for (byte[] b : page) meter.bytes(b);
+        }
+    }
+
     private byte[] overlay(long block) {
         if (block < 0 || block >= blocks) return null;
         byte[][] page = pages[(int) (block / PAGE)];
