@@ -25,9 +25,16 @@ final class DryRun {
     static final int MAX_LINES = 5_000;
     /**
      * The wall-clock budget of one dry run: one statement may be slow (a search over a large file),
-     * and the editor waits for the analysis, so the run also stops after this long.
+     * and the editor shows its facts only when it ends, so the run also stops after this long.
      */
     static final long TIME_BUDGET_NANOS = 1_000_000_000L;
+    /**
+     * The host memory one dry run's machine may hold (files it loads or grows, fd copies, mappings): an
+     * editor runs one beside everything else, so it gets a small share and refuses the rest as EYN-OS
+     * would refuse a command (the run goes on, the facts it finds stay true).
+     */
+    static final long MEMORY_BUDGET = Math.max(eyn.machine.memory.MemoryBudget.MIN,
+            Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8));
 
     /** Why the run stopped early, or null when the script ended or used its statement budget. */
     String stoppedBy;
@@ -57,7 +64,8 @@ final class DryRun {
         DryRun result = new DryRun();
         result.addressesPrinted = fidelity != eyn.machine.Fidelity.FAITHFUL;
         // a dry run only looks for facts: files may not grow past 1 MiB there
-        Machine machine = new Machine(new MachineConfig(ramBytes, 1, Map.of(0, drive.copy()), 1 << 20).withFidelity(fidelity));
+        Machine machine = new Machine(new MachineConfig(ramBytes, 1, Map.of(0, drive.copy()), 1 << 20).withFidelity(fidelity)
+                .withMemoryBudget(MEMORY_BUDGET));
         Interpreter interpreter = new Interpreter(machine, (color, printed, where) -> { }, new Options(BUDGET));
         try {
             interpreter.start(path, text);

@@ -52,4 +52,20 @@ class DryRunBudgetTest {
         assertEquals("cancelled", run.stoppedBy);
         assertNull(DryRun.of("/t.eyn", "zopen a.txt r\n", drive, MachineConfig.DEFAULT_RAM).stoppedBy, "the check ends with its work");
     }
+
+    @Test
+    void aRunHoldsNoMoreHostMemoryThanItsBudget(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root) throws Exception {
+        // five 15 MiB files: a dry run may load four of them (64 MiB), and the fifth zopen is refused as EYN-OS refuses it
+        byte[] content = new byte[15 << 20];
+        StringBuilder script = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            java.nio.file.Files.write(root.resolve("f" + i + ".bin"), content);
+            script.append("zopen f").append(i).append(".bin r\n");
+        }
+        TreeDrive folder = TreeDrive.overFolder(new eyn.machine.disk.HostFolder(root, 16 << 20), false);
+        DryRun run = DryRun.of("/t.eyn", script.toString(), folder, MachineConfig.DEFAULT_RAM);
+        assertEquals(64L << 20, Math.min(64L << 20, DryRun.MEMORY_BUDGET), "the budget under test");
+        for (int line = 0; line < 4; line++) assertEquals(Set.of(line), run.fds.get(line), "zopen on line " + (line + 1));
+        assertNull(run.fds.get(4), "the fifth file does not fit in the dry run's memory");
+    }
 }
