@@ -225,7 +225,7 @@ final class EynTextDocumentService implements TextDocumentService {
         String path = DriveMapping.of(doc.uri, server.settings, server.workspaceFolder).scriptPath();
         if (path != null && doc.choice.profile() == eyn.profile.Profiles.Y2026) callers = server.callersOf(path);
         waiting.put(doc.uri, doc.snapshot(callers));
-        server.analysis.execute(() -> analyse(doc.uri));
+        server.handOff(server.analysis, () -> analyse(doc.uri));
     }
 
     private boolean stale(Document.Snapshot s) {
@@ -253,8 +253,8 @@ final class EynTextDocumentService implements TextDocumentService {
         }
         announce(uri, choice);
         publish(s, found);
-        server.worker.execute(() -> install(s, found));
-        if (Analyzer.wantsDryRun(found, text, ws, settings)) server.dryRuns.execute(() -> dryRun(s, found, text, mapping, ws, settings));
+        server.handOff(server.worker, () -> install(s, found));
+        if (Analyzer.wantsDryRun(found, text, ws, settings)) server.handOff(server.dryRuns, () -> dryRun(s, found, text, mapping, ws, settings));
     }
 
     /** On the dry-run thread: the same analysis with the dry run's facts, published if its version is still the newest. */
@@ -263,7 +263,7 @@ final class EynTextDocumentService implements TextDocumentService {
         Analysis withFacts = eyn.analysis.Cancel.when(() -> stale(s), () -> Analyzer.withDryRun(found, text, mapping.scriptPath(), ws, settings));
         if (stale(s)) return;
         publish(s, withFacts);
-        server.worker.execute(() -> install(s, withFacts));
+        server.handOff(server.worker, () -> install(s, withFacts));
         if (server.pullDiagnostics && server.refreshDiagnostics && server.client != null) server.client.refreshDiagnostics();
     }
 
