@@ -181,10 +181,28 @@ public final class EynLanguageServer implements LanguageServer, LanguageClientAw
 
     @Override
     public void exit() {
+        stop();
+        exit.accept(shutdown ? 0 : 1);
+    }
+
+    /** Stops the worker, the analysis and the dry-run threads: the client said exit, or its input ended. */
+    void stop() {
         worker.shutdownNow();
         analysis.shutdownNow();
         dryRuns.shutdownNow();
-        exit.accept(shutdown ? 0 : 1);
+    }
+
+    /**
+     * Hands a task from one of the server's own threads to another. Once the session has ended its
+     * executors are stopped and the task is dropped with a verbose line (an analysis that finishes
+     * after the input closed): never an uncaught RejectedExecutionException with a stack trace on stderr.
+     */
+    void handOff(ExecutorService to, Runnable task) {
+        try {
+            to.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.verbose("the session has ended: a background task was dropped");
+        }
     }
 
     boolean isShutdown() {

@@ -102,7 +102,6 @@ import org.eclipse.lsp4j.services.TextDocumentService;
  * Requests on documents that are not open answer null or empty, as LSP allows.
  */
 final class EynTextDocumentService implements TextDocumentService {
-    private static final long DEBOUNCE_MS = Long.getLong("eyn.debounce", 0);
     private final EynLanguageServer server;
     private final Map<String, Document> documents = new HashMap<>();
     private final Map<String, int[]> lastTokens = new java.util.concurrent.ConcurrentHashMap<>();
@@ -226,9 +225,8 @@ final class EynTextDocumentService implements TextDocumentService {
         String path = DriveMapping.of(doc.uri, server.settings, server.workspaceFolder).scriptPath();
         if (path != null && doc.choice.profile() == eyn.profile.Profiles.Y2026) callers = server.callersOf(path);
         waiting.put(doc.uri, doc.snapshot(callers));
-        // -Deyn.debounce=MS holds each analysis back (the newest version is taken when it starts); 0 by default: waiting
-        // versions are skipped anyway, which is the debounce that matters, and diagnostics come soonest
-        CompletableFuture.delayedExecutor(DEBOUNCE_MS, java.util.concurrent.TimeUnit.MILLISECONDS, server.analysis).execute(() -> analyse(doc.uri));
+        // versions that wait while an analysis runs are skipped: the debounce that matters, with no delay added
+        server.handOff(server.analysis, () -> analyse(doc.uri));
     }
 
     private boolean stale(Document.Snapshot s) {
@@ -257,7 +255,7 @@ final class EynTextDocumentService implements TextDocumentService {
         announce(uri, choice);
         if (!install(s, found)) return;
         publish(s, found);
-        if (Analyzer.wantsDryRun(found, text, ws, settings)) server.dryRuns.execute(() -> dryRun(s, found, text, mapping, ws, settings));
+        if (Analyzer.wantsDryRun(found, text, ws, settings)) server.handOff(server.dryRuns, () -> dryRun(s, found, text, mapping, ws, settings));
     }
 
     /** On the dry-run thread: the same analysis with the dry run's facts, published if its version is still the newest. */

@@ -80,7 +80,10 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
         int status = ProtocolServer.awaitEnd(launcher.startListening(), exit, 
                 () -> ProtocolServer.inputEnded(input, log, server.isShutdown() ? 0 : 1));
         io.shutdownNow();
-        server.worker.shutdownNow();
+        server.stop(); // the analysis and dry-run threads too: an analysis still running hands off to nothing
+        // an analysis or dry run still running ends (briefly) before the session does
+        server.analysis.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
+        server.dryRuns.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
         return status;
     }
 

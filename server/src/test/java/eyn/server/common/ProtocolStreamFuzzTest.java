@@ -56,7 +56,34 @@ class ProtocolStreamFuzzTest {
         return -1;
     }
 
+    /** Exceptions that escaped a server thread (the JVM would print their stack trace on stderr). */
+    private static final java.util.List<String> UNCAUGHT = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    static {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (thread.getName().startsWith("eyn-")) {
+                java.io.StringWriter trace = new java.io.StringWriter();
+                e.printStackTrace(new java.io.PrintWriter(trace));
+                UNCAUGHT.add("uncaught in " + thread.getName() + ": " + trace);
+            } else if (previous != null) {
+                previous.uncaughtException(thread, e);
+            } else {
+                e.printStackTrace();
+            }
+        });
+    }
+
+    private static void assertNothingUncaught() {
+        synchronized (UNCAUGHT) {
+            String all = String.join("\n", UNCAUGHT);
+            UNCAUGHT.clear();
+            assertTrue(all.isEmpty(), all);
+        }
+    }
+
     private static void drive(boolean dap, byte[] data) throws Exception {
+        assertNothingUncaught(); // (one that escaped after the previous input ended is reported here)
         BytePipe up = new BytePipe();
         BytePipe down = new BytePipe();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -98,5 +125,7 @@ class ProtocolStreamFuzzTest {
         }
         // the log escapes control characters of the input it quotes, so a newline and a tab come from a real trace
         assertFalse(log.toString(StandardCharsets.UTF_8).contains("\n\tat "), log.toString(StandardCharsets.UTF_8));
+        // no server thread ended with an exception the JVM would print with its stack trace
+        assertNothingUncaught();
     }
 }
