@@ -96,7 +96,6 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 public final class EynDebugAdapter implements IDebugProtocolServer {
     static final int THREAD = 1;
     static final long CHECKPOINT_INTERVAL = 256;
-    static final long CHECKPOINT_BYTES = 32 * 1024;
 
     private final Log log;
     private final EventGate gate;
@@ -207,8 +206,9 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         } catch (IOException e) {
             throw LaunchConfig.invalid("cannot read the program: " + e.getMessage());
         }
-        History history = config.persist() ? null : new History(CHECKPOINT_INTERVAL,
-                (int) Math.max(2, config.historyBytes() / CHECKPOINT_BYTES), config.historySteps());
+        // checkpoints are measured (History): at most historyBytes, and never more than a quarter of the JVM's heap
+        History history = config.persist() ? null : History.withBudget(CHECKPOINT_INTERVAL,
+                Math.min(config.historyBytes(), Runtime.getRuntime().maxMemory() / 4), config.historySteps());
         // noDebug (VS Code's "Run Without Debugging"): nothing stops the run
         debugger = new Debugger(interpreter, config.noDebug() ? new Breakpoints() : breakpoints, history,
                 new eyn.debug.PortabilityStops(path -> {
