@@ -17,8 +17,10 @@ import java.util.TreeMap;
  * ({@link Interpreter.Snapshot#footprint}), and what snapshots share copy-on-write (memory pages,
  * file chunks and chunk tables, disk-image blocks, strings) is counted once, by identity, with a
  * count of the checkpoints that hold it; what a checkpoint copies for itself is counted for it alone.
- * {@link #bytes()} is therefore what the history keeps alive beyond the live state, and dropping a
- * checkpoint gives back exactly what only it held. When the total passes the budget, every other
+ * What the newest checkpoint shares is what the live state held when it was taken, so it is not
+ * charged until an older checkpoint is left holding it alone: {@link #bytes()} is what the history
+ * keeps alive beyond the live state (a 100 MB file the script has open costs nothing; each 100 MB
+ * copy it made and then replaced costs 100 MB), and dropping a checkpoint gives back what only it held. When the total passes the budget, every other
  * checkpoint is dropped (and checkpoints are taken half as often from then on); when even that is not
  * enough, the oldest go, so the budget holds whatever a checkpoint costs.
  *
@@ -48,9 +50,12 @@ public final class History {
     /** Doubles every time the history is thinned out: checkpoints come that much less often. */
     private long spacing = 1;
 
-    /** How many checkpoints hold each shared object. */
+    /** For each shared object: how many checkpoints hold it, and the last walk that saw it. */
     private final IdentityHashMap<Object, int[]> holders = new IdentityHashMap<>();
     private long sharedBytes;
+    /** Shared bytes the newest checkpoint holds: the live state holds them too, so they cost the history nothing yet. */
+    private long newestBytes;
+    private int walk;
     private long ownBytes;
     private long peakBytes;
     private long dropped;
@@ -132,16 +137,23 @@ public final class History {
     private void keep(long step, Interpreter.Snapshot snapshot) {
         long[] own = {0};
         long[] added = {0};
+        int mark = ++walk;
+        newestBytes = 0;
         snapshot.footprint(new Footprint() {
             @Override
             public void shared(Object object, long bytes) {
                 int[] n = holders.get(object);
                 if (n == null) {
-                    holders.put(object, new int[] {1});
+                    holders.put(object, new int[] {1, mark});
                     sharedBytes += bytes;
                     added[0] += bytes;
+                    newestBytes += bytes;
                 } else {
                     n[0]++;
+                    if (n[1] != mark) {
+                        n[1] = mark;
+                        newestBytes += bytes;
+                    }
                 }
             }
 
@@ -173,6 +185,7 @@ public final class History {
     }
 
     private void drop(long step) {
+        boolean newest = !checkpoints.isEmpty() && checkpoints.lastKey() == step;
         Checkpoint c = checkpoints.remove(step);
         if (c == null) return;
         snapshots.remove(step);
@@ -186,6 +199,27 @@ public final class History {
                 if (--n[0] == 0) {
                     holders.remove(object);
                     sharedBytes -= bytes;
+                }
+            }
+
+            @Override
+            public void own(long bytes) { }
+        });
+        if (newest) measureNewest();
+    }
+
+    /** Works out what the (new) newest checkpoint shares with the live state. */
+    private void measureNewest() {
+        newestBytes = 0;
+        if (checkpoints.isEmpty()) return;
+        int mark = ++walk;
+        checkpoints.lastEntry().getValue().snapshot().footprint(new Footprint() {
+            @Override
+            public void shared(Object object, long bytes) {
+                int[] n = holders.get(object);
+                if (n != null && n[1] != mark) {
+                    n[1] = mark;
+                    newestBytes += bytes;
                 }
             }
 
@@ -223,9 +257,12 @@ public final class History {
         return interval * spacing;
     }
 
-    /** What the checkpoints hold, measured: shared objects once, plus each checkpoint's own copies. */
+    /**
+     * What the checkpoints cost, measured: every object they share counted once, except those the
+     * newest checkpoint holds (the live state, taken then, holds them too), plus each checkpoint's own copies.
+     */
     public long bytes() {
-        return sharedBytes + ownBytes;
+        return sharedBytes - newestBytes + ownBytes;
     }
 
     /** The most {@link #bytes()} has been, right after a checkpoint was kept (before any eviction it caused). */

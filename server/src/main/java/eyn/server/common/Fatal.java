@@ -13,6 +13,12 @@ public final class Fatal {
 
     private static volatile PrintStream err = System.err;
     private static volatile Runnable flush = () -> { };
+    /**
+     * Heap set aside at start and let go first thing when the heap has run out: the handler itself
+     * must allocate (its line, the first run of its code), and without this it failed with a second
+     * OutOfMemoryError, so the process never halted and lingered with dead threads.
+     */
+    private static volatile byte[] reserve;
 
     private Fatal() {}
 
@@ -24,27 +30,41 @@ public final class Fatal {
 
     /** Installs the handler for errors no thread caught. */
     public static void install() {
+        reserve = new byte[4 << 20];
+        // run the message code once now: its first run links string concatenation, which allocates
+        message(new OutOfMemoryError("start"));
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            if (e instanceof VirtualMachineError v) die(v);
-            else {
+            if (e instanceof VirtualMachineError v) {
+                reserve = null;
+                try {
+                    die(v);
+                } finally {
+                    Runtime.getRuntime().halt(OUT_OF_MEMORY);
+                }
+            } else {
                 err.println("eyn: internal error in thread " + thread.getName() + ": " + e);
             }
         });
     }
 
+    private static String message(VirtualMachineError e) {
+        String what = e instanceof OutOfMemoryError
+                ? "out of host memory (" + (e.getMessage() == null ? "OutOfMemoryError" : e.getMessage())
+                        + "; max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)"
+                : e.toString();
+        return "eyn: " + what + ": stopping (exit status " + OUT_OF_MEMORY + ")";
+    }
+
     /** Reports a JVM failure in one line, flushes the output and halts. Never returns. */
     public static void die(VirtualMachineError e) {
+        reserve = null;
         try {
             flush.run();
         } catch (Throwable ignored) {
             // the output may be gone (broken pipe) or unflushable without memory
         }
         try {
-            String what = e instanceof OutOfMemoryError
-                    ? "out of host memory (" + (e.getMessage() == null ? "OutOfMemoryError" : e.getMessage())
-                            + "; max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)"
-                    : e.toString();
-            err.println("eyn: " + what + ": stopping (exit status " + OUT_OF_MEMORY + ")");
+            err.println(message(e));
             err.flush();
         } finally {
             Runtime.getRuntime().halt(OUT_OF_MEMORY);
