@@ -33,10 +33,11 @@ import java.util.TreeMap;
  */
 public final class History {
     /** A step back replays at most about this long (unless a checkpoint costs more than that). */
-    static final long REPLAY_NANOS = 10_000_000;
-    /** Checkpoints cost at most 1/this of the running time. */
+    static final long REPLAY_NANOS = 5_000_000;
+    /** Checkpoints cost about 1/this of the running time. */
     static final long AMORTIZE = 20;
-    static final long MAX_INTERVAL = 1 << 22;
+    /** A step back replays at most this many statements (when the budget has not thinned the history out). */
+    static final long MAX_INTERVAL = 1 << 14;
     /**
      * What keeping a byte costs the run besides the snapshot's own time: the collector copies it out
      * of the young generation and marks it while it lives (measured: with checkpoints every 256
@@ -187,7 +188,7 @@ public final class History {
 
     /** Drops every other checkpoint (the first and the latest stay) and takes them half as often from now on. */
     private void thin() {
-        spacing = Math.min(spacing * 2, MAX_INTERVAL);
+        spacing = Math.min(spacing * 2, 1 << 20);
         if (!adaptive) interval *= 2;
         List<Long> keys = new ArrayList<>(checkpoints.keySet());
         for (int i = 1; i < keys.size() - 1; i += 2) drop(keys.get(i));
