@@ -1,5 +1,6 @@
 package eyn.debug;
 
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +25,49 @@ public final class Breakpoints {
     private final Map<String, Command> commands = new HashMap<>();
     private final Map<Object, Long> hits = new HashMap<>();
     private volatile Set<String> filters = Set.of();
+    /** Bumped by every change: a debugger caches what it looks up per statement until this moves. */
+    private volatile int version;
+    private volatile boolean anyCommands;
+    private volatile boolean portability;
 
     public synchronized void setLines(String path, List<Line> list) {
         Map<Integer, Line> byLine = new HashMap<>();
         for (Line l : list) byLine.put(l.line(), l);
         lines.put(path, byLine);
         hits.keySet().removeIf(k -> k instanceof String s && s.startsWith(path + ":"));
+        version++;
     }
 
     public synchronized void setCommands(List<Command> list) {
         commands.clear();
         for (Command c : list) commands.put(c.name(), c);
+        anyCommands = !commands.isEmpty();
+        version++;
     }
 
-    public void setFilters(Set<String> names) {
+    public synchronized void setFilters(Set<String> names) {
         filters = Set.copyOf(names);
+        portability = filters.contains(PORTABILITY);
+        version++;
+    }
+
+    /** Changes with every change of the breakpoints: what was looked up under an older version is stale. */
+    public int version() {
+        return version;
+    }
+
+    /** The lines of a script that have a line breakpoint (a copy), or null when it has none. */
+    public synchronized BitSet lineSet(String path) {
+        Map<Integer, Line> byLine = lines.get(path);
+        if (byLine == null || byLine.isEmpty()) return null;
+        BitSet set = new BitSet();
+        for (Integer line : byLine.keySet()) if (line >= 0) set.set(line);
+        return set;
+    }
+
+    /** Whether the portability filter is on: every line then needs a look before it runs. */
+    public boolean portabilityFilter() {
+        return portability;
     }
 
     public boolean filter(String name) {
@@ -59,8 +88,8 @@ public final class Breakpoints {
         return commands.get(name);
     }
 
-    public synchronized boolean anyCommands() {
-        return !commands.isEmpty();
+    public boolean anyCommands() {
+        return anyCommands;
     }
 
     /** Counts a hit and tells whether the hit condition ("3", ">= 3", "% 2") lets it stop. */

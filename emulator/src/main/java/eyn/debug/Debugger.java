@@ -107,6 +107,12 @@ public final class Debugger {
     private final BiConsumer<String, Location> log;
     /** The key breakpoints are stored under for a script path (a debug adapter uses host file paths). */
     private Function<String, String> sourceKey = Function.identity();
+    /** Source keys already worked out, by script path: the per-statement check must not resolve paths. */
+    private final Map<String, String> keys = new java.util.HashMap<>();
+    /** The breakpoint lines of the script last checked, as of {@link Breakpoints#version()} {@code linesVersion}. */
+    private String linesPath;
+    private java.util.BitSet linesOf;
+    private int linesVersion = -1;
     private volatile boolean pauseRequested;
     private String lastError;
     private volatile List<Watch> watches = List.of();
@@ -140,6 +146,41 @@ public final class Debugger {
     /** Maps the interpreter's script paths to the keys line breakpoints are set under. */
     public void setSourceKey(Function<String, String> key) {
         this.sourceKey = key;
+        keys.clear();
+        linesPath = null;
+    }
+
+    /** The breakpoint key of a script path, worked out once per path. */
+    private String key(String path) {
+        String k = keys.get(path);
+        if (k == null) {
+            if (keys.size() >= 4096) keys.clear();
+            k = sourceKey.apply(path);
+            keys.put(path, k);
+        }
+        return k;
+    }
+
+    /**
+     * Whether anything may stop before the next statement of {@code top}: a line breakpoint on its
+     * line (looked up in a bit set cached per script until the breakpoints change), a command
+     * breakpoint or the portability filter. Runs before every statement, so it allocates nothing.
+     */
+    private boolean mayStopBefore(Frame top) {
+        return lineBreakpointAt(top) || breakpoints.anyCommands() || breakpoints.portabilityFilter();
+    }
+
+    /** Whether the next line of {@code top} has a line breakpoint (of any kind: conditions are not evaluated here). */
+    private boolean lineBreakpointAt(Frame top) {
+        int version = breakpoints.version();
+        String path = top.path();
+        if (version != linesVersion || !path.equals(linesPath)) {
+            linesOf = breakpoints.lineSet(key(path));
+            linesPath = path;
+            linesVersion = version;
+        }
+        java.util.BitSet lines = linesOf;
+        return lines != null && lines.get(top.line());
     }
     public History history() { return history; }
 
@@ -206,22 +247,25 @@ public final class Debugger {
 
     private Stop run(Mode mode) {
         pauseRequested = false;
-        int startDepth = in.frames().size();
+        int startDepth = in.depth();
+        if (history != null) history.resumed(in);
         boolean first = true;
         while (true) {
-            if (in.finished()) return new Stop(Reason.EXITED, null);
+            Frame running = in.topFrame();
+            if (running == null) return new Stop(Reason.EXITED, null);
             if (!first) {
                 if (pauseRequested) {
                     pauseRequested = false;
                     return new Stop(Reason.PAUSE, null);
                 }
-                Stop hit = checkBefore(in.next());
-                if (hit != null) return hit;
+                if (mayStopBefore(running)) {
+                    Stop hit = checkBefore(in.next());
+                    if (hit != null) return hit;
+                }
             }
             first = false;
             if (history != null) history.record(in);
             lastError = null;
-            Frame running = in.frames().get(in.frames().size() - 1);
             StepResult r = in.step();
             if (r.done()) return new Stop(Reason.EXITED, null);
             if (r.failed()) {
@@ -235,7 +279,7 @@ public final class Debugger {
             if (in.finished()) return new Stop(Reason.EXITED, null);
             Stop changed = checkWatches();
             if (changed != null) return changed;
-            int depth = in.frames().size();
+            int depth = in.depth();
             boolean statementDone = r.kind() == StepResult.Kind.STATEMENT;
             switch (mode) {
                 case STEP_IN -> {
@@ -259,7 +303,7 @@ public final class Debugger {
         boolean lineStart = frame.line() == at.line() && !pendingLine();
         if (!lineStart) return null;
         Function<String, String> vars = in::variable;
-        String key = sourceKey.apply(at.path());
+        String key = key(at.path());
         Breakpoints.Line bp = breakpoints.line(key, at.line());
         if (bp != null && (bp.condition() == null || bp.condition().isBlank() || Condition.evaluate(bp.condition(), vars))
                 && breakpoints.hit(key + ":" + at.line(), bp.hitCondition())) {
@@ -279,7 +323,7 @@ public final class Debugger {
                 }
             }
         }
-        if (breakpoints.filter(Breakpoints.PORTABILITY)) {
+        if (breakpoints.portabilityFilter()) {
             String problem = portability.apply(at);
             if (problem != null) {
                 ScriptLine line = frame.script().line(at.line());
@@ -325,12 +369,15 @@ public final class Debugger {
             OutputSink sink = in.sink();
             in.setSink(NOWHERE);
             try {
-                Object[] before = watchValues();
+                boolean watching = !watches.isEmpty();
+                Object[] before = watching ? watchValues() : null;
                 while (in.steps() < end && !in.finished()) {
-                    if (breakpointAt(in.next())) found = in.steps();
+                    Frame top = in.topFrame();
+                    if (lineBreakpointAt(top) && breakpointAt(in.next())) found = in.steps();
                     StepResult r = in.step();
                     // an exception filter stops on the line after the failing one, as it does going forwards
                     if (r.failed() && breakpoints.filter(Breakpoints.FAILED) && in.steps() < now) found = in.steps();
+                    if (!watching) continue;
                     Object[] after = watchValues();
                     // a data breakpoint stops on the line after the step that changed the value
                     if (!java.util.Arrays.equals(before, after) && in.steps() < now) found = in.steps();
@@ -362,7 +409,7 @@ public final class Debugger {
 
     private boolean breakpointAt(Location at) {
         if (at == null || pendingLine()) return false;
-        Breakpoints.Line bp = breakpoints.line(sourceKey.apply(at.path()), at.line());
+        Breakpoints.Line bp = breakpoints.line(key(at.path()), at.line());
         if (bp == null || (bp.logMessage() != null && !bp.logMessage().isEmpty())) return false;
         return bp.condition() == null || bp.condition().isBlank() || Condition.evaluate(bp.condition(), in::variable);
     }

@@ -40,8 +40,8 @@ public final class Interpreter implements ScriptHost {
     private OutputSink sink;
     private final Options options;
     private final Router router = new Router();
-    /** What the step now running did: handed out with its StepResult. */
-    private List<eyn.commands.Effect> stepEffects = new ArrayList<>();
+    /** What the step now running did: handed out with its StepResult (most steps do nothing worth a list). */
+    private List<eyn.commands.Effect> stepEffects = List.of();
     private final ScriptEngine engine;
     private final Shell shell;
     /** A multi-stage pipeline a 2026 script armed: it runs after the whole script (reference 1.5). */
@@ -109,6 +109,33 @@ public final class Interpreter implements ScriptHost {
 
         public long outputPosition() {
             return counters.outputPosition;
+        }
+
+        /**
+         * Reports what this snapshot holds (see {@link eyn.machine.Footprint}): the machine's state,
+         * and the frames it copied: variable tables (their strings are shared), block stacks,
+         * half-done lines and captured output.
+         */
+        public void footprint(eyn.machine.Footprint f) {
+            machine.footprint(f);
+            f.own(128);
+            java.util.Set<StringBuilder> captures = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Frame frame : frames) {
+                f.own(96 + 32L * frame.blocks.size() + 64);
+                for (Map.Entry<String, String> e : frame.variables.entrySet()) {
+                    f.own(eyn.machine.Footprint.ENTRY);
+                    f.shared(e.getKey(), eyn.machine.Footprint.string(e.getKey()));
+                    f.shared(e.getValue(), eyn.machine.Footprint.string(e.getValue()));
+                }
+                if (frame.capture != null && captures.add(frame.capture)) f.own(32 + 2L * frame.capture.capacity());
+                if (frame.pending != null) {
+                    f.own(64 + eyn.machine.Footprint.string(frame.pending.text) + 64L * frame.pending.substitutions.size());
+                    for (String r : frame.pending.results) f.own(eyn.machine.Footprint.string(r));
+                }
+                if (frame.d3 != null) f.own(256);
+            }
+            if (shellState != null) f.own(256);
+            if (deferredPipeline != null) for (String stage : deferredPipeline) f.shared(stage, eyn.machine.Footprint.string(stage));
         }
     }
 
@@ -178,6 +205,16 @@ public final class Interpreter implements ScriptHost {
         return frames.isEmpty();
     }
 
+    /** The innermost frame (the one whose statement runs next), or null when finished. */
+    public Frame topFrame() {
+        return frames.isEmpty() ? null : frames.get(frames.size() - 1);
+    }
+
+    /** How many frames are running (0 when finished). */
+    public int depth() {
+        return frames.size();
+    }
+
     /** The frames, outermost first. */
     public List<Frame> frames() {
         return Collections.unmodifiableList(frames);
@@ -214,7 +251,7 @@ public final class Interpreter implements ScriptHost {
         current = new Location(f.path, f.pc, frames.size());
         steps++;
         long errorsBefore = router.errorLines;
-        stepEffects = new ArrayList<>();
+        stepEffects = List.of();
         if (!f.busy()) {
             counters.statements++;
             engine.execute(f, f.script.line(f.pc));
@@ -710,6 +747,7 @@ public final class Interpreter implements ScriptHost {
 
     @Override
     public void effect(eyn.commands.Effect effect) {
+        if (stepEffects.isEmpty()) stepEffects = new ArrayList<>(2);
         stepEffects.add(effect);
     }
 

@@ -72,6 +72,23 @@ public final class Machine {
         private Snapshot(State state) {
             this.state = state;
         }
+
+        /** Reports what this snapshot holds: what it shares with other snapshots by identity, the rest as its own. */
+        public void footprint(Footprint f) {
+            State s = state;
+            f.own(256);
+            s.heap.footprint(f);
+            s.predictor.footprint(f);
+            s.fds.footprint(f);
+            for (Mapping m : s.mappings) {
+                f.own(MAPPING_DESCRIPTOR_SIZE);
+                m.content.footprint(f);
+            }
+            f.own(64 + Footprint.ENTRY * (long) s.windows.size());
+            for (Drive d : s.drives.values()) d.footprint(f);
+            f.own(Footprint.references(s.history.size()));
+            for (String line : s.history) f.shared(line, Footprint.string(line));
+        }
     }
 
     public Machine(MachineConfig config) {

@@ -31,6 +31,11 @@ final class WindowSpace {
         return base;
     }
 
+    /** How many ranges are reserved (for a snapshot's footprint). */
+    int size() {
+        return taken.size();
+    }
+
     static long spanFor(long size) {
         return Math.max(PAGE, (size + PAGE - 1) / PAGE * PAGE);
     }

@@ -2,17 +2,19 @@ package eyn.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
-import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.InitializeRequestArguments;
 import org.eclipse.lsp4j.debug.NextArguments;
+import org.eclipse.lsp4j.debug.RestartArguments;
 import org.eclipse.lsp4j.debug.ScopesArguments;
 import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
 import org.eclipse.lsp4j.debug.Source;
@@ -27,11 +29,20 @@ import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
 
 /**
- * Drives the real {@code eyn dap} process over its stdio from this client process and prints:
- * adapter start to {@code initialized}; {@code next} to {@code stopped}; the refresh an editor does
- * after each stop (stackTrace, scopes, variables of every scope); continue through 1,000,000 loop
- * iterations with a breakpoint after the loop; stepBack after 100,000 executed lines.
- * Usage: {@code DapBenchmark path/to/eyn.jar}.
+ * Drives the real {@code eyn dap} process over its stdio from this client process, the way an
+ * editor does, and prints:
+ * <ul>
+ * <li>continue through 1,000,000 loop iterations from a <b>cold</b> adapter: a new process,
+ * initialize, launch, a breakpoint after the loop, configurationDone, then the time to the stop
+ * (median of several processes), for a Release 13 {@code loop} and a 2026 {@code while}, with and
+ * without reverse history, next to {@code eyn run} of the same script; then the same run
+ * <b>warm</b> ({@code restart} in the same process);</li>
+ * <li>{@code next} to {@code stopped}, and the refresh an editor makes after each stop (threads,
+ * stackTrace, scopes, the variables of every scope), over the first 200 steps of a cold process and
+ * over 1,000 steps once it is warm;</li>
+ * <li>stepBack after 100,001 executed lines.</li>
+ * </ul>
+ * Usage: {@code DapBenchmark path/to/eyn.jar [cold-runs]}.
  */
 public final class DapBenchmark {
     private final BlockingQueue<StoppedEventArguments> stops = new LinkedBlockingQueue<>();
@@ -39,23 +50,48 @@ public final class DapBenchmark {
     private final CompletableFuture<TerminatedEventArguments> terminated = new CompletableFuture<>();
     private IDebugProtocolServer server;
     private Process process;
+    private long started;
+
+    static final String R13_LOOP = "set N=0\nloop 1000000\nset X=1\nendloop\necho after loop\n";
+    /** Line (1-based) of the breakpoint after the loop. */
+    static final int R13_AFTER = 5;
+    static final String D3_LOOP = "# eyn: profile=2026\nset K=0\nwhile $K != 1000000\n    set K=$(calc $K+1)\nendwhile\necho after loop $K\n";
+    static final int D3_AFTER = 6;
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "server/target/eyn.jar");
+        int coldRuns = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path dir = Files.createTempDirectory("eyn-dap-bench");
-        Path script = dir.resolve("bench.eyn");
-        Files.writeString(script, "set N=0\nloop 1000000\nset X=$N\nifeq $X 5\necho five\nendif\nendloop\necho after loop\n");
+        Path r13 = dir.resolve("loop.eyn");
+        Files.writeString(r13, R13_LOOP);
+        Path d3 = dir.resolve("while.shell");
+        Files.writeString(d3, D3_LOOP);
+        Path stepping = dir.resolve("bench.eyn");
+        Files.writeString(stepping, "set N=0\nloop 1000000\nset X=$N\nifeq $X 5\necho five\nendif\nendloop\necho after loop\n");
         Path steps = dir.resolve("steps.eyn");
         Files.writeString(steps, "set N=0\nloop 50000\nset X=1\nendloop\necho done\n");
 
+        System.out.printf("eyn dap benchmark: %s, %d cold processes per figure, %d cores, load %.1f%n", jar, coldRuns,
+                Runtime.getRuntime().availableProcessors(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+
+        // ---- continue through a million iterations, cold and warm -----------------------------------
+        System.out.printf("%ncontinue through 1,000,000 iterations to a breakpoint after the loop (configurationDone -> stopped; median [min-max])%n");
+        continueFigures(jar, "r13 loop of set, history on", r13, R13_AFTER, false, coldRuns, 1000);
+        continueFigures(jar, "r13 loop of set, history off", r13, R13_AFTER, true, coldRuns, 0);
+        continueFigures(jar, "2026 while of set $(calc), history on", d3, D3_AFTER, false, coldRuns, 0);
+        continueFigures(jar, "2026 while of set $(calc), history off", d3, D3_AFTER, true, coldRuns, 0);
+
+        // ---- next and the refresh after each stop, cold and warm --------------------------------------
         DapBenchmark b = new DapBenchmark();
         double startMs = b.start(jar);
-        System.out.printf("adapter start to initialized: %.0f ms (target < 1000 ms)%n", startMs);
-        b.launch(script, true);
+        System.out.printf("%nadapter start to initialized: %.0f ms (target < 1000 ms)%n", startMs);
+        b.launch(stepping, true);
         b.await();
-        double[] next = new double[2000];
-        double[] refresh = new double[next.length];
-        for (int i = 0; i < next.length; i++) {
+        int cold = 200;
+        int total = 2200;
+        double[] next = new double[total];
+        double[] refresh = new double[total];
+        for (int i = 0; i < total; i++) {
             long t = System.nanoTime();
             NextArguments n = new NextArguments();
             n.setThreadId(1);
@@ -66,40 +102,15 @@ public final class DapBenchmark {
             b.refresh();
             refresh[i] = (System.nanoTime() - t) / 1e6;
         }
-        double[] warmNext = Arrays.copyOfRange(next, 1000, next.length);
-        double[] warmRefresh = Arrays.copyOfRange(refresh, 1000, refresh.length);
-        System.out.printf("next -> stopped: p50 %.2f ms, p99 %.2f ms (target p99 <= 2 ms)%n", percentile(warmNext, 50), percentile(warmNext, 99));
-        System.out.printf("stop refresh (stackTrace, scopes, variables of every scope): p50 %.2f ms, p99 %.2f ms (target p99 <= 4 ms)%n",
-                percentile(warmRefresh, 50), percentile(warmRefresh, 99));
-        b.breakpoint(script, 8);
-        long t = System.nanoTime();
-        ContinueArguments c = new ContinueArguments();
-        c.setThreadId(1);
-        b.server.continue_(c).get(10, TimeUnit.SECONDS);
-        b.await();
-        double withHistory = (System.nanoTime() - t) / 1e6;
-        System.out.printf("continue through the rest of 1,000,000 iterations to a breakpoint after the loop: %.0f ms (target < 2000 ms)%n",
-                withHistory);
+        double[] both = new double[total];
+        for (int i = 0; i < total; i++) both[i] = next[i] + refresh[i];
+        printSteps("cold (first " + cold + " steps of a new process)", Arrays.copyOfRange(next, 0, cold),
+                Arrays.copyOfRange(refresh, 0, cold), Arrays.copyOfRange(both, 0, cold));
+        printSteps("warm (last 1,000 of " + total + " steps)", Arrays.copyOfRange(next, total - 1000, total),
+                Arrays.copyOfRange(refresh, total - 1000, total), Arrays.copyOfRange(both, total - 1000, total));
         b.stop();
 
-        // the same run without history ('persist' turns reverse execution off): the difference is what history costs
-        DapBenchmark h = new DapBenchmark();
-        h.start(jar);
-        Map<String, Object> plain = new HashMap<>();
-        plain.put("program", script.toString());
-        plain.put("stopOnEntry", false);
-        plain.put("persist", true);
-        h.server.launch(plain).get(30, TimeUnit.SECONDS);
-        h.breakpoint(script, 8);
-        long t2 = System.nanoTime();
-        h.server.configurationDone(new ConfigurationDoneArguments()).get(10, TimeUnit.SECONDS);
-        h.await();
-        double withoutHistory = (System.nanoTime() - t2) / 1e6;
-        h.stop();
-        long lines = 1 + 1_000_000L * 4;
-        System.out.printf("the same loop without history: %.0f ms; history costs about %.0f ns per executed line%n",
-                withoutHistory, Math.max(0, withHistory - withoutHistory) * 1e6 / lines);
-
+        // ---- stepBack ---------------------------------------------------------------------------------
         DapBenchmark r = new DapBenchmark();
         r.start(jar);
         r.launch(steps, false);
@@ -115,14 +126,74 @@ public final class DapBenchmark {
             r.await();
             back[i] = (System.nanoTime() - s) / 1e6;
         }
-        System.out.printf("stepBack after 100,001 executed lines: p50 %.2f ms, max %.2f ms (target < 20 ms)%n",
+        System.out.printf("%nstepBack after 100,001 executed lines: p50 %.2f ms, max %.2f ms (target < 20 ms)%n",
                 percentile(back, 50), percentile(back, 100));
         r.stop();
     }
 
+    /**
+     * {@code runs} cold processes, each: initialize, launch, setBreakpoints after the loop,
+     * configurationDone, the stop; then two restarts in the last one for the warm figure; and
+     * {@code eyn run} of the script for comparison.
+     */
+    private static void continueFigures(Path jar, String label, Path script, int line, boolean noHistory, int runs, int target) throws Exception {
+        double[] cold = new double[runs];
+        double[] fromStart = new double[runs];
+        double[] warm = new double[2];
+        for (int i = 0; i < runs; i++) {
+            DapBenchmark d = new DapBenchmark();
+            d.start(jar);
+            Map<String, Object> a = new HashMap<>();
+            a.put("program", script.toString());
+            a.put("stopOnEntry", false);
+            if (noHistory) a.put("persist", true);
+            d.server.launch(a).get(30, TimeUnit.SECONDS);
+            d.breakpoint(script, line);
+            long t = System.nanoTime();
+            d.server.configurationDone(new ConfigurationDoneArguments()).get(30, TimeUnit.SECONDS);
+            d.await();
+            long end = System.nanoTime();
+            cold[i] = (end - t) / 1e6;
+            fromStart[i] = (end - d.started) / 1e6;
+            if (i == runs - 1) {
+                for (int w = 0; w < warm.length; w++) {
+                    long s = System.nanoTime();
+                    d.server.restart(new RestartArguments()).get(30, TimeUnit.SECONDS);
+                    d.await();
+                    warm[w] = (System.nanoTime() - s) / 1e6;
+                }
+            }
+            d.stop();
+        }
+        double[] run = new double[Math.max(1, runs)];
+        for (int i = 0; i < run.length; i++) {
+            long t = System.nanoTime();
+            Process p = new ProcessBuilder(java(), "-jar", jar.toString(), "run", script.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor(120, TimeUnit.SECONDS);
+            run[i] = (System.nanoTime() - t) / 1e6;
+        }
+        System.out.printf("  %-40s cold %s ms (process start to stop %s ms); warm (restart) %s ms; eyn run incl. JVM start %s ms%s%n",
+                label, range(cold), range(fromStart), range(warm), range(run), target > 0 ? " (target cold < " + target + " ms)" : "");
+    }
+
+    private static void printSteps(String label, double[] next, double[] refresh, double[] both) {
+        System.out.printf("%s:%n", label);
+        System.out.printf("  next -> stopped: p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 <= 2 ms)%n",
+                percentile(next, 50), percentile(next, 99), percentile(next, 100));
+        System.out.printf("  refresh (threads, stackTrace, scopes, variables of every scope): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                percentile(refresh, 50), percentile(refresh, 99), percentile(refresh, 100));
+        System.out.printf("  stop + refresh (next -> stopped -> every scope's variables): p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 <= 4 ms)%n",
+                percentile(both, 50), percentile(both, 99), percentile(both, 100));
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     private double start(Path jar) throws Exception {
-        long t0 = System.nanoTime();
-        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "dap")
+        started = System.nanoTime();
+        process = new ProcessBuilder(java(), "-jar", jar.toString(), "dap")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         IDebugProtocolClient client = new IDebugProtocolClient() {
             @Override public void initialized() { initialized.complete(null); }
@@ -136,7 +207,7 @@ public final class DapBenchmark {
         init.setAdapterID("eyn");
         server.initialize(init).get(30, TimeUnit.SECONDS);
         initialized.get(30, TimeUnit.SECONDS);
-        return (System.nanoTime() - t0) / 1e6;
+        return (System.nanoTime() - started) / 1e6;
     }
 
     private void launch(Path script, boolean configure) throws Exception {
@@ -155,24 +226,33 @@ public final class DapBenchmark {
         SourceBreakpoint bp = new SourceBreakpoint();
         bp.setLine(line);
         a.setBreakpoints(new SourceBreakpoint[] {bp});
-        server.setBreakpoints(a).get(10, TimeUnit.SECONDS);
+        var verified = server.setBreakpoints(a).get(10, TimeUnit.SECONDS).getBreakpoints();
+        if (verified.length != 1 || !Boolean.TRUE.equals(verified[0].isVerified()) || verified[0].getLine() != line) {
+            throw new IllegalStateException("breakpoint on line " + line + " not set there: " + Arrays.toString(verified));
+        }
     }
 
     private void await() throws InterruptedException {
-        if (stops.poll(60, TimeUnit.SECONDS) == null) throw new IllegalStateException("no stop");
+        StoppedEventArguments s = stops.poll(120, TimeUnit.SECONDS);
+        if (s == null) throw new IllegalStateException("no stop");
     }
 
+    /** What an editor asks after a stop: threads, the stack, the top frame's scopes and each scope's variables. */
     private void refresh() throws Exception {
+        server.threads().get(10, TimeUnit.SECONDS);
         StackTraceArguments st = new StackTraceArguments();
         st.setThreadId(1);
         var frames = server.stackTrace(st).get(10, TimeUnit.SECONDS).getStackFrames();
         ScopesArguments sc = new ScopesArguments();
         sc.setFrameId(frames[0].getId());
+        List<CompletableFuture<?>> pending = new ArrayList<>();
         for (var scope : server.scopes(sc).get(10, TimeUnit.SECONDS).getScopes()) {
             VariablesArguments v = new VariablesArguments();
             v.setVariablesReference(scope.getVariablesReference());
-            server.variables(v).get(10, TimeUnit.SECONDS);
+            // an editor sends these together and waits for all
+            pending.add(server.variables(v));
         }
+        for (CompletableFuture<?> f : pending) f.get(10, TimeUnit.SECONDS);
     }
 
     private void stop() throws Exception {
@@ -180,6 +260,11 @@ public final class DapBenchmark {
         process.getOutputStream().close();
         process.waitFor(10, TimeUnit.SECONDS);
         process.destroyForcibly();
+    }
+
+    private static String range(double[] values) {
+        if (values.length == 1) return String.format("%.0f", values[0]);
+        return String.format("%.0f [%.0f-%.0f]", percentile(values, 50), percentile(values, 0), percentile(values, 100));
     }
 
     private static double percentile(double[] values, int p) {

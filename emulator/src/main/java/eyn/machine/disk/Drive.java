@@ -33,6 +33,11 @@ public interface Drive {
     /** An independent copy for snapshots; cheap because contents are shared copy-on-write. */
     Drive copy();
 
+    /** Reports what a copy of this drive holds (file contents and image blocks are shared between copies). */
+    default void footprint(eyn.machine.Footprint f) {
+        f.own(4096);
+    }
+
     /** One line for humans: what backs this drive. */
     String describe();
 

@@ -180,6 +180,25 @@ public final class TreeDrive implements Drive {
     }
 
     @Override
+    public void footprint(eyn.machine.Footprint f) {
+        f.own(64);
+        footprint(root, f);
+    }
+
+    private static void footprint(Node node, eyn.machine.Footprint f) {
+        f.own(48);
+        if (node instanceof FileNode file) {
+            if (file.content != null) file.content.footprint(f);
+        } else if (node instanceof DirNode dir && dir.children != null) {
+            for (Map.Entry<String, Node> e : dir.children.entrySet()) {
+                f.own(eyn.machine.Footprint.ENTRY);
+                f.shared(e.getKey(), eyn.machine.Footprint.string(e.getKey()));
+                footprint(e.getValue(), f);
+            }
+        }
+    }
+
+    @Override
     public String describe() {
         if (host == null) return "in memory";
         return (persist ? "folder " : "overlay of ") + host.root();

@@ -48,6 +48,14 @@ public final class ChunkedBytes {
         return length;
     }
 
+    /** Reports the chunk table and the chunks, which views share copy-on-write. */
+    public void footprint(eyn.machine.Footprint f) {
+        f.own(48);
+        if (chunks.length == 0) return;
+        f.shared(chunks, eyn.machine.Footprint.references(chunks.length));
+        for (byte[] c : chunks) if (c != null) f.shared(c, eyn.machine.Footprint.bytes(c.length));
+    }
+
     public int chunkCount() {
         return chunksFor(length);
     }

@@ -24,6 +24,16 @@ public final class FdTable {
         return new FdTable(this);
     }
 
+    /** Reports the open files: each handle is a copy of its own, its contents a shared view. */
+    public void footprint(eyn.machine.Footprint f) {
+        f.own(64 + eyn.machine.Footprint.references(slots.length));
+        for (OpenFile o : slots) {
+            if (o == null) continue;
+            f.own(96);
+            o.content.footprint(f);
+        }
+    }
+
     /** fd limit for a machine with this much RAM (reference 3.1, H13 tiers). */
     public static int limitForRam(long ramBytes) {
         long mib = 1024 * 1024;

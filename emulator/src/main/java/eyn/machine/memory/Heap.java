@@ -60,6 +60,12 @@ public final class Heap {
         meter.overhead(64L * (used.size() + free.size()));
     }
 
+    /** Reports what a copy of this heap holds: its pages (shared) and its block maps (its own). */
+    public void footprint(eyn.machine.Footprint f) {
+        memory.footprint(f);
+        f.own(128 + eyn.machine.Footprint.ENTRY * (long) (used.size() + free.size()));
+    }
+
     /** Heap size for a machine with this much RAM (reference 2.4). */
     public static int sizeForRam(long ramBytes) {
         long mib = 1024 * 1024;

@@ -25,6 +25,12 @@ public final class PagedMemory {
         return size;
     }
 
+    /** Reports the page table and the pages in use (shared copy-on-write between copies). */
+    public void footprint(eyn.machine.Footprint f) {
+        f.own(eyn.machine.Footprint.references(pages.length) + 64);
+        for (byte[] p : pages) if (p != null) f.shared(p, eyn.machine.Footprint.bytes(p.length));
+    }
+
     public PagedMemory copy() {
         owned.clear();
         return new PagedMemory(size, pages.clone(), new BitSet());

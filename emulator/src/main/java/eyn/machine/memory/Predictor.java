@@ -48,6 +48,12 @@ public final class Predictor {
         Arrays.fill(slots, new Slot(0, 0, false, 0));
     }
 
+    /** Reports the predictor's tables, which every copy has for itself. */
+    public void footprint(eyn.machine.Footprint f) {
+        f.own(96 + 4L * (accessPattern.length + allocationSizes.length + accessFrequency.length) + 16 * 3
+                + eyn.machine.Footprint.bytes(classTable.length) + eyn.machine.Footprint.references(slots.length) + 32L * slots.length);
+    }
+
     public Predictor copyOnto(Heap heapCopy) {
         Predictor p = new Predictor(heapCopy);
         p.accessPattern = accessPattern.clone();

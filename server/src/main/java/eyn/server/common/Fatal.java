@@ -14,8 +14,9 @@ public final class Fatal {
     private static volatile PrintStream err = System.err;
     private static volatile Runnable flush = () -> { };
     /**
-     * Heap kept aside for the last words: when the JVM is out of memory and what filled it is still
-     * reachable (a debug session's machine), dropping this leaves room to build and print the line.
+     * Heap set aside at start and let go first thing when the heap has run out: the handler itself
+     * must allocate (its line, the first run of its code), and without this it failed with a second
+     * OutOfMemoryError, so the process never halted and lingered with dead threads.
      */
     private static volatile byte[] reserve;
 
@@ -29,21 +30,30 @@ public final class Fatal {
 
     /** Installs the handler for errors no thread caught. */
     public static void install() {
-        reserve = new byte[RESERVE];
+        reserve = new byte[4 << 20];
+        // run the message code once now: its first run links string concatenation, which allocates
+        message(new OutOfMemoryError("start"));
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            // first, before any call: resolving a call the first time takes heap, and without this there is none
-            reserve = null;
-            try {
-                if (e instanceof VirtualMachineError v) die(v);
-                else err.println("eyn: internal error in thread " + thread.getName() + ": " + e);
-            } catch (Throwable again) {
-                // even the report failed (no memory at all): end anyway rather than linger with a dead thread
-                if (e instanceof VirtualMachineError) Runtime.getRuntime().halt(OUT_OF_MEMORY);
+            if (e instanceof VirtualMachineError v) {
+                reserve = null;
+                try {
+                    die(v);
+                } finally {
+                    Runtime.getRuntime().halt(OUT_OF_MEMORY);
+                }
+            } else {
+                err.println("eyn: internal error in thread " + thread.getName() + ": " + e);
             }
         });
     }
 
-    private static final int RESERVE = 512 * 1024;
+    private static String message(VirtualMachineError e) {
+        String what = e instanceof OutOfMemoryError
+                ? "out of host memory (" + (e.getMessage() == null ? "OutOfMemoryError" : e.getMessage())
+                        + "; max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)"
+                : e.toString();
+        return "eyn: " + what + ": stopping (exit status " + OUT_OF_MEMORY + ")";
+    }
 
     /** Reports a JVM failure in one line, flushes the output and halts. Never returns. */
     public static void die(VirtualMachineError e) {
@@ -54,11 +64,7 @@ public final class Fatal {
             // the output may be gone (broken pipe) or unflushable without memory
         }
         try {
-            String what = e instanceof OutOfMemoryError
-                    ? "out of host memory (" + (e.getMessage() == null ? "OutOfMemoryError" : e.getMessage())
-                            + "; max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)"
-                    : e.toString();
-            err.println("eyn: " + what + ": stopping (exit status " + OUT_OF_MEMORY + ")");
+            err.println(message(e));
             err.flush();
         } finally {
             Runtime.getRuntime().halt(OUT_OF_MEMORY);

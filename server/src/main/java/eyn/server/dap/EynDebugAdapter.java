@@ -116,7 +116,6 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 public final class EynDebugAdapter implements IDebugProtocolServer {
     static final int THREAD = 1;
     static final long CHECKPOINT_INTERVAL = 256;
-    static final long CHECKPOINT_BYTES = 32 * 1024;
 
     private final Log log;
     private final EventGate gate;
@@ -182,8 +181,9 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         openedDrives = config.machine();
         interpreter = new Interpreter(new Machine(openedDrives), this::output,
                 new Options(config.options().maxSteps(), config.options().profileChoice(source).profile()));
-        History history = config.options().persist() ? null : new History(CHECKPOINT_INTERVAL,
-                (int) Math.max(2, config.options().historyBytes() / CHECKPOINT_BYTES), config.options().historySteps());
+        // checkpoints are measured (History): at most historyBytes, and never more than a quarter of the JVM's heap
+        History history = config.options().persist() ? null : History.withBudget(CHECKPOINT_INTERVAL,
+                Math.min(config.options().historyBytes(), Runtime.getRuntime().maxMemory() / 4), config.options().historySteps());
         // noDebug (VS Code's "Run Without Debugging"): nothing stops the run
         debugger = new Debugger(interpreter, config.options().noDebug() ? new Breakpoints() : breakpoints, history,
                 new PortabilityStops(config::scriptText, config.options().portabilityWarnings()), this::logpoint);

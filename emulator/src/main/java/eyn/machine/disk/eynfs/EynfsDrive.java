@@ -167,6 +167,13 @@ public final class EynfsDrive implements Drive {
     }
 
     @Override
+    public void footprint(eyn.machine.Footprint f) {
+        // the allocator's free map is copied with every snapshot: a bit per block
+        f.own(4096 + fs.store().blocks() / 8);
+        fs.store().footprint(f);
+    }
+
+    @Override
     public String describe() {
         String mode = image == null ? "in-memory EYNFS image " : persist ? "EYNFS image " : "overlay of EYNFS image ";
         return mode + name + (fs.hasErrors() ? " (read-only: fscheck found errors)" : "");

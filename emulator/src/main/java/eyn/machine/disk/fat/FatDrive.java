@@ -209,6 +209,13 @@ public final class FatDrive implements Drive {
     }
 
     @Override
+    public void footprint(eyn.machine.Footprint f) {
+        // a copy mounts the file system again: its tables are the copy's own
+        f.own(64 * 1024);
+        store.footprint(f);
+    }
+
+    @Override
     public Drive copy() {
         try {
             fs.flush();

@@ -91,6 +91,17 @@ public final class BlockStore {
         return overlay(block) != null;
     }
 
+    /** Reports the overlay: its page table, pages and changed blocks, shared between copies. */
+    public void footprint(eyn.machine.Footprint f) {
+        f.own(64);
+        f.shared(pages, eyn.machine.Footprint.references(pages.length));
+        for (byte[][] page : pages) {
+            if (page == null) continue;
+            f.shared(page, eyn.machine.Footprint.references(page.length));
+            for (byte[] block : page) if (block != null) f.shared(block, eyn.machine.Footprint.bytes(block.length));
+        }
+    }
+
     /** A second view of the same blocks; from now on each copies a page before changing it. */
     public BlockStore copy() {
         pagesOwned = false;

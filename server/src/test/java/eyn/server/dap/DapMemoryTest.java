@@ -1,0 +1,164 @@
+package eyn.server.dap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import eyn.server.JsonRpcFrames;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code eyn dap} in a child JVM with a small heap, driven over stdio: reverse history measured by
+ * what its checkpoints really hold keeps a script that re-tees 100 MB every few hundred steps from
+ * exhausting the heap, and should the heap run out anyway, the adapter ends rather than lingers.
+ */
+class DapMemoryTest {
+    @TempDir
+    Path dir;
+
+    private Process dap(String heap) throws Exception {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
+                "-cp", System.getProperty("java.class.path"), "eyn.server.Main", "dap")
+                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+    }
+
+    private static String request(int seq, String command, String arguments) {
+        return "{\"seq\":" + seq + ",\"type\":\"request\",\"command\":\"" + command + "\",\"arguments\":" + arguments + "}";
+    }
+
+    /** Reads until the response to {@code seq}, keeping what came before. */
+    private static JsonObject response(InputStream in, int seq, List<JsonObject> seen) throws Exception {
+        while (true) {
+            JsonObject m = JsonRpcFrames.read(in);
+            seen.add(m);
+            if (m.get("type").getAsString().equals("response") && m.get("request_seq").getAsInt() == seq) return m;
+        }
+    }
+
+    private static JsonObject event(InputStream in, String name, List<JsonObject> seen) throws Exception {
+        for (JsonObject m : seen) {
+            if (m.get("type").getAsString().equals("event") && m.get("event").getAsString().equals(name)) {
+                seen.remove(m);
+                return m;
+            }
+        }
+        while (true) {
+            JsonObject m = JsonRpcFrames.read(in);
+            if (m.get("type").getAsString().equals("event") && m.get("event").getAsString().equals(name)) return m;
+            seen.add(m);
+        }
+    }
+
+    private String stderr() throws Exception {
+        Path p = dir.resolve("stderr.txt");
+        return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
+    }
+
+    @Test
+    void reTeeing100MiBEveryFewHundredStepsUnderA256MiBHeapKeepsTheAdapterAnswering() throws Exception {
+        try (RandomAccessFile big = new RandomAccessFile(dir.resolve("big.bin").toFile(), "rw")) {
+            big.setLength(100L << 20);
+            big.seek(12345);
+            big.write(42);
+        }
+        Files.writeString(dir.resolve("out.bin"), "x");
+        // aligned: each ztee shares the file's 25,600 chunks, but after every checkpoint fd 1 copies
+        // its 100 KiB chunk table; counted as a fixed 32 KiB, 8,192 such checkpoints held far more than 256 MiB
+        Path script = dir.resolve("retee.eyn");
+        Files.writeString(script, "zopen big.bin r\nzopen out.bin rw\nloop 1000000\nzseek 1 0\nztee 0 1 104857600\n"
+                + "loop 100\nset X=1\nendloop\nendloop\necho done\n");
+        Process p = dap("-Xmx256m");
+        try {
+            OutputStream out = p.getOutputStream();
+            InputStream in = p.getInputStream();
+            List<JsonObject> seen = new ArrayList<>();
+            JsonRpcFrames.send(out, request(1, "initialize", "{\"adapterID\":\"eyn\"}"));
+            assertTrue(response(in, 1, seen).get("success").getAsBoolean());
+            JsonRpcFrames.send(out, request(2, "launch", "{\"program\":" + new JsonPrimitive(script.toString())
+                    + ",\"ram\":1024}"));
+            assertTrue(response(in, 2, seen).get("success").getAsBoolean(), seen.toString());
+            JsonRpcFrames.send(out, request(3, "configurationDone", "{}"));
+            response(in, 3, seen);
+            int seq = 4;
+            // three rounds of running about 8 seconds each (tens of thousands of re-tees), then pause
+            for (int round = 0; round < 3; round++) {
+                Thread.sleep(8000);
+                assertTrue(p.isAlive(), "the adapter died: " + stderr());
+                JsonRpcFrames.send(out, request(seq, "threads", "{}"));
+                assertTrue(response(in, seq++, seen).get("success").getAsBoolean());
+                JsonRpcFrames.send(out, request(seq, "pause", "{\"threadId\":1}"));
+                assertTrue(response(in, seq++, seen).get("success").getAsBoolean());
+                JsonObject stopped = event(in, "stopped", seen);
+                assertEquals("pause", stopped.getAsJsonObject("body").get("reason").getAsString());
+                // the stop shows the machine: a step back works within the history
+                JsonRpcFrames.send(out, request(seq, "stepBack", "{\"threadId\":1}"));
+                assertTrue(response(in, seq++, seen).get("success").getAsBoolean());
+                event(in, "stopped", seen);
+                JsonRpcFrames.send(out, request(seq, "continue", "{\"threadId\":1}"));
+                assertTrue(response(in, seq++, seen).get("success").getAsBoolean());
+            }
+            JsonRpcFrames.send(out, request(seq, "disconnect", "{}"));
+            assertTrue(response(in, seq, seen).get("success").getAsBoolean());
+            out.close();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the adapter exits after disconnect");
+            String err = stderr();
+            assertFalse(err.contains("OutOfMemoryError") || err.contains("out of host memory"), err);
+            assertEquals(0, p.exitValue(), err);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void afterTheHeapRunsOutTheAdapterEndsWithStatusThreeAndOneLine() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "0123456789abcdefghij");
+        // two fds tee into each other: at --ram 4096 each may grow to 4 GiB, far past a 64 MiB heap
+        Path script = dir.resolve("grow.eyn");
+        Files.writeString(script, "echo start\nzopen a.txt rw\nzopen a.txt rw\nloop 60\nzseek 1 0 end\nztee 0 1 2147483647\n"
+                + "zseek 0 0 end\nzseek 1 0 set\nztee 1 0 2147483647\nzseek 0 0 set\nendloop\necho end\n");
+        Process p = dap("-Xmx64m");
+        try {
+            OutputStream out = p.getOutputStream();
+            InputStream in = p.getInputStream();
+            List<JsonObject> seen = new ArrayList<>();
+            JsonRpcFrames.send(out, request(1, "initialize", "{\"adapterID\":\"eyn\"}"));
+            response(in, 1, seen);
+            JsonRpcFrames.send(out, request(2, "launch", "{\"program\":" + new JsonPrimitive(script.toString())
+                    + ",\"ram\":4096,\"persist\":false}"));
+            response(in, 2, seen);
+            JsonRpcFrames.send(out, request(3, "configurationDone", "{}"));
+            response(in, 3, seen);
+            // the session runs out of heap; whatever thread it hits, the process must not linger:
+            // it ends by itself with status 3, or at the latest when its input closes
+            boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+            if (!ended) {
+                out.close();
+                ended = p.waitFor(30, TimeUnit.SECONDS);
+            }
+            assertTrue(ended, "the adapter lingers after running out of memory: " + stderr());
+            String err = stderr();
+            if (err.contains("out of host memory")) {
+                assertEquals(3, p.exitValue(), err);
+                assertFalse(err.contains("\tat "), "no stack trace: " + err);
+                assertEquals(1, err.lines().filter(l -> l.startsWith("eyn: ")).count(), err);
+            } else {
+                // no OutOfMemoryError: the memory budget refused the growth, and the run ended normally
+                assertEquals(0, p.exitValue(), err);
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+}
