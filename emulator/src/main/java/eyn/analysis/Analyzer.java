@@ -239,15 +239,15 @@ public final class Analyzer {
         List<Analysis.Occurrence> out = new ArrayList<>();
         for (int i = 0; i < script.size(); i++) {
             if (script.kindOf(i) != LineKind.SET) continue;
-            Analysis.Occurrence d = definition(script.line(i));
+            ScriptLine line = script.line(i);
+            Analysis.Occurrence d = definition(line, LineParts.assignment(line));
             if (d != null) out.add(d);
         }
         return out;
     }
 
     /** The variable a {@code set} line defines, or null when it defines none. */
-    private static Analysis.Occurrence definition(ScriptLine line) {
-        LineParts.Assignment a = LineParts.assignment(line);
+    private static Analysis.Occurrence definition(ScriptLine line, LineParts.Assignment a) {
         if (!a.hasEquals() || a.key().isEmpty()) return null;
         String key = a.key().length() > Limits.NAME ? a.key().substring(0, Limits.NAME) : a.key();
         return new Analysis.Occurrence(key, line.index(), a.keyStart(), a.keyStart() + a.key().length(), true);
@@ -289,9 +289,9 @@ public final class Analyzer {
     }
 
     private void assignment(ScriptLine line) {
-        Analysis.Occurrence d = definition(line);
-        if (d == null) return;
         LineParts.Assignment a = LineParts.assignment(line);
+        Analysis.Occurrence d = definition(line, a);
+        if (d == null) return;
         String key = d.name();
         int i = line.index();
         variables.add(d);

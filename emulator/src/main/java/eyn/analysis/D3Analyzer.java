@@ -125,16 +125,16 @@ final class D3Analyzer {
         List<Analysis.Occurrence> out = new ArrayList<>();
         for (int i = 0; i < Math.min(script.size(), D3Limits.LINES); i++) {
             if (script.kindOf(i) != LineKind.SET) continue;
-            Analysis.Occurrence d = definition(script.line(i));
+            ScriptLine line = script.line(i);
+            Analysis.Occurrence d = definition(line, D3Syntax.assignment(line.text().substring(3)));
             if (d != null) out.add(d);
         }
         return out;
     }
 
     /** The variable a {@code set} line defines, or null when its syntax is invalid. */
-    private static Analysis.Occurrence definition(ScriptLine line) {
+    private static Analysis.Occurrence definition(ScriptLine line, D3Syntax.Assignment a) {
         int base = line.textStart() + 3;
-        D3Syntax.Assignment a = D3Syntax.assignment(line.text().substring(3));
         if (!a.valid()) return null;
         String name = a.name().length() > D3Limits.NAME ? a.name().substring(0, D3Limits.NAME) : a.name();
         return new Analysis.Occurrence(name, line.index(), base + a.nameStart(), base + a.nameStart() + a.name().length(), true);
@@ -220,7 +220,7 @@ final class D3Analyzer {
         int base = line.textStart() + 3;
         D3Syntax.Assignment a = D3Syntax.assignment(line.text().substring(3));
         uses(line, base + a.valueStart(), a.value());
-        Analysis.Occurrence d = definition(line);
+        Analysis.Occurrence d = definition(line, a);
         if (d == null) return;
         String name = d.name();
         int i = line.index();

@@ -258,7 +258,7 @@ public final class Machine {
     public byte[] readWhole(Drive drive, String abs) throws DriveException {
         ChunkedBytes content = drive.read(abs);
         if (!budget.fitsTransiently(2L * content.length())) {
-            throw new DriveException(DriveException.Kind.OUT_OF_MEMORY, abs, "out of host memory (budget " + MemoryBudget.describe(budget.limit()) + ")");
+            throw DriveException.outOfHostMemory(abs, budget);
         }
         return content.toByteArray();
     }

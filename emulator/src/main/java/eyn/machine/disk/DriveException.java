@@ -13,6 +13,17 @@ public final class DriveException extends Exception {
         this.path = path;
     }
 
+    /** The failure of an operation that would take the machine past its host memory budget. */
+    public static DriveException outOfHostMemory(String path, eyn.machine.memory.MemoryBudget budget) {
+        return new DriveException(Kind.OUT_OF_MEMORY, path, "out of host memory (budget "
+                + eyn.machine.memory.MemoryBudget.describe(budget.limit()) + ")");
+    }
+
+    /** Asks a budget (null: none) before holding {@code bytes} more for {@code path}. */
+    public static void reserve(eyn.machine.memory.MemoryBudget budget, String path, long bytes) throws DriveException {
+        if (budget != null && !budget.fits(bytes)) throw outOfHostMemory(path, budget);
+    }
+
     public Kind kind() { return kind; }
     public String path() { return path; }
 }

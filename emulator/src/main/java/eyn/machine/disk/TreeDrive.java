@@ -253,10 +253,7 @@ public final class TreeDrive implements Drive {
 
     private ChunkedBytes content(String path, FileNode f) throws DriveException {
         if (f.content == null) {
-            if (budget != null && !budget.fits(f.size)) {
-                throw new DriveException(DriveException.Kind.OUT_OF_MEMORY, path,
-                        "out of host memory (budget " + eyn.machine.memory.MemoryBudget.describe(budget.limit()) + ")");
-            }
+            DriveException.reserve(budget, path, f.size);
             try {
                 f.content = host.load(f.hostPath);
                 f.size = f.content.length();

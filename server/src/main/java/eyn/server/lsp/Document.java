@@ -33,6 +33,8 @@ final class Document {
     Analysis current;
     /** Completes with the complete analysis of this version; fails with ContentModified when a newer version comes first. */
     CompletableFuture<Analysis> complete = new CompletableFuture<>();
+    /** Where its drive is (see EynTextDocumentService#mapping); null until asked, and after settings change. */
+    DriveMapping mapping;
     /** The profile last announced to the client (eyn/profile), to announce changes only. */
     String announcedProfile;
     /** The calls this version makes (2026 scripts), computed when another document first asks; null until then. */
@@ -84,13 +86,7 @@ final class Document {
 
     void set(String newText, int newVersion) {
         lines.clear();
-        String t = newText == null ? "" : newText;
-        int start = 0;
-        for (int nl = t.indexOf('\n'); nl >= 0; nl = t.indexOf('\n', start)) {
-            lines.add(t.substring(start, nl));
-            start = nl + 1;
-        }
-        lines.add(t.substring(start));
+        splitInto(newText == null ? "" : newText, lines);
         changed(newVersion);
     }
 
@@ -109,12 +105,7 @@ final class Document {
         List<String> removed = new ArrayList<>(lines.subList(a[0], b[0] + 1));
         String joined = lines.get(a[0]).substring(0, a[1]) + (newText == null ? "" : newText) + lines.get(b[0]).substring(b[1]);
         List<String> inserted = new ArrayList<>();
-        int start = 0;
-        for (int nl = joined.indexOf('\n'); nl >= 0; nl = joined.indexOf('\n', start)) {
-            inserted.add(joined.substring(start, nl));
-            start = nl + 1;
-        }
-        inserted.add(joined.substring(start));
+        splitInto(joined, inserted);
         if (inserted.size() == removed.size()) {
             for (int k = 0; k < inserted.size(); k++) lines.set(a[0] + k, inserted.get(k));
         } else {
@@ -123,6 +114,16 @@ final class Document {
         }
         changed(newVersion);
         return new Edit(a[0], removed, inserted);
+    }
+
+    /** Adds the text's lines, split at every '\n' (a final '\n' is followed by an empty line, as LSP counts lines). */
+    private static void splitInto(String text, List<String> out) {
+        int start = 0;
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+            out.add(text.substring(start, nl));
+            start = nl + 1;
+        }
+        out.add(text.substring(start));
     }
 
     /** What one change did: the lines from {@code line} on that it removed, and those it put there. */

@@ -175,9 +175,15 @@ final class EynTextDocumentService implements TextDocumentService {
         return false;
     }
 
+    /** Where a document's drive is (worker only): kept until the settings or the workspace change. */
+    DriveMapping mapping(Document doc) {
+        if (doc.mapping == null) doc.mapping = DriveMapping.of(doc.uri, server.settings, server.workspaceFolder);
+        return doc.mapping;
+    }
+
     /** Parses the current version, reusing the unchanged lines of the previous parse. */
     private void reparse(Document doc) {
-        DriveMapping mapping = DriveMapping.of(doc.uri, server.settings, server.workspaceFolder);
+        DriveMapping mapping = mapping(doc);
         String name = mapping.scriptPath() == null ? "script.eyn" : mapping.scriptPath();
         doc.script = Parser.parse(name, doc.physicalLines(), doc.trailingNewline(), doc.choice.profile().dialect(), doc.script);
     }
@@ -207,6 +213,7 @@ final class EynTextDocumentService implements TextDocumentService {
         server.worker.execute(() -> {
             cursorWorkspaces.clear();
             for (Document doc : documents.values()) {
+                doc.mapping = null;
                 doc.lastComplete = null;
                 doc.current = null;
                 if (doc.complete.isDone()) doc.complete = new java.util.concurrent.CompletableFuture<>();
@@ -222,7 +229,7 @@ final class EynTextDocumentService implements TextDocumentService {
     /** Hands this version to the analysis thread; a version still waiting there is replaced. */
     private void schedule(Document doc) {
         List<eyn.analysis.CallSite> callers = List.of();
-        String path = DriveMapping.of(doc.uri, server.settings, server.workspaceFolder).scriptPath();
+        String path = mapping(doc).scriptPath();
         if (path != null && doc.choice.profile() == eyn.profile.Profiles.Y2026) callers = server.callersOf(path);
         waiting.put(doc.uri, doc.snapshot(callers));
         // versions that wait while an analysis runs are skipped: the debounce that matters, with no delay added
@@ -316,7 +323,7 @@ final class EynTextDocumentService implements TextDocumentService {
     List<eyn.analysis.CallSite> calls(Document doc) {
         List<eyn.analysis.CallSite> c = doc.calls;
         if (c == null) {
-            String path = DriveMapping.of(doc.uri, server.settings, server.workspaceFolder).scriptPath();
+            String path = mapping(doc).scriptPath();
             c = path == null ? List.of() : eyn.analysis.CallSite.in(path, doc.text());
             doc.calls = c;
         }
@@ -363,9 +370,9 @@ final class EynTextDocumentService implements TextDocumentService {
      */
     private <T> CompletableFuture<T> atLine(String uri, Position position, java.util.function.BiFunction<Analysis, Workspace, T> body) {
         return query(uri, doc -> {
-            Workspace ws = cursorWorkspaces.computeIfAbsent(uri, u -> DriveMapping.of(u, server.settings, server.workspaceFolder).workspace());
+            Workspace ws = cursorWorkspaces.computeIfAbsent(uri, u -> mapping(doc).workspace());
             Analysis a = doc.current != null ? doc.current : CursorAnalysis.at(doc.script, doc.choice, doc.lastComplete,
-                    line(position), DriveMapping.of(uri, server.settings, server.workspaceFolder).scriptPath(), ws, server.settings.analysis());
+                    line(position), mapping(doc).scriptPath(), ws, server.settings.analysis());
             return body.apply(a, ws);
         });
     }

@@ -149,7 +149,7 @@ final class EynWorkspaceService implements WorkspaceService {
         }
         for (Document doc : List.copyOf(open.values())) {
             // the script's own calls never count: not computed for it at every keystroke
-            if (scriptPath.equals(DriveMapping.of(doc.uri, server.settings, server.workspaceFolder).scriptPath())) continue;
+            if (scriptPath.equals(documents.mapping(doc).scriptPath())) continue;
             for (eyn.analysis.CallSite c : documents.calls(doc)) {
                 if (c.callee().equals(scriptPath) && !c.caller().equals(scriptPath)) out.add(c);
             }

@@ -161,9 +161,7 @@ public final class EynfsDrive implements Drive {
 
     /** Asks the budget before holding {@code bytes} more (a file read out of the image, blocks written into its overlay). */
     private void reserve(String path, long bytes) throws DriveException {
-        if (budget != null && !budget.fits(bytes)) {
-            throw new DriveException(Kind.OUT_OF_MEMORY, path, "out of host memory (budget " + eyn.machine.memory.MemoryBudget.describe(budget.limit()) + ")");
-        }
+        DriveException.reserve(budget, path, bytes);
     }
 
     @Override
