@@ -168,7 +168,7 @@ public final class DapBenchmark {
         double[] run = new double[Math.max(1, runs)];
         for (int i = 0; i < run.length; i++) {
             long t = System.nanoTime();
-            Process p = new ProcessBuilder(java(), "-jar", jar.toString(), "run", script.toString())
+            Process p = new ProcessBuilder(eyn(jar, "run", script.toString()))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             p.waitFor(120, TimeUnit.SECONDS);
             run[i] = (System.nanoTime() - t) / 1e6;
@@ -187,13 +187,20 @@ public final class DapBenchmark {
                 percentile(both, 50), percentile(both, 99), percentile(both, 100));
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** The command that starts eyn.jar as {@code ./eyn} and the extension do: their JVM options and the CDS archive. */
+    private static List<String> eyn(Path jar, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Launch.defaultJvmOptions(jar));
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        return command;
     }
 
     private double start(Path jar) throws Exception {
         started = System.nanoTime();
-        process = new ProcessBuilder(java(), "-jar", jar.toString(), "dap")
+        process = new ProcessBuilder(eyn(jar, "dap"))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         IDebugProtocolClient client = new IDebugProtocolClient() {
             @Override public void initialized() { initialized.complete(null); }

@@ -481,6 +481,19 @@ public final class LspBenchmark {
                 r.typing.length, num(p(r.editDiagnostics, 50)), num(p(r.editDiagnostics, 99)), r.editDiagnostics.length,
                 num(p(r.hover, 50)), num(p(r.hover, 99)), num(p(r.signature, 50)), num(p(r.signature, 99)), rss(r.rssKb),
                 r.notes.isEmpty() ? "" : "  [" + String.join("; ", r.notes) + "]");
+        System.out.printf(Locale.ROOT, "         slowest typing rounds (round: ms): %s%n", slowest(r.typing, 5));
+    }
+
+    /** The {@code n} slowest rounds with their numbers: a tail made of the first rounds is a cold JIT, one spread out is not. */
+    private static String slowest(double[] times, int n) {
+        Integer[] order = new Integer[times.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Double.compare(times[b], times[a]));
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(n, order.length); i++) {
+            out.append(i == 0 ? "" : ", ").append('#').append(order[i]).append(": ").append(num(times[order[i]]));
+        }
+        return out.toString();
     }
 
     private void printTables(Map<String, Result> results) {
