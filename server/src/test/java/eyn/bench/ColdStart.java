@@ -39,7 +39,8 @@ public final class ColdStart {
         configs.put("JVM defaults (java -jar)", List.of());
         configs.put("-Xmx2g (the launcher before)", List.of("-Xmx2g"));
         configs.put("-Xmx2g + CDS", concat(List.of("-Xmx2g"), cds));
-        configs.put("-Xmx2g -Xms32m -XX:+UseSerialGC + CDS (the launcher's)", concat(List.of("-Xmx2g", "-Xms32m", "-XX:+UseSerialGC"), cds));
+        configs.put("-Xmx2g -Xms32m -XX:+UseSerialGC + CDS (the launcher's before)", concat(List.of("-Xmx2g", "-Xms32m", "-XX:+UseSerialGC"), cds));
+        configs.put("-Xmx2g -Xms96m -Xmn64m -XX:+UseSerialGC + CDS (the launcher's)", concat(Launch.FLAGS, cds));
         configs.put("the same + -XX:TieredStopAtLevel=1 (C1 only: not chosen)",
                 concat(List.of("-Xmx2g", "-Xms32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), cds));
 

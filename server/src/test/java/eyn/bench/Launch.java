@@ -14,7 +14,7 @@ final class Launch {
     private Launch() { }
 
     /** The tuning flags for a short-lived desktop process (see docs/benchmarks.md, "Cold start"). */
-    static final List<String> FLAGS = List.of("-Xmx2g", "-Xms32m", "-XX:+UseSerialGC");
+    static final List<String> FLAGS = List.of("-Xmx2g", "-Xms96m", "-Xmn64m", "-XX:+UseSerialGC");
 
     /** The class-data sharing options for the archive beside the jar, which the JVM ignores silently when it does not fit. */
     static List<String> cds(Path archive) {

@@ -4,12 +4,25 @@ import eyn.commands.ArgSpec;
 import eyn.commands.CommandSpec;
 import eyn.language.Dialect;
 import eyn.language.Directive;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /** Markdown documentation of commands and keywords, from the command set and the dialect tables; hover and completion show it. */
 public final class CommandHelp {
     private CommandHelp() {}
 
+    /**
+     * Each command's help, made once: completion lists every command on each keystroke, and making
+     * them anew was a tenth of what a typing round allocated. The tables' specs never change.
+     */
+    private static final Map<CommandSpec, String> MADE = Collections.synchronizedMap(new IdentityHashMap<>());
+
     public static String markdown(CommandSpec spec) {
+        return MADE.computeIfAbsent(spec, CommandHelp::make);
+    }
+
+    private static String make(CommandSpec spec) {
         StringBuilder md = new StringBuilder();
         md.append("```\n").append(String.join("\n", spec.usageLines())).append("\n```\n\n");
         md.append(spec.doc().isEmpty() ? spec.summary() : spec.doc()).append("\n");
