@@ -54,13 +54,15 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * <ul>
  *   <li>process start to the first diagnostics of the opened script (and to the initialize answer);</li>
  *   <li>typing: rounds of (didChange inserting a new line holding one character, completion at it,
- *       undo) spread over the file, timed from the didChange to the completion answer;</li>
+ *       undo) spread over the file, timed from the didChange to the completion answer, starting a
+ *       settle time (1 s; {@code --settle=MS}) after the first diagnostics, as a user looks at a file
+ *       before typing (the same for every server; {@code --settle=0} types at once);</li>
  *   <li>hover and signature help right after an edit (insert {@code echo hi}, request at it, undo);</li>
  *   <li>edit to the diagnostics of that version (insert a line, wait, undo, wait);</li>
  *   <li>resident memory (VmRSS of /proc/PID/status) at the end.</li>
  * </ul>
  * Usage: {@code LspBenchmark [eyn.jar] [SIZE...] [--sizes=1000,10000] [--profiles=r13,2026]
- * [--bash-ls=PATH|--no-bash-ls] [--rounds=200] [--budget=120] [--jvm-opts="..."] [--smoke]}.
+ * [--bash-ls=PATH|--no-bash-ls] [--rounds=200] [--settle=1000] [--budget=120] [--jvm-opts="..."] [--smoke]}.
  * With {@code --smoke} it exits with status 1 unless every eyn request was answered and every
  * completion at a new line offered {@code echo}.
  */
@@ -195,6 +197,7 @@ public final class LspBenchmark {
         Path bashLs;
         boolean noBashLs;
         int rounds = 200;
+        long settleMs = 1000;
         int hoverRounds = 100;
         int editRounds = 40;
         long budgetMs = 120_000;
@@ -231,6 +234,8 @@ public final class LspBenchmark {
                     o.hoverRounds = Integer.parseInt(a.substring(15));
                 } else if (a.startsWith("--edit-rounds=")) {
                     o.editRounds = Integer.parseInt(a.substring(14));
+                } else if (a.startsWith("--settle=")) {
+                    o.settleMs = Long.parseLong(a.substring(9));
                 } else if (a.startsWith("--budget=")) {
                     o.budgetMs = Long.parseLong(a.substring(9)) * 1000;
                 } else if (a.startsWith("--diagnostics-timeout=")) {
@@ -273,9 +278,9 @@ public final class LspBenchmark {
         List<String> bashCommand = bashCommand();
         System.out.println("eyn: " + String.join(" ", eynCommand));
         System.out.println("bash-LS: " + (bashCommand == null ? "skipped (" + bashSkipReason + ")" : String.join(" ", bashCommand)));
-        System.out.printf(Locale.ROOT, "load average at start: %s; typing %d rounds, hover/signature %d each, edit->diagnostics %d;"
-                + " a slow server's phase stops after %d s%n", loadAverage(), options.rounds, options.hoverRounds, options.editRounds,
-                options.budgetMs / 1000);
+        System.out.printf(Locale.ROOT, "load average at start: %s; typing %d rounds from %d ms after the first diagnostics,"
+                + " hover/signature %d each, edit->diagnostics %d; a slow server's phase stops after %d s%n", loadAverage(), options.rounds,
+                options.settleMs, options.hoverRounds, options.editRounds, options.budgetMs / 1000);
         Map<String, Result> results = new LinkedHashMap<>();
         for (int size : options.sizes) {
             for (Kind kind : options.eynKinds) results.put(kind + "/" + size, session(eynCommand, kind, size));
@@ -358,6 +363,7 @@ public final class LspBenchmark {
                 r.failures.add("no diagnostics after opening");
             }
             int[] version = {1};
+            Thread.sleep(options.settleMs);
             typing(s, r, uri, version);
             hoverAndSignature(s, r, uri, version);
             editDiagnostics(s, r, uri, version, diagTimeout);

@@ -17,7 +17,7 @@ class LspBenchmarkSmokeTest {
     @Test
     void everyRequestOfTheBenchmarkIsAnswered() throws Exception {
         LspBenchmark.Options options = LspBenchmark.Options.parse(new String[] {
-            "--sizes=1000", "--profiles=r13,2026", "--no-bash-ls", "--rounds=20", "--hover-rounds=5", "--edit-rounds=5", "--smoke"});
+            "--sizes=1000", "--profiles=r13,2026", "--no-bash-ls", "--rounds=20", "--settle=0", "--hover-rounds=5", "--edit-rounds=5", "--smoke"});
         options.eynCommand = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), "eyn.server.Main", "lsp");
         assertEquals(0, new LspBenchmark(options).run(), "the smoke run printed SMOKE FAILED lines above");

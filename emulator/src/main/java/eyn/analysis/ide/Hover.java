@@ -4,7 +4,9 @@ import eyn.analysis.Analysis;
 import eyn.commands.ArgKind;
 import eyn.commands.ArgSpec;
 import eyn.commands.CommandSpec;
+import eyn.language.LineKind;
 import eyn.language.LineParts;
+import eyn.language.Script;
 import eyn.language.ScriptLine;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,9 @@ public final class Hover {
     }
 
     static Analysis.Occurrence definitionAt(Analysis analysis, int line, int column) {
+        // only set lines define variables (in both dialects): other lines need not list every definition in the script
+        Script script = analysis.script();
+        if (line < 0 || line >= script.size() || script.kindOf(line) != LineKind.SET) return null;
         for (Analysis.Occurrence o : analysis.variables()) {
             if (o.definition() && o.line() == line && column >= o.start() && column <= o.end()) return o;
         }

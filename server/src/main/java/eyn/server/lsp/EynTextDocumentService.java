@@ -113,6 +113,8 @@ final class EynTextDocumentService implements TextDocumentService {
     private final Map<String, String> announced = new java.util.concurrent.ConcurrentHashMap<>();
     /** The drive each open document is checked against, for requests at a line (refreshed on save and settings). */
     private final Map<String, Workspace> cursorWorkspaces = new HashMap<>();
+    /** Whether the JIT has been primed on the keystroke paths (once per server, see {@link Priming}). */
+    private final java.util.concurrent.atomic.AtomicBoolean primed = new java.util.concurrent.atomic.AtomicBoolean();
 
     EynTextDocumentService(EynLanguageServer server) {
         this.server = server;
@@ -262,6 +264,9 @@ final class EynTextDocumentService implements TextDocumentService {
         announce(uri, choice);
         if (!install(s, found)) return;
         publish(s, found);
+        if (Priming.enabled() && text.length() <= Analyzer.FULL_ANALYSIS_LIMIT && !primed.getAndSet(true)) {
+            Priming.startInBackground(s, choice, found, ws, mapping.scriptPath(), settings, server.snippets, server::isShutdown);
+        }
         if (Analyzer.wantsDryRun(found, text, ws, settings)) server.handOff(server.dryRuns, () -> dryRun(s, found, text, mapping, ws, settings));
     }
 

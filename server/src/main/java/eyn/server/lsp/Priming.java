@@ -1,0 +1,91 @@
+package eyn.server.lsp;
+
+import eyn.analysis.Analysis;
+import eyn.analysis.AnalysisSettings;
+import eyn.analysis.CursorAnalysis;
+import eyn.analysis.Workspace;
+import eyn.analysis.ide.Completions;
+import eyn.analysis.ide.Hover;
+import eyn.analysis.ide.SignatureHelp;
+import eyn.language.Parser;
+import eyn.profile.ProfileChoice;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
+
+/**
+ * Warms the JIT on the paths a keystroke takes, once, after the first document's first diagnostics:
+ * on a private copy of that document it makes the edits and requests an editor makes while the user
+ * types (insert a line, completion, hover and signature help there, serialise the answer, undo).
+ * Without it the first twenty or so keystrokes ran interpreted code and first-time call-site linking,
+ * and took 40-120 ms where later ones take a few (docs/benchmarks.md, "Priming"). It runs on a thread
+ * of its own at the lowest priority, touches nothing the server holds, publishes nothing, and stops
+ * when its rounds are done, the server closes, or after a second of work. {@code -Deyn.lsp.priming=false}
+ * turns it off.
+ */
+final class Priming {
+    static final int ROUNDS = 150;
+    private static final long BUDGET_NANOS = 1_000_000_000L;
+
+    private Priming() {}
+
+    static boolean enabled() {
+        return !"false".equals(System.getProperty("eyn.lsp.priming"));
+    }
+
+    /** Starts the rounds on a daemon thread of their own. */
+    static void startInBackground(Document.Snapshot s, ProfileChoice choice, Analysis complete, Workspace ws, String scriptPath,
+                                  AnalysisSettings settings, boolean snippets, BooleanSupplier closing) {
+        Thread t = new Thread(() -> run(s, choice, complete, ws, scriptPath, settings, snippets, closing), "eyn-lsp-priming");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /**
+     * The rounds, on the caller's thread; returns how many were made. {@code complete} is the
+     * complete analysis of {@code s} under {@code choice}, as a keystroke's request finds it.
+     */
+    static int run(Document.Snapshot s, ProfileChoice choice, Analysis complete, Workspace ws, String scriptPath,
+                   AnalysisSettings settings, boolean snippets, BooleanSupplier stop) {
+        Document doc = new Document(s.uri(), String.join("\n", s.lines()), 1);
+        doc.choice = choice;
+        String name = s.script().name();
+        doc.script = Parser.parse(name, doc.physicalLines(), doc.trailingNewline(), doc.choice.profile().dialect(), null);
+        MessageJsonHandler json = new MessageJsonHandler(Map.of());
+        long start = System.nanoTime();
+        int done = 0;
+        int version = 1;
+        for (; done < ROUNDS; done++) {
+            if (stop.getAsBoolean() || System.nanoTime() - start > BUDGET_NANOS) break;
+            int line = 1 + (int) ((done * 7919L) % Math.max(1, doc.lineCount() - 1));
+            doc.apply(new Range(new Position(line, 0), new Position(line, 0)), "echo hi\n", ++version);
+            doc.script = Parser.parse(name, doc.physicalLines(), doc.trailingNewline(), doc.choice.profile().dialect(), doc.script);
+            Analysis a = CursorAnalysis.at(doc.script, doc.choice, complete, line, scriptPath, ws, settings);
+            List<CompletionItem> items = Completions.at(a, ws, line, 1).stream()
+                    .map(e -> LspConvert.completion(e, snippets, a.profile())).toList();
+            respond(json, new CompletionList(false, items));
+            Hover.Info hover = Hover.at(a, line, 2);
+            if (hover != null) respond(json, LspConvert.markdown(hover.markdown()));
+            SignatureHelp.Info signature = SignatureHelp.at(a, line, 5);
+            if (signature != null) respond(json, signature.label());
+            doc.apply(new Range(new Position(line, 0), new Position(line + 1, 0)), "", ++version);
+            doc.script = Parser.parse(name, doc.physicalLines(), doc.trailingNewline(), doc.choice.profile().dialect(), doc.script);
+        }
+        return done;
+    }
+
+    /** Serialises an answer as LSP4J does for a response, which warms its type adapters too. */
+    private static void respond(MessageJsonHandler json, Object result) {
+        ResponseMessage m = new ResponseMessage();
+        m.setId("prime");
+        m.setResult(result);
+        json.serialize(m);
+    }
+}
