@@ -113,6 +113,13 @@ final class EynTextDocumentService implements TextDocumentService {
     private final Map<String, String> announced = new java.util.concurrent.ConcurrentHashMap<>();
     /** The drive each open document is checked against, for requests at a line (refreshed on save and settings). */
     private final Map<String, Workspace> cursorWorkspaces = new HashMap<>();
+    /** When each document last changed (System.nanoTime), for the debounce of its whole-file analysis. */
+    private final Map<String, Long> lastChanges = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * How long a document must go without a change before its whole-file analysis starts (see
+     * {@link #awaitQuiet}): 15 ms, or {@code -Deyn.lsp.quietMs=N}.
+     */
+    private final long quietNanos = Long.getLong("eyn.lsp.quietMs", 15) * 1_000_000L;
     /** Whether the JIT has been primed on the keystroke paths (once per server, see {@link Priming}). */
     private final java.util.concurrent.atomic.AtomicBoolean primed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -142,6 +149,7 @@ final class EynTextDocumentService implements TextDocumentService {
         int version = params.getTextDocument().getVersion() == null ? -1 : params.getTextDocument().getVersion();
         List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
         newestVersions.put(uri, version); // an analysis of an older version stops at its next check
+        lastChanges.put(uri, System.nanoTime());
         server.worker.execute(() -> {
             Document doc = documents.get(uri);
             if (doc == null) {
@@ -194,6 +202,7 @@ final class EynTextDocumentService implements TextDocumentService {
     public void didClose(DidCloseTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
         newestVersions.remove(uri);
+        lastChanges.remove(uri);
         server.worker.execute(() -> {
             Document doc = documents.remove(uri);
             if (doc != null && !doc.complete.isDone()) doc.complete.completeExceptionally(new Document.ContentModified());
@@ -238,12 +247,30 @@ final class EynTextDocumentService implements TextDocumentService {
         server.handOff(server.analysis, () -> analyse(doc.uri));
     }
 
+    /**
+     * The debounce: a whole-file analysis starts only once a document has had no change for
+     * {@link #quietNanos}, so that while keys come faster than that (a fast typist, a paste, an
+     * editor's burst of changes) the requests at the cursor get the machine to themselves instead of
+     * sharing its cores with analyses that the next keystroke cancels. A human's keystrokes are
+     * further apart, so this adds nothing to their diagnostics' delay.
+     */
+    private void awaitQuiet(String uri) {
+        while (true) {
+            Long last = lastChanges.get(uri);
+            long wait = last == null ? 0 : last + quietNanos - System.nanoTime();
+            if (wait <= 0) return;
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            if (Thread.currentThread().isInterrupted()) return;
+        }
+    }
+
     private boolean stale(Document.Snapshot s) {
         return !Integer.valueOf(s.version()).equals(newestVersions.get(s.uri()));
     }
 
     /** On the analysis thread: the complete analysis of the newest waiting version of a document. */
     private void analyse(String uri) {
+        awaitQuiet(uri);
         Document.Snapshot s = waiting.remove(uri);
         if (s == null || stale(s)) return;
         String text = s.text();

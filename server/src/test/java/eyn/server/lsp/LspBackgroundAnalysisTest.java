@@ -64,6 +64,35 @@ class LspBackgroundAnalysisTest {
     }
 
     @Test
+    void aBurstOfChangesFasterThanTheQuietTimeIsAnalysedOnceForItsLastVersion() throws Exception {
+        // a quiet time far longer than the burst takes to send, so that a busy machine cannot split it
+        System.setProperty("eyn.lsp.quietMs", "1500");
+        try (LspHarness lsp = new LspHarness(root)) {
+            lsp.initialize(null);
+            String uri = lsp.uri("burst.eyn");
+            lsp.open("burst.eyn", "set X=1\necho $X\n");
+            int last = 21;
+            for (int v = 2; v <= last; v++) {
+                // type a character at the start of line 2, then take it back: the last version is the opened text
+                TextDocumentContentChangeEvent change = new TextDocumentContentChangeEvent(
+                        new Range(new Position(1, 0), new Position(1, v % 2 == 0 ? 0 : 1)), v % 2 == 0 ? "e" : "");
+                lsp.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                        new VersionedTextDocumentIdentifier(uri, v), List.of(change)));
+            }
+            // requests at the cursor are answered while the burst's analysis waits for quiet
+            assertNotNull(lsp.server.getTextDocumentService().hover(new org.eclipse.lsp4j.HoverParams(
+                    new org.eclipse.lsp4j.TextDocumentIdentifier(uri), new Position(1, 1))).get(1, TimeUnit.SECONDS));
+            List<Integer> published = new ArrayList<>();
+            for (PublishDiagnosticsParams p; (p = lsp.diagnostics.poll(3000, TimeUnit.MILLISECONDS)) != null; ) {
+                if (p.getUri().equals(uri)) published.add(p.getVersion());
+            }
+            assertEquals(List.of(last), published, "the versions whose diagnostics were published after the burst");
+        } finally {
+            System.clearProperty("eyn.lsp.quietMs");
+        }
+    }
+
+    @Test
     void requestsAreAnsweredWhileTheDryRunIsStillRunning() throws Exception {
         // the dry run of this script takes its whole time budget (1 s): every pass searches a 15 MB file
         byte[] big = new byte[15 << 20];
