@@ -31,8 +31,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.debug.Breakpoint;
 import org.eclipse.lsp4j.debug.Capabilities;
@@ -120,11 +118,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     private final Log log;
     private final EventGate gate;
     private final Runnable onTerminate;
-    private final ExecutorService session = Executors.newSingleThreadExecutor(r -> {
-        java.lang.Thread t = new java.lang.Thread(r, "eyn-dap-session");
-        t.setDaemon(true);
-        return t;
-    });
+    private final SessionThread session = new SessionThread();
     private final Handles handles = new Handles();
     private final Breakpoints breakpoints = new Breakpoints();
     private final ProgressReporter progress;
@@ -524,7 +518,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
 
     @Override
     public CompletableFuture<StackTraceResponse> stackTrace(StackTraceArguments args) {
-        return onStopped(() -> {
+        return readStopped(() -> {
             List<StackView.Frame> frames = StackView.of(debugger);
             StackTraceResponse r = new StackTraceResponse();
             r.setStackFrames(StackView.page(frames, args.getStartFrame(), args.getLevels()).stream().map(f -> {
@@ -543,7 +537,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
 
     @Override
     public CompletableFuture<ScopesResponse> scopes(ScopesArguments args) {
-        return onStopped(() -> {
+        return readStopped(() -> {
             ScopesResponse r = new ScopesResponse();
             r.setScopes(Scopes.of(handles, new Inspection(interpreter).scopes(args.getFrameId())));
             return r;
@@ -552,7 +546,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
 
     @Override
     public CompletableFuture<VariablesResponse> variables(VariablesArguments args) {
-        return onStopped(() -> {
+        return readStopped(() -> {
             Supplier<List<Inspection.Entry>> entries = handles.get(args.getVariablesReference());
             if (entries == null) throw invalid("No variables with reference " + args.getVariablesReference());
             VariablesResponse r = new VariablesResponse();
@@ -735,7 +729,20 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     }
 
     private <T> CompletableFuture<T> onSession(Supplier<T> body) {
-        return CompletableFuture.supplyAsync(() -> translated(body), session);
+        return session.submit(() -> translated(body));
+    }
+
+    /**
+     * Like {@link #onStopped}, for a short request that only reads the stopped machine (the stack,
+     * scopes, variables an editor asks for after every stop): answered without a hop to the session
+     * thread when it is idle.
+     */
+    private <T> CompletableFuture<T> readStopped(Supplier<T> body) {
+        if (running) return failed(invalid("The script is running: pause it first"));
+        return session.read(() -> translated(() -> {
+            requireLaunched();
+            return body.get();
+        }));
     }
 
     /** Answered at once, off the session thread. */
