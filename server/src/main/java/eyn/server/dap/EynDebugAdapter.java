@@ -31,6 +31,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.debug.Breakpoint;
 import org.eclipse.lsp4j.debug.Capabilities;
@@ -118,7 +120,11 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     private final Log log;
     private final EventGate gate;
     private final Runnable onTerminate;
-    private final SessionThread session = new SessionThread();
+    private final ExecutorService session = Executors.newSingleThreadExecutor(r -> {
+        java.lang.Thread t = new java.lang.Thread(r, "eyn-dap-session");
+        t.setDaemon(true);
+        return t;
+    });
     private final Handles handles = new Handles();
     private final Breakpoints breakpoints = new Breakpoints();
     private final ProgressReporter progress;
@@ -518,7 +524,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
 
     @Override
     public CompletableFuture<StackTraceResponse> stackTrace(StackTraceArguments args) {
-        return readStopped(() -> {
+        return onStopped(() -> {
             List<StackView.Frame> frames = StackView.of(debugger);
             StackTraceResponse r = new StackTraceResponse();
             r.setStackFrames(StackView.page(frames, args.getStartFrame(), args.getLevels()).stream().map(f -> {
@@ -537,7 +543,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
 
     @Override
     public CompletableFuture<ScopesResponse> scopes(ScopesArguments args) {
-        return readStopped(() -> {
+        return onStopped(() -> {
             ScopesResponse r = new ScopesResponse();
             r.setScopes(Scopes.of(handles, new Inspection(interpreter).scopes(args.getFrameId())));
             return r;
@@ -546,7 +552,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
 
     @Override
     public CompletableFuture<VariablesResponse> variables(VariablesArguments args) {
-        return readStopped(() -> {
+        return onStopped(() -> {
             Supplier<List<Inspection.Entry>> entries = handles.get(args.getVariablesReference());
             if (entries == null) throw invalid("No variables with reference " + args.getVariablesReference());
             VariablesResponse r = new VariablesResponse();
@@ -729,20 +735,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     }
 
     private <T> CompletableFuture<T> onSession(Supplier<T> body) {
-        return session.submit(() -> translated(body));
-    }
-
-    /**
-     * Like {@link #onStopped}, for a short request that only reads the stopped machine (the stack,
-     * scopes, variables an editor asks for after every stop): answered without a hop to the session
-     * thread when it is idle.
-     */
-    private <T> CompletableFuture<T> readStopped(Supplier<T> body) {
-        if (running) return failed(invalid("The script is running: pause it first"));
-        return session.read(() -> translated(() -> {
-            requireLaunched();
-            return body.get();
-        }));
+        return CompletableFuture.supplyAsync(() -> translated(body), session);
     }
 
     /** Answered at once, off the session thread. */
