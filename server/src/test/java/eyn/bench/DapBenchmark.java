@@ -92,7 +92,8 @@ public final class DapBenchmark {
         b.launch(stepping, true);
         b.await();
         int cold = 200;
-        int total = 2200;
+        // -Deyn.bench.steps=N steps longer, to see how far the warm tail is the JIT compilers still at work
+        int total = Integer.getInteger("eyn.bench.steps", 2200);
         double[] next = new double[total];
         double[] refresh = new double[total];
         long[] clientGcs = new long[total];
