@@ -75,11 +75,15 @@ public final class DapBenchmark {
                 Runtime.getRuntime().availableProcessors(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         // ---- continue through a million iterations, cold and warm -----------------------------------
+        // -Deyn.bench.stepsOnly=true measures only next and the refresh, to iterate on them quickly
+        boolean stepsOnly = Boolean.getBoolean("eyn.bench.stepsOnly");
+        if (!stepsOnly) {
         System.out.printf("%ncontinue through 1,000,000 iterations to a breakpoint after the loop (configurationDone -> stopped; median [min-max])%n");
         continueFigures(jar, "r13 loop of set, history on", r13, R13_AFTER, false, coldRuns, 1000);
         continueFigures(jar, "r13 loop of set, history off", r13, R13_AFTER, true, coldRuns, 0);
         continueFigures(jar, "2026 while of set $(calc), history on", d3, D3_AFTER, false, coldRuns, 0);
         continueFigures(jar, "2026 while of set $(calc), history off", d3, D3_AFTER, true, coldRuns, 0);
+        }
 
         // ---- next and the refresh after each stop, cold and warm --------------------------------------
         DapBenchmark b = new DapBenchmark();
@@ -88,10 +92,15 @@ public final class DapBenchmark {
         b.launch(stepping, true);
         b.await();
         int cold = 200;
-        int total = 2200;
+        // -Deyn.bench.steps=N steps longer, to see how far the warm tail is the JIT compilers still at work
+        int total = Integer.getInteger("eyn.bench.steps", 2200);
         double[] next = new double[total];
         double[] refresh = new double[total];
+        long[] clientGcs = new long[total];
+        long[] wallClock = new long[total];
         for (int i = 0; i < total; i++) {
+            long gcs = clientCollections();
+            wallClock[i] = System.currentTimeMillis();
             long t = System.nanoTime();
             NextArguments n = new NextArguments();
             n.setThreadId(1);
@@ -101,6 +110,7 @@ public final class DapBenchmark {
             t = System.nanoTime();
             b.refresh();
             refresh[i] = (System.nanoTime() - t) / 1e6;
+            clientGcs[i] = clientCollections() - gcs;
         }
         double[] both = new double[total];
         for (int i = 0; i < total; i++) both[i] = next[i] + refresh[i];
@@ -108,7 +118,18 @@ public final class DapBenchmark {
                 Arrays.copyOfRange(refresh, 0, cold), Arrays.copyOfRange(both, 0, cold));
         printSteps("warm (last 1,000 of " + total + " steps)", Arrays.copyOfRange(next, total - 1000, total),
                 Arrays.copyOfRange(refresh, total - 1000, total), Arrays.copyOfRange(both, total - 1000, total));
+        printSlowest(next, refresh, both, clientGcs, total - 1000);
+        // -Deyn.bench.stepsFile=path writes every step (number, wall clock ms, next, refresh), to line up with GC or JFR logs
+        String stepsFile = System.getProperty("eyn.bench.stepsFile");
+        if (stepsFile != null) {
+            StringBuilder out = new StringBuilder("step\tepochMs\tnextMs\trefreshMs\tclientGcs\n");
+            for (int i = 0; i < total; i++) {
+                out.append(String.format(java.util.Locale.ROOT, "%d\t%d\t%.3f\t%.3f\t%d%n", i, wallClock[i], next[i], refresh[i], clientGcs[i]));
+            }
+            Files.writeString(Path.of(stepsFile), out);
+        }
         b.stop();
+        if (stepsOnly) System.exit(0);
 
         // ---- stepBack ---------------------------------------------------------------------------------
         DapBenchmark r = new DapBenchmark();
@@ -129,6 +150,7 @@ public final class DapBenchmark {
         System.out.printf("%nstepBack after 100,001 executed lines: p50 %.2f ms, max %.2f ms (target < 20 ms)%n",
                 percentile(back, 50), percentile(back, 100));
         r.stop();
+        System.exit(0); // LSP4J's idle threads would otherwise keep this process alive for a minute
     }
 
     /**
@@ -187,11 +209,38 @@ public final class DapBenchmark {
                 percentile(both, 50), percentile(both, 99), percentile(both, 100));
     }
 
+    /**
+     * The five slowest warm steps with their numbers and whether this client process collected
+     * garbage during them, to tell a tail of the adapter from one of the measuring process.
+     */
+    private static void printSlowest(double[] next, double[] refresh, double[] both, long[] clientGcs, int from) {
+        Integer[] order = new Integer[both.length - from];
+        for (int i = 0; i < order.length; i++) order[i] = from + i;
+        Arrays.sort(order, (a, b) -> Double.compare(both[b], both[a]));
+        long withGc = 0;
+        for (int i = from; i < both.length; i++) if (clientGcs[i] > 0) withGc++;
+        System.out.printf("  slowest warm steps (%d of the 1,000 saw a collection in this client):%n", withGc);
+        for (int k = 0; k < Math.min(5, order.length); k++) {
+            int i = order[k];
+            System.out.printf("    step %d: next %.2f ms + refresh %.2f ms = %.2f ms%s%n", i, next[i], refresh[i], both[i],
+                    clientGcs[i] > 0 ? ", client collected " + clientGcs[i] + "x" : "");
+        }
+    }
+
+    private static long clientCollections() {
+        long n = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) n += Math.max(0, gc.getCollectionCount());
+        return n;
+    }
+
     /** The command that starts eyn.jar as {@code ./eyn} and the extension do: their JVM options and the CDS archive. */
     private static List<String> eyn(Path jar, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Launch.defaultJvmOptions(jar));
+        // after the launcher's options, so that e.g. -Xlog:gc*:file=... is not switched off by their -Xlog:disable
+        String extra = System.getProperty("eyn.bench.adapterJvm", "").trim();
+        if (!extra.isEmpty()) command.addAll(List.of(extra.split("\\s+")));
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));
