@@ -30,13 +30,13 @@ class DapMemoryTest {
 
     private Process process;
 
-    private Process dap(String heap) throws Exception {
-        // the collector ./eyn and the extension start the adapter with (the JVM's default here, G1, can fail to
-        // keep up when the machine is busy); its log goes to a file of its own, so an early end shows why
-        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
-                "-XX:+UseSerialGC", "-Xlog:gc:file=" + dir.resolve("gc.log"), "-cp", System.getProperty("java.class.path"),
-                "eyn.server.Main", "dap")
-                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+    /** The adapter in a child JVM with these options; the collector's log goes to a file, so an early end shows why. */
+    private Process dap(String... jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-Xlog:gc:file=" + dir.resolve("gc.log"), "-cp", System.getProperty("java.class.path"), "eyn.server.Main", "dap"));
+        process = new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile()).start();
         return process;
     }
 
@@ -101,7 +101,9 @@ class DapMemoryTest {
                 + "loop 100\nset X=1\nendloop\nendloop\necho done\n");
         // 384 MiB: at 256 MiB the 1 GiB machine, its two 100 MB files and the history left too little room for a
         // collection under load (one CI run in four ended out of memory)
-        Process p = dap("-Xmx384m");
+        // the collector ./eyn and the extension start the adapter with (the JVM's default here, G1, can fail
+        // to keep up with this live set when the machine is busy)
+        Process p = dap("-Xmx384m", "-XX:+UseSerialGC");
         try {
             OutputStream out = p.getOutputStream();
             InputStream in = p.getInputStream();
@@ -164,7 +166,21 @@ class DapMemoryTest {
             response(in, 3, seen);
             // the session runs out of heap; whatever thread it hits, the process must not linger:
             // it ends by itself with status 3, or at the latest when its input closes
-            boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+            // it ends, or its script ends (the memory budget refused the growth): wait for whichever comes first
+            java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                reader.submit(() -> {
+                    while (true) {
+                        JsonObject m = JsonRpcFrames.read(in);
+                        if (m.get("type").getAsString().equals("event") && m.get("event").getAsString().equals("terminated")) return m;
+                    }
+                }).get(120, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // the output ended (the process died) or nothing came: the checks below tell which
+            } finally {
+                reader.shutdownNow();
+            }
+            boolean ended = p.waitFor(2, TimeUnit.SECONDS);
             if (!ended) {
                 out.close();
                 ended = p.waitFor(30, TimeUnit.SECONDS);
