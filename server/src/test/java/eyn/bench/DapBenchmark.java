@@ -214,14 +214,11 @@ public final class DapBenchmark {
      * garbage during them, to tell a tail of the adapter from one of the measuring process.
      */
     private static void printSlowest(double[] next, double[] refresh, double[] both, long[] clientGcs, int from) {
-        Integer[] order = new Integer[both.length - from];
-        for (int i = 0; i < order.length; i++) order[i] = from + i;
-        Arrays.sort(order, (a, b) -> Double.compare(both[b], both[a]));
+        Integer[] order = Launch.slowest(both, from, 5);
         long withGc = 0;
         for (int i = from; i < both.length; i++) if (clientGcs[i] > 0) withGc++;
         System.out.printf("  slowest warm steps (%d of the 1,000 saw a collection in this client):%n", withGc);
-        for (int k = 0; k < Math.min(5, order.length); k++) {
-            int i = order[k];
+        for (int i : order) {
             System.out.printf("    step %d: next %.2f ms + refresh %.2f ms = %.2f ms%s%n", i, next[i], refresh[i], both[i],
                     clientGcs[i] > 0 ? ", client collected " + clientGcs[i] + "x" : "");
         }
@@ -235,16 +232,11 @@ public final class DapBenchmark {
 
     /** The command that starts eyn.jar as {@code ./eyn} and the extension do: their JVM options and the CDS archive. */
     private static List<String> eyn(Path jar, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Launch.defaultJvmOptions(jar));
+        List<String> options = new ArrayList<>(Launch.defaultJvmOptions(jar));
         // after the launcher's options, so that e.g. -Xlog:gc*:file=... is not switched off by their -Xlog:disable
         String extra = System.getProperty("eyn.bench.adapterJvm", "").trim();
-        if (!extra.isEmpty()) command.addAll(List.of(extra.split("\\s+")));
-        command.add("-jar");
-        command.add(jar.toString());
-        command.addAll(List.of(args));
-        return command;
+        if (!extra.isEmpty()) options.addAll(List.of(extra.split("\\s+")));
+        return Launch.command(jar, options, args);
     }
 
     private double start(Path jar) throws Exception {

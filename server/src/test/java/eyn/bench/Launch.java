@@ -27,4 +27,23 @@ final class Launch {
         if (Files.isRegularFile(archive)) options.addAll(cds(archive));
         return options;
     }
+
+    /** {@code java OPTIONS -jar JAR ARGS}, with the running JVM's java. */
+    static List<String> command(Path jar, List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** The indices of the {@code n} largest of {@code values[from..]}, largest first: where a tail comes from. */
+    static Integer[] slowest(double[] values, int from, int n) {
+        Integer[] order = new Integer[values.length - from];
+        for (int i = 0; i < order.length; i++) order[i] = from + i;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
+        return java.util.Arrays.copyOf(order, Math.min(n, order.length));
+    }
 }

@@ -305,15 +305,7 @@ public final class LspBenchmark {
 
     private List<String> eynCommand() {
         if (options.eynCommand != null) return options.eynCommand;
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (options.jvmOpts != null) {
-            command.addAll(options.jvmOpts);
-        } else {
-            command.addAll(Launch.defaultJvmOptions(options.jar));
-        }
-        command.addAll(List.of("-jar", options.jar.toAbsolutePath().toString(), "lsp"));
-        return command;
+        return Launch.command(options.jar, options.jvmOpts != null ? options.jvmOpts : Launch.defaultJvmOptions(options.jar), "lsp");
     }
 
     private String bashSkipReason;
@@ -492,13 +484,8 @@ public final class LspBenchmark {
 
     /** The {@code n} slowest rounds with their numbers: a tail made of the first rounds is a cold JIT, one spread out is not. */
     private static String slowest(double[] times, int n) {
-        Integer[] order = new Integer[times.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Double.compare(times[b], times[a]));
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < Math.min(n, order.length); i++) {
-            out.append(i == 0 ? "" : ", ").append('#').append(order[i]).append(": ").append(num(times[order[i]]));
-        }
+        for (int round : Launch.slowest(times, 0, n)) out.append(out.length() == 0 ? "" : ", ").append('#').append(round).append(": ").append(num(times[round]));
         return out.toString();
     }
 

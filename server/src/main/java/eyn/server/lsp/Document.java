@@ -64,6 +64,11 @@ final class Document {
 
     int version() { return version; }
 
+    /** Parses the current lines under the chosen profile's dialect, reusing the unchanged lines of the last parse. */
+    void reparse(String name) {
+        script = eyn.language.Parser.parse(name, physicalLines(), trailingNewline(), choice.profile().dialect(), script);
+    }
+
     /** The lines the parser reads: without the empty line after a final '\n'. */
     List<String> physicalLines() {
         int n = lines.size();

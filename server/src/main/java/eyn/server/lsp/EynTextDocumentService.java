@@ -194,8 +194,7 @@ final class EynTextDocumentService implements TextDocumentService {
     /** Parses the current version, reusing the unchanged lines of the previous parse. */
     private void reparse(Document doc) {
         DriveMapping mapping = mapping(doc);
-        String name = mapping.scriptPath() == null ? "script.eyn" : mapping.scriptPath();
-        doc.script = Parser.parse(name, doc.physicalLines(), doc.trailingNewline(), doc.choice.profile().dialect(), doc.script);
+        doc.reparse(mapping.scriptPath() == null ? "script.eyn" : mapping.scriptPath());
     }
 
     @Override
@@ -468,8 +467,7 @@ final class EynTextDocumentService implements TextDocumentService {
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
         return atLine(params.getTextDocument().getUri(), params.getPosition(), (a, ws) -> {
             List<CompletionEntry> entries = Completions.at(a, ws, line(params.getPosition()), column(params.getPosition()));
-            List<CompletionItem> items = entries.stream().map(e -> LspConvert.completion(e, server.snippets, a.profile())).toList();
-            return Either.<List<CompletionItem>, CompletionList>forRight(new CompletionList(false, items));
+            return Either.<List<CompletionItem>, CompletionList>forRight(LspConvert.completionList(entries, server.snippets, a.profile()));
         });
     }
 

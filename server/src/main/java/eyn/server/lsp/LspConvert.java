@@ -57,6 +57,11 @@ final class LspConvert {
         return new MarkupContent(MarkupKind.MARKDOWN, text);
     }
 
+    /** A complete list of proposals, as the server answers completion. */
+    static org.eclipse.lsp4j.CompletionList completionList(List<CompletionEntry> entries, boolean snippets, eyn.profile.Profile profile) {
+        return new org.eclipse.lsp4j.CompletionList(false, entries.stream().map(e -> completion(e, snippets, profile)).toList());
+    }
+
     static CompletionItem completion(CompletionEntry e, boolean snippets, eyn.profile.Profile profile) {
         CompletionItem item = new CompletionItem(e.label());
         item.setKind(switch (e.kind()) {

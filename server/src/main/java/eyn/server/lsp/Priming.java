@@ -7,13 +7,9 @@ import eyn.analysis.Workspace;
 import eyn.analysis.ide.Completions;
 import eyn.analysis.ide.Hover;
 import eyn.analysis.ide.SignatureHelp;
-import eyn.language.Parser;
 import eyn.profile.ProfileChoice;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.eclipse.lsp4j.CompletionItem;
-import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
@@ -24,7 +20,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
  * on a private copy of that document it makes the edits and requests an editor makes while the user
  * types (insert a line, completion, hover and signature help there, serialise the answer, undo).
  * Without it the first twenty or so keystrokes ran interpreted code and first-time call-site linking,
- * and took 40-120 ms where later ones take a few (docs/benchmarks.md, "Priming"). It runs on a thread
+ * and took 40-120 ms where later ones take a few (docs/language-server.md, "Priming"). It runs on a thread
  * of its own at the lowest priority, touches nothing the server holds, publishes nothing, and stops
  * when its rounds are done, the server closes, or after a second of work. {@code -Deyn.lsp.priming=false}
  * turns it off.
@@ -57,7 +53,7 @@ final class Priming {
         Document doc = new Document(s.uri(), String.join("\n", s.lines()), 1);
         doc.choice = choice;
         String name = s.script().name();
-        doc.script = Parser.parse(name, doc.physicalLines(), doc.trailingNewline(), doc.choice.profile().dialect(), null);
+        doc.reparse(name);
         MessageJsonHandler json = new MessageJsonHandler(Map.of());
         long start = System.nanoTime();
         int done = 0;
@@ -66,17 +62,15 @@ final class Priming {
             if (stop.getAsBoolean() || System.nanoTime() - start > BUDGET_NANOS) break;
             int line = 1 + (int) ((done * 7919L) % Math.max(1, doc.lineCount() - 1));
             doc.apply(new Range(new Position(line, 0), new Position(line, 0)), "echo hi\n", ++version);
-            doc.script = Parser.parse(name, doc.physicalLines(), doc.trailingNewline(), doc.choice.profile().dialect(), doc.script);
+            doc.reparse(name);
             Analysis a = CursorAnalysis.at(doc.script, doc.choice, complete, line, scriptPath, ws, settings);
-            List<CompletionItem> items = Completions.at(a, ws, line, 1).stream()
-                    .map(e -> LspConvert.completion(e, snippets, a.profile())).toList();
-            respond(json, new CompletionList(false, items));
+            respond(json, LspConvert.completionList(Completions.at(a, ws, line, 1), snippets, a.profile()));
             Hover.Info hover = Hover.at(a, line, 2);
             if (hover != null) respond(json, LspConvert.markdown(hover.markdown()));
             SignatureHelp.Info signature = SignatureHelp.at(a, line, 5);
             if (signature != null) respond(json, signature.label());
             doc.apply(new Range(new Position(line, 0), new Position(line + 1, 0)), "", ++version);
-            doc.script = Parser.parse(name, doc.physicalLines(), doc.trailingNewline(), doc.choice.profile().dialect(), doc.script);
+            doc.reparse(name);
         }
         return done;
     }

@@ -7,7 +7,6 @@ import eyn.analysis.Analysis;
 import eyn.analysis.AnalysisSettings;
 import eyn.analysis.Analyzer;
 import eyn.analysis.Workspace;
-import eyn.language.Parser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +26,7 @@ class PrimingTest {
         Analysis analysis = Analyzer.analyze(null, text, Workspace.NONE, settings);
         Document doc = new Document("file:///w/script.eyn", text, 1);
         doc.choice = analysis.profileChoice();
-        doc.script = Parser.parse("script.eyn", doc.physicalLines(), doc.trailingNewline(), doc.choice.profile().dialect(), null);
+        doc.reparse("script.eyn");
         return new Opened(doc.snapshot(List.of()), analysis);
     }
 
