@@ -26,7 +26,14 @@ public final class Analysis {
     private final List<Diagnostic> diagnostics;
     /** The state before line {@code base + k} is {@code before[k]}: a whole-file analysis has base 0. */
     private final FlowState[] before;
+    /**
+     * How the lines named in {@code before[k]} move to this version's (null when none moves): states
+     * reused from an earlier version's analysis keep that version's line numbers.
+     */
+    private final LineShift[] shifts;
     private final int base;
+    /** The diagnostics of the flow through the lines, in line order, before suppressions: what the next version can reuse (null when it cannot). */
+    private final List<Diagnostic> flow;
     /** Lines before which no block is open: a later analysis may start there from this one's state. */
     private final java.util.BitSet topLevel;
     private java.util.function.Supplier<List<Occurrence>> variableSource;
@@ -37,19 +44,23 @@ public final class Analysis {
     private final List<MappingFact> mappings;
     private final ProfileChoice profile;
     private final boolean partial;
+    /** How many lines the flow analysis went through (fewer than the script's when it continued an earlier version's); -1 when not counted. */
+    private int linesAnalysed = -1;
 
     Analysis(ProfileChoice profile, Script script, List<Diagnostic> diagnostics, FlowState[] before, List<Occurrence> variables,
              List<FdOccurrence> fds, Map<Integer, Integer> fdHints, Map<Integer, Long> addressHints, List<MappingFact> mappings) {
-        this(profile, script, diagnostics, before, 0, new java.util.BitSet(), variables, fds, fdHints, addressHints, mappings);
+        this(profile, script, diagnostics, before, null, 0, new java.util.BitSet(), null, variables, fds, fdHints, addressHints, mappings);
     }
 
-    Analysis(ProfileChoice profile, Script script, List<Diagnostic> diagnostics, FlowState[] before, int base, java.util.BitSet topLevel,
-             List<Occurrence> variables, List<FdOccurrence> fds, Map<Integer, Integer> fdHints, Map<Integer, Long> addressHints,
-             List<MappingFact> mappings) {
+    Analysis(ProfileChoice profile, Script script, List<Diagnostic> diagnostics, FlowState[] before, LineShift[] shifts, int base,
+             java.util.BitSet topLevel, List<Diagnostic> flow, List<Occurrence> variables, List<FdOccurrence> fds,
+             Map<Integer, Integer> fdHints, Map<Integer, Long> addressHints, List<MappingFact> mappings) {
         this.profile = profile;
         this.script = script;
         this.diagnostics = List.copyOf(diagnostics);
         this.before = before;
+        this.shifts = shifts;
+        this.flow = flow == null ? null : List.copyOf(flow);
         this.base = base;
         this.topLevel = topLevel;
         this.variables = List.copyOf(variables);
@@ -67,6 +78,8 @@ public final class Analysis {
         this.script = script;
         this.diagnostics = List.of();
         this.before = before;
+        this.shifts = null;
+        this.flow = null;
         this.base = base;
         this.topLevel = new java.util.BitSet();
         this.variableSource = variables;
@@ -100,13 +113,36 @@ public final class Analysis {
     /** What is known just before a line runs (the state at the end for {@code line >= size}). */
     public FlowState stateBefore(int line) {
         if (before.length == 0) return new FlowState();
-        return before[Math.max(0, Math.min(line - base, before.length - 1))];
+        int k = Math.max(0, Math.min(line - base, before.length - 1));
+        return shifts == null || shifts[k] == null ? before[k] : before[k].shifted(shifts[k]);
     }
+
+    // ---- what the incremental analysis of a later version reads (see Analyzer#analyzeWithoutDryRun) ----
+
+    /** The state before a line as stored, with the lines it names in the numbering {@link #storedShift} maps from. */
+    FlowState storedState(int line) { return before[line - base]; }
+    /** The map from the lines {@link #storedState} names to this version's (null when they are this version's). */
+    LineShift storedShift(int line) { return shifts == null ? null : shifts[line - base]; }
+    /** Whether no block is open before this line. */
+    boolean topLevel(int line) { return topLevel.get(line); }
+    java.util.BitSet topLevelLines() { return topLevel; }
+    /** The flow diagnostics in line order before suppressions, or null when this analysis cannot be continued. */
+    List<Diagnostic> flowDiagnostics() { return flow; }
 
     /** This analysis with what a dry run found (see {@link Analyzer#withDryRun}). */
     Analysis withDryRunFacts(List<Diagnostic> allDiagnostics, Map<Integer, Integer> fdHints, Map<Integer, Long> addressHints,
                              List<MappingFact> mappings) {
-        return new Analysis(profile, script, allDiagnostics, before, base, topLevel, variables(), fds, fdHints, addressHints, mappings);
+        return new Analysis(profile, script, allDiagnostics, before, shifts, base, topLevel, flow, variables(), fds, fdHints, addressHints,
+                mappings);
+    }
+
+    /** How many lines the flow analysis of this version went through: fewer than the script has when it continued an earlier version's. */
+    public int linesAnalysed() { return linesAnalysed; }
+
+    /** Set once by the analyzer that made this analysis, before anyone else sees it. */
+    Analysis counting(int lines) {
+        linesAnalysed = lines;
+        return this;
     }
 
     /** Whether this analysis covers the whole script (false for one made for a request at one line). */

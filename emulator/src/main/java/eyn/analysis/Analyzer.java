@@ -111,6 +111,18 @@ public final class Analyzer {
      */
     public static Analysis analyzeWithoutDryRun(Script script, String text, String scriptPath, Workspace workspace,
                                                 AnalysisSettings settings, ProfileChoice choice) {
+        return analyzeWithoutDryRun(script, text, scriptPath, workspace, settings, choice, null);
+    }
+
+    /**
+     * The same, for a new version of a document whose earlier version's complete analysis is
+     * {@code previous} (made with the same settings and workspace; null when there is none): the
+     * lines before the first change and after the last are not analysed again where their flow
+     * state is the same as before (see {@link Continuation}), so the cost follows the edit rather
+     * than the file's length. The result is the same as without {@code previous}.
+     */
+    public static Analysis analyzeWithoutDryRun(Script script, String text, String scriptPath, Workspace workspace,
+                                                AnalysisSettings settings, ProfileChoice choice, Analysis previous) {
         if (script.dialect() != choice.profile().dialect()) {
             script = Parser.parse(script.name(), text, choice.profile().dialect());
         }
@@ -118,7 +130,7 @@ public final class Analyzer {
         if (script.dialect() == eyn.language.Dialect.D3) {
             return new D3Analyzer(script, text, scriptPath, workspace, settings, choice).run();
         }
-        return new Analyzer(script, text, scriptPath, workspace, settings, choice).run();
+        return new Analyzer(script, text, scriptPath, workspace, settings, choice).run(Continuation.of(previous, script, choice));
     }
 
     /** Whether a dry run could add anything: a Release 13 script that opens or maps files, on a known drive. */
@@ -191,24 +203,128 @@ public final class Analyzer {
         return analyze(script, text, scriptPath, workspace, settings, choose(text, settings));
     }
 
-    private Analysis run() {
-        before = new FlowState[script.size() + 1];
-        for (SyntaxProblem p : script.problems()) {
-            DiagnosticCode code = DiagnosticCode.of(p.code());
-            if (code != null) out.add(new Diagnostic(code, p.severity(), p.line(), p.startColumn(), p.endColumn(), p.message(), null));
-        }
-        for (int i = 0; i < script.size(); i++) {
+    private Analysis run(Continuation from) {
+        int n = script.size();
+        before = new FlowState[n + 1];
+        int i = from == null ? 0 : adoptPrefix(from);
+        int start = i;
+        boolean joined = false;
+        for (; i < n; i++) {
             if ((i & 1023) == 0) Cancel.stopIfRequested();
-            if (blocks.isEmpty()) topLevel.set(i);
+            if (blocks.isEmpty()) {
+                topLevel.set(i);
+                if (from != null && from.joinsAt(i, state, firstDefinition.keySet())) {
+                    adoptRest(from, i);
+                    joined = true;
+                    break;
+                }
+            }
             before[i] = state.freeze();
             visit(script.line(i));
         }
-        before[script.size()] = state.freeze();
+        if (!joined) before[n] = state.freeze();
+        List<Diagnostic> flow = List.copyOf(out);
         finish();
         ProfileConflicts.report(choice, this::report);
-        List<Diagnostic> kept = Suppressions.of(script, settings).filter(out);
+        List<Diagnostic> all = new ArrayList<>(script.problems().size() + out.size());
+        for (SyntaxProblem p : script.problems()) {
+            DiagnosticCode code = DiagnosticCode.of(p.code());
+            if (code != null) all.add(new Diagnostic(code, p.severity(), p.line(), p.startColumn(), p.endColumn(), p.message(), null));
+        }
+        all.addAll(out);
+        List<Diagnostic> kept = Suppressions.of(script, settings).filter(all);
         kept.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
-        return new Analysis(choice, script, kept, before, 0, topLevel, variables, fdOccurrences, fdHints, Map.of(), List.of());
+        return new Analysis(choice, script, kept, before, shifts, 0, topLevel, flow, variables, fdOccurrences, fdHints, Map.of(), List.of())
+                .counting(i - start);
+    }
+
+    /** How the states of {@code before} name lines, where they were reused from an earlier version (null until one is). */
+    private LineShift[] shifts;
+
+    /** Takes everything before the earlier version's restart line; returns the line to go on from. */
+    private int adoptPrefix(Continuation from) {
+        Analysis previous = from.previous();
+        int r = from.restart();
+        for (int k = 0; k < r; k++) {
+            before[k] = previous.storedState(k);
+            LineShift shift = previous.storedShift(k);
+            if (shift != null) shiftsForWrite()[k] = shift;
+        }
+        topLevel.or(previous.topLevelLines().get(0, r));
+        state = previous.stateBefore(r);
+        for (Diagnostic d : previous.flowDiagnostics()) {
+            if (d.line() >= r) break;
+            out.add(d);
+        }
+        for (Analysis.Occurrence o : previous.variables()) {
+            if (o.line() >= r) break;
+            variables.add(o);
+            if (o.definition()) firstDefinition.putIfAbsent(o.name(), o.line());
+        }
+        for (Analysis.FdOccurrence o : previous.fdOccurrences()) {
+            if (o.line() >= r) break;
+            fdOccurrences.add(o);
+        }
+        previous.fdHints().forEach((line, fd) -> {
+            if (line < r) fdHints.put(line, fd);
+        });
+        return r;
+    }
+
+    /** Takes everything from line {@code i} on from the earlier version, where the analysis has joined it. */
+    private void adoptRest(Continuation from, int i) {
+        Analysis previous = from.previous();
+        int j = from.oldLine(i);
+        int delta = i - j;
+        int n = script.size();
+        java.util.IdentityHashMap<LineShift, LineShift> composed = new java.util.IdentityHashMap<>();
+        FlowState lastState = null;
+        FlowState lastShifted = null;
+        for (int k = i; k <= n; k++) {
+            FlowState stored = previous.storedState(k - delta);
+            LineShift was = previous.storedShift(k - delta);
+            LineShift now = composed.computeIfAbsent(was == null ? LineShift.NONE : was, w -> w.then(from.edit()));
+            if (now.steps() > LineShift.MAX_STEPS) {
+                // a state moved by many edits is translated once here rather than on every read
+                if (stored != lastState) {
+                    lastState = stored;
+                    lastShifted = stored.shifted(now);
+                }
+                before[k] = lastShifted;
+            } else {
+                before[k] = stored;
+                if (!now.identity()) shiftsForWrite()[k] = now;
+            }
+        }
+        java.util.BitSet old = previous.topLevelLines();
+        for (int b = old.nextSetBit(j); b >= 0; b = old.nextSetBit(b + 1)) topLevel.set(b + delta);
+        for (Diagnostic d : from.restOf(previous.flowDiagnostics(), j)) out.add(Continuation.moved(d, delta, from::newLine));
+        List<Analysis.Occurrence> vars = previous.variables();
+        for (int k = from.firstAtOrAfter(vars, j, Analysis.Occurrence::line); k < vars.size(); k++) {
+            Analysis.Occurrence o = vars.get(k);
+            variables.add(new Analysis.Occurrence(o.name(), o.line() + delta, o.start(), o.end(), o.definition()));
+            if (o.definition()) firstDefinition.putIfAbsent(o.name(), o.line() + delta);
+        }
+        List<Analysis.FdOccurrence> fds = previous.fdOccurrences();
+        for (int k = from.firstAtOrAfter(fds, j, Analysis.FdOccurrence::line); k < fds.size(); k++) {
+            Analysis.FdOccurrence o = fds.get(k);
+            fdOccurrences.add(new Analysis.FdOccurrence(o.fd(), o.line() + delta, o.start(), o.end(),
+                    o.originLine() < 0 ? o.originLine() : from.newLine(o.originLine())));
+        }
+        previous.fdHints().forEach((line, fd) -> {
+            if (line >= j) fdHints.put(line + delta, fd);
+        });
+        state = stateBefore(n);
+    }
+
+    private FlowState stateBefore(int k) {
+        LineShift shift = shifts == null ? null : shifts[k];
+        return shift == null ? before[k] : before[k].shifted(shift);
+    }
+
+    private LineShift[] shiftsForWrite() {
+        if (shifts == null) shifts = new LineShift[before.length];
+        return shifts;
     }
 
     /**

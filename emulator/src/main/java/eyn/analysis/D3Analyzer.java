@@ -103,7 +103,7 @@ final class D3Analyzer {
         arguments();
         List<Diagnostic> kept = Suppressions.of(script, settings).filter(out);
         kept.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
-        return new Analysis(choice, script, kept, before, 0, topLevel, variables, List.of(), Map.of(), Map.of(), List.of());
+        return new Analysis(choice, script, kept, before, null, 0, topLevel, null, variables, List.of(), Map.of(), Map.of(), List.of());
     }
 
     /** The facts for a request at line {@code to}, as {@link Analyzer}'s window: lines {@code from..to} from {@code start}. */

@@ -141,6 +141,53 @@ public final class FlowState {
         return s;
     }
 
+    /**
+     * This state with the lines it names (where fds were opened and closed) moved by {@code shift}:
+     * how a state reused from an earlier version's analysis reads in this version.
+     */
+    FlowState shifted(LineShift shift) {
+        if (shift.identity() || fds.isEmpty() && closedAt.isEmpty()) return this;
+        FlowState s = edit();
+        if (s == this) throw new IllegalStateException("only a frozen state is shifted");
+        TreeMap<Integer, FdFact> movedFds = new TreeMap<>();
+        for (FdFact f : fds.values()) movedFds.put(f.fd(), new FdFact(f.fd(), shift.apply(f.line()), f.path(), f.mode(), f.maybe()));
+        Map<Integer, Integer> movedClosed = new HashMap<>();
+        closedAt.forEach((fd, line) -> movedClosed.put(fd, shift.apply(line)));
+        s.fds = movedFds;
+        s.closedAt = movedClosed;
+        s.shared &= ~(FDS | CLOSED);
+        return s.freeze();
+    }
+
+    /**
+     * Whether this state says the same as {@code other}, a state of an earlier version whose lines
+     * {@code otherLines} maps to this version's (-1 for a line that is gone, which never matches).
+     */
+    boolean sameAs(FlowState other, java.util.function.IntUnaryOperator otherLines) {
+        if (fdsUnknown != other.fdsUnknown || everOpened != other.everOpened || everOpenedKnown != other.everOpenedKnown
+                || minMappings != other.minMappings || maxMappings != other.maxMappings || !java.util.Objects.equals(cwd, other.cwd)
+                || fds.size() != other.fds.size() || closedAt.size() != other.closedAt.size()) {
+            return false;
+        }
+        for (FdFact f : fds.values()) {
+            FdFact g = other.fds.get(f.fd());
+            if (g == null || f.maybe() != g.maybe() || f.mode() != g.mode() || !java.util.Objects.equals(f.path(), g.path())
+                    || otherLines.applyAsInt(g.line()) != f.line()) {
+                return false;
+            }
+        }
+        for (Map.Entry<Integer, Integer> e : closedAt.entrySet()) {
+            Integer line = other.closedAt.get(e.getKey());
+            if (line == null || otherLines.applyAsInt(line) != e.getValue()) return false;
+        }
+        return vars.equals(other.vars) && maybeVars.equals(other.maybeVars) && created.equals(other.created) && deleted.equals(other.deleted);
+    }
+
+    /** Whether two states of the same version say the same (for tests of the incremental analysis). */
+    public boolean sameAs(FlowState other) {
+        return sameAs(other, line -> line);
+    }
+
     public Map<Integer, FdFact> fds() { return Collections.unmodifiableMap(fds); }
     public boolean fdsUnknown() { return fdsUnknown; }
     public Set<String> variables() { return Collections.unmodifiableSet(vars); }

@@ -91,6 +91,19 @@ public final class Script {
         return n;
     }
 
+    /** How many lines the two parses have equal at their ends, not counting any line before {@code from} in either. */
+    public static int commonSuffix(Script a, Script b, int from) {
+        int limit = Math.min(a.size(), b.size()) - from;
+        int n = 0;
+        while (n < limit) {
+            String x = a.sources[a.size() - 1 - n];
+            String y = b.sources[b.size() - 1 - n];
+            if (x != y && !x.equals(y)) break;
+            n++;
+        }
+        return n;
+    }
+
     /** The syntax problems, in line order; those of reused lines are found on the first call. */
     public List<SyntaxProblem> problems() {
         List<SyntaxProblem> p = problems;

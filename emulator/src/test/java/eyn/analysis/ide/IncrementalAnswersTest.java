@@ -6,6 +6,7 @@ import eyn.analysis.Analysis;
 import eyn.analysis.AnalysisSettings;
 import eyn.analysis.Analyzer;
 import eyn.analysis.CursorAnalysis;
+import eyn.analysis.FlowState;
 import eyn.analysis.Workspace;
 import eyn.language.Parser;
 import eyn.language.Script;
@@ -30,12 +31,20 @@ class IncrementalAnswersTest {
         "set X=1", "set Y=$X", "set COUNT=$(calc $COUNT+1)", "zopen a.txt r", "zopen b.txt rw", "zread 0 4", "zwrite 1 hi",
         "zclose 0", "zclose 1", "ifeq $X 1", "ifneq $Y 2", "else", "endif", "loop 2", "loop $X", "endloop", "mmap a.txt",
         "msync 0x01000000", "echo $X $Y", "cd sub", "# a comment", "run s.eyn", "ls", "zseek 0 0 set", "", "  echo indented",
-        "predict stats", "zstats", "write a.txt", "set =bad", "zopne x",
+        "predict stats", "zstats", "write a.txt", "set =bad", "zopne x", "zopen b.txt w", "zread 1 4", "zwrite 0 x",
+        "set V1=1", "set V2=1", "set V3=1", "set V4=1", "set V5=1", "set V6=1", "set V7=1", "set V8=1", "set V9=1",
+        "set V10=1", "set V11=1", "set V12=1", "set V13=1", "set V14=1", "echo $V14 $NEVER", "munmap 0x01000000",
     };
     private static final String[] Y2026 = {
         "set A=1", "set B=$A", "set C=$(calc 1+2)", "if $A == 1", "if exists a.txt", "elif $B != 2", "else", "endif",
         "while $A != 3", "endwhile", "echo $A $1", "ls", "cat a.txt", "calc 1+2", "# note", "", "cd sub", "exit 0",
         "read a.txt | search x", "set A=$(calc $A+1)", "ifeq $A 1", "zopen a.txt r",
+    };
+    /** Release 13 statements and closed blocks. */
+    private static final String[][] UNITS = {
+        {"set X=1"}, {"echo $X $Y"}, {"zopen a.txt r", "zread 0 4", "zclose 0"}, {"ifeq $X 1", "echo one", "else", "set Y=2", "endif"},
+        {"loop 2", "echo pass", "endloop"}, {"mmap a.txt", "munmap 0x01000000"}, {"zopen b.txt w", "zwrite 0 x", "zclose 0"},
+        {"# a comment"}, {""}, {"predict stats"}, {"set V3=$X"}, {"ifneq $Y 2", "zopen a.txt r", "endif", "zread 0 1"},
     };
     private static final String TYPED = "abcdefghijklmnopqrstuvwxyz $=1 (";
 
@@ -78,8 +87,8 @@ class IncrementalAnswersTest {
                         checked++;
                     }
                 }
-                Analysis full = Analyzer.analyze(incremental, text, "/t.eyn", ws, settings, choice);
-                assertEquals(scratch.diagnostics(), full.diagnostics(), context);
+                Analysis full = Analyzer.analyzeWithoutDryRun(incremental, text, "/t.eyn", ws, settings, choice, previous);
+                sameAnalysis(scratch, full, context);
                 assertEquals(Symbols.document(scratch), Symbols.document(full), context);
                 assertEquals(SemanticTokens.of(fresh, choice.profile().commands()), SemanticTokens.of(incremental, choice.profile().commands()), context);
                 script = incremental;
@@ -114,6 +123,115 @@ class IncrementalAnswersTest {
             }
         }
         return Math.min(at, lines.size() - 1);
+    }
+
+    /**
+     * A long Release 13 script edited many times in a row: the whole-file analysis that continues the
+     * previous version's (reusing its unchanged lines, with their line numbers moved) equals a fresh
+     * one after every edit, across long chains of moved lines.
+     */
+    @Test
+    void aContinuedWholeFileAnalysisEqualsAFreshOneAfterEveryEdit() throws Exception {
+        TreeDrive drive = TreeDrive.inMemory();
+        drive.write("/a.txt", ChunkedBytes.of("abc".getBytes(StandardCharsets.UTF_8)));
+        drive.makeDirectory("/sub");
+        Workspace ws = Workspace.of(drive);
+        AnalysisSettings settings = AnalysisSettings.defaults().withDryRun(false);
+        Random random = new Random(20261202);
+        long total = 0;
+        long analysed = 0;
+        for (int doc = 0; doc < 12; doc++) {
+            List<String> lines = new ArrayList<>();
+            // balanced units, as real scripts are, so that there are lines no block spans where the analysis can join
+            for (int n = 100 + random.nextInt(300); lines.size() < n; ) lines.addAll(List.of(UNITS[random.nextInt(UNITS.length)]));
+            Analysis previous = null;
+            for (int edit = 0; edit < 150; edit++) {
+                // mostly typing, as a user edits; now and then a statement or block keyword from the pool, or a whole unit
+                int at = random.nextInt(3) == 0 ? edit(lines, R13, random) : type(lines, random);
+                if (random.nextInt(10) == 0) lines.addAll(Math.min(at, lines.size()), List.of(UNITS[random.nextInt(UNITS.length)]));
+                if (random.nextInt(4) == 0) type(lines, random); // sometimes two changes far apart in one version
+                String text = String.join("\n", lines) + "\n";
+                ProfileChoice choice = Analyzer.choose(text, settings);
+                Script script = Parser.parse("/t.eyn", text, choice.profile().dialect());
+                String context = "document " + doc + ", edit " + edit + " at line " + at + ":\n" + text;
+                Analysis scratch = Analyzer.analyzeWithoutDryRun(script, text, "/t.eyn", ws, settings, choice);
+                Analysis continued = Analyzer.analyzeWithoutDryRun(script, text, "/t.eyn", ws, settings, choice, previous);
+                sameAnalysis(scratch, continued, context);
+                assertEquals(script.size(), scratch.linesAnalysed(), context);
+                if (previous != null) {
+                    total += script.size();
+                    analysed += continued.linesAnalysed();
+                }
+                previous = continued;
+            }
+        }
+        // random edits soon leave a block open to the end, after which every line must be analysed again: only correctness here
+        org.junit.jupiter.api.Assertions.assertTrue(analysed < total, analysed + " of " + total + " lines analysed");
+    }
+
+    /**
+     * Typing in a long script whose blocks stay closed (into commands, comments and new lines, not
+     * block keywords) analyses the lines near each edit, not the whole file.
+     */
+    @Test
+    void typingInAScriptWithClosedBlocksAnalysesTheLinesNearTheEditOnly() throws Exception {
+        Workspace ws = Workspace.NONE;
+        AnalysisSettings settings = AnalysisSettings.defaults().withDryRun(false);
+        Random random = new Random(7);
+        List<String> lines = new ArrayList<>();
+        while (lines.size() < 5_000) lines.addAll(List.of(UNITS[random.nextInt(UNITS.length)]));
+        String text = String.join("\n", lines) + "\n";
+        ProfileChoice choice = Analyzer.choose(text, settings);
+        Analysis previous = Analyzer.analyzeWithoutDryRun(Parser.parse("/t.eyn", text, choice.profile().dialect()), text, "/t.eyn", ws,
+                settings, choice);
+        List<Integer> analysed = new ArrayList<>();
+        for (int edit = 0; edit < 200; edit++) {
+            int at = random.nextInt(lines.size());
+            if (lines.get(at).matches("(ifeq|ifneq|loop|else|endif|endloop)\\b.*")) continue;
+            type(lines, at, random);
+            text = String.join("\n", lines) + "\n";
+            Script script = Parser.parse("/t.eyn", text, choice.profile().dialect());
+            Analysis continued = Analyzer.analyzeWithoutDryRun(script, text, "/t.eyn", ws, settings, choice, previous);
+            assertEquals(Analyzer.analyzeWithoutDryRun(script, text, "/t.eyn", ws, settings, choice).diagnostics(), continued.diagnostics());
+            analysed.add(continued.linesAnalysed());
+            previous = continued;
+        }
+        analysed.sort(null);
+        int median = analysed.get(analysed.size() / 2);
+        org.junit.jupiter.api.Assertions.assertTrue(median <= 10, "median lines analysed per edit: " + median + " of " + lines.size());
+    }
+
+    /** Types one character into a line, or a new line holding one, or deletes a line; returns the line it touched. */
+    private static int type(List<String> lines, Random random) {
+        return type(lines, random.nextInt(lines.size()), random);
+    }
+
+    private static int type(List<String> lines, int at, Random random) {
+        char c = TYPED.charAt(random.nextInt(TYPED.length()));
+        switch (random.nextInt(3)) {
+            case 0 -> lines.add(at, "echo " + c);
+            case 1 -> {
+                String old = lines.get(at);
+                int col = random.nextInt(old.length() + 1);
+                lines.set(at, old.substring(0, col) + c + old.substring(col));
+            }
+            default -> {
+                if (lines.size() > 1) lines.remove(at);
+            }
+        }
+        return Math.min(at, lines.size() - 1);
+    }
+
+    private static void sameAnalysis(Analysis scratch, Analysis incremental, String context) {
+        assertEquals(scratch.diagnostics(), incremental.diagnostics(), context);
+        assertEquals(scratch.variables(), incremental.variables(), context);
+        assertEquals(scratch.fdOccurrences(), incremental.fdOccurrences(), context);
+        assertEquals(scratch.fdHints(), incremental.fdHints(), context);
+        for (int i = 0; i <= scratch.script().size(); i++) {
+            FlowState a = scratch.stateBefore(i);
+            FlowState b = incremental.stateBefore(i);
+            if (!a.sameAs(b)) org.junit.jupiter.api.Assertions.fail(context + "\nstate before line " + i + ": " + a.fds() + " vs " + b.fds());
+        }
     }
 
     private static void sameParse(Script fresh, Script incremental, String context) {

@@ -37,6 +37,18 @@ final class Document {
     DriveMapping mapping;
     /** The profile last announced to the client (eyn/profile), to announce changes only. */
     String announcedProfile;
+    /**
+     * Which settings and drive the analyses of this document are made with: it goes up when they change, so
+     * that no whole-file analysis continues one made before (see {@link eyn.analysis.Analyzer#analyzeWithoutDryRun}).
+     */
+    int generation = newGeneration();
+
+    private static final java.util.concurrent.atomic.AtomicInteger GENERATIONS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A generation no document has had: a reopened document or new settings never continue an old analysis. */
+    static int newGeneration() {
+        return GENERATIONS.incrementAndGet();
+    }
     /** The calls this version makes (2026 scripts), computed when another document first asks; null until then. */
     List<CallSite> calls;
 
@@ -46,7 +58,7 @@ final class Document {
     }
 
     /** An immutable view of one version, for the background analysis and whole-file requests. */
-    record Snapshot(String uri, int version, List<String> lines, Script script, ProfileChoice choice, List<CallSite> callers) {
+    record Snapshot(String uri, int version, List<String> lines, Script script, ProfileChoice choice, List<CallSite> callers, int generation) {
         // lines: a copy made by ArrayList.toArray (one memory copy), never changed
         String text() {
             return String.join("\n", lines);
@@ -54,7 +66,8 @@ final class Document {
     }
 
     Snapshot snapshot(List<CallSite> callers) {
-        return new Snapshot(uri, version, java.util.Collections.unmodifiableList(java.util.Arrays.asList(lines.toArray(new String[0]))), script, choice, callers);
+        return new Snapshot(uri, version, java.util.Collections.unmodifiableList(java.util.Arrays.asList(lines.toArray(new String[0]))), script, choice, callers,
+                generation);
     }
 
     String text() {

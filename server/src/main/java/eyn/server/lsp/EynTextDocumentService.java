@@ -120,6 +120,14 @@ final class EynTextDocumentService implements TextDocumentService {
      * {@link #awaitQuiet}): 15 ms, or {@code -Deyn.lsp.quietMs=N}.
      */
     private final long quietNanos = Long.getLong("eyn.lsp.quietMs", 15) * 1_000_000L;
+    /**
+     * The last whole-file analysis the analysis thread made of each open document, with the generation
+     * of settings it was made under: the next version's analysis continues it where lines are unchanged.
+     */
+    private final Map<String, Made> lastMade = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Made(int generation, Analysis analysis) {}
+
     /** Whether the JIT has been primed on the keystroke paths (once per server, see {@link Priming}). */
     private final java.util.concurrent.atomic.AtomicBoolean primed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -202,6 +210,7 @@ final class EynTextDocumentService implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         newestVersions.remove(uri);
         lastChanges.remove(uri);
+        lastMade.remove(uri);
         server.worker.execute(() -> {
             Document doc = documents.remove(uri);
             if (doc != null && !doc.complete.isDone()) doc.complete.completeExceptionally(new Document.ContentModified());
@@ -224,6 +233,7 @@ final class EynTextDocumentService implements TextDocumentService {
             cursorWorkspaces.clear();
             for (Document doc : documents.values()) {
                 doc.mapping = null;
+                doc.generation = Document.newGeneration();
                 doc.lastComplete = null;
                 doc.current = null;
                 if (doc.complete.isDone()) doc.complete = new java.util.concurrent.CompletableFuture<>();
@@ -279,14 +289,17 @@ final class EynTextDocumentService implements TextDocumentService {
         Script script = s.script().dialect() == choice.profile().dialect() ? s.script()
                 : Parser.parse(s.script().name(), text, choice.profile().dialect());
         Workspace ws = s.callers().isEmpty() ? mapping.workspace() : Workspace.withCallers(mapping.workspace(), p -> s.callers());
+        Made made = lastMade.get(uri);
+        Analysis previous = made != null && made.generation() == s.generation() ? made.analysis() : null;
         Analysis found;
         try {
             found = text.length() > Analyzer.FULL_ANALYSIS_LIMIT ? Analyzer.syntaxOnly(script, text.length(), choice)
                     : eyn.analysis.Cancel.when(() -> stale(s),
-                            () -> Analyzer.analyzeWithoutDryRun(script, text, mapping.scriptPath(), ws, settings, choice));
+                            () -> Analyzer.analyzeWithoutDryRun(script, text, mapping.scriptPath(), ws, settings, choice, previous));
         } catch (java.util.concurrent.CancellationException e) {
             return; // a newer version is on its way
         }
+        if (newestVersions.containsKey(uri)) lastMade.put(uri, new Made(s.generation(), found));
         announce(uri, choice);
         if (!install(s, found)) return;
         publish(s, found);
@@ -321,7 +334,7 @@ final class EynTextDocumentService implements TextDocumentService {
     /** On the worker: keeps a finished analysis for requests, if its document is still open at that version. */
     private void keep(Document.Snapshot s, Analysis analysis) {
         Document doc = documents.get(s.uri());
-        if (doc == null) return;
+        if (doc == null || doc.generation != s.generation()) return; // made under settings that have changed since
         if (doc.lastComplete == null || s.version() >= doc.lastCompleteVersion) {
             doc.lastComplete = analysis;
             doc.lastCompleteVersion = s.version();

@@ -2,6 +2,7 @@ package eyn.server.lsp;
 
 import eyn.analysis.Analysis;
 import eyn.analysis.AnalysisSettings;
+import eyn.analysis.Analyzer;
 import eyn.analysis.CursorAnalysis;
 import eyn.analysis.Workspace;
 import eyn.analysis.ide.Completions;
@@ -11,8 +12,10 @@ import eyn.profile.ProfileChoice;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 
 /**
@@ -54,7 +57,7 @@ final class Priming {
         doc.choice = choice;
         String name = s.script().name();
         doc.reparse(name);
-        MessageJsonHandler json = new MessageJsonHandler(Map.of());
+        MessageJsonHandler json = new MessageJsonHandler(Map.of(), DiagnosticJson::configure);
         long start = System.nanoTime();
         int done = 0;
         int version = 1;
@@ -69,10 +72,23 @@ final class Priming {
             if (hover != null) respond(json, LspConvert.markdown(hover.markdown()));
             SignatureHelp.Info signature = SignatureHelp.at(a, line, 5);
             if (signature != null) respond(json, signature.label());
+            if (done % 10 == 0) {
+                // the whole-file analysis that follows an edit, continuing the complete one, and its publication
+                Analysis whole = Analyzer.analyzeWithoutDryRun(doc.script, doc.text(), scriptPath, ws, settings, choice, complete);
+                publish(json, s.uri(), whole);
+            }
             doc.apply(new Range(new Position(line, 0), new Position(line + 1, 0)), "", ++version);
             doc.reparse(name);
         }
         return done;
+    }
+
+    /** Serialises diagnostics as the server publishes them. */
+    private static void publish(MessageJsonHandler json, String uri, Analysis analysis) {
+        NotificationMessage m = new NotificationMessage();
+        m.setMethod("textDocument/publishDiagnostics");
+        m.setParams(new PublishDiagnosticsParams(uri, analysis.diagnostics().stream().map(LspConvert::diagnostic).toList()));
+        json.serialize(m);
     }
 
     /** Serialises an answer as LSP4J does for a response, which warms its type adapters too. */

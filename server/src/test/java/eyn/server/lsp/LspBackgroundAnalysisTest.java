@@ -64,6 +64,39 @@ class LspBackgroundAnalysisTest {
     }
 
     @Test
+    void diagnosticsAfterManyEditsAreThoseOfTheSameTextOpenedFresh() throws Exception {
+        // each version's analysis continues the previous one's where lines are unchanged: what it publishes must not show it
+        Files.writeString(root.resolve("a.txt"), "abc");
+        String[] unit = {"set X=1", "zopen a.txt r", "zread 0 4", "ifeq $X 1", "echo one $Y", "else", "zclose 0", "endif", "zclose 0",
+            "loop 2", "echo pass", "endloop", "mmap a.txt", "set V$X=2"};
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 1_400; i++) lines.add(unit[i % unit.length]);
+        String[] typed = {"echo typed", "zclose 0", "zopen a.txt w", "endif", "loop 3", "set Z=1", "zwrite 0 x", "cd nowhere", "#"};
+        java.util.Random random = new java.util.Random(5);
+        try (LspHarness lsp = new LspHarness(root)) {
+            lsp.initialize(null);
+            String uri = lsp.uri("edited.eyn");
+            lsp.open("edited.eyn", String.join("\n", lines) + "\n");
+            for (int v = 2; v <= 40; v++) {
+                int line = random.nextInt(lines.size());
+                boolean insert = random.nextBoolean();
+                String added = typed[random.nextInt(typed.length)];
+                Range range = insert ? new Range(new Position(line, 0), new Position(line, 0)) : new Range(new Position(line, 0), new Position(line + 1, 0));
+                if (insert) lines.add(line, added);
+                else lines.remove(line);
+                lsp.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, v),
+                        List.of(new TextDocumentContentChangeEvent(range, insert ? added + "\n" : ""))));
+                PublishDiagnosticsParams edited = lsp.awaitDiagnostics(uri, v);
+                try (LspHarness fresh = new LspHarness(root)) {
+                    fresh.initialize(null);
+                    PublishDiagnosticsParams opened = fresh.open("fresh.eyn", String.join("\n", lines) + "\n");
+                    assertEquals(opened.getDiagnostics(), edited.getDiagnostics(), "version " + v + " after an edit at line " + line);
+                }
+            }
+        }
+    }
+
+    @Test
     void aBurstOfChangesFasterThanTheQuietTimeIsAnalysedOnceForItsLastVersion() throws Exception {
         // a quiet time far longer than the burst takes to send, so that a busy machine cannot split it
         System.setProperty("eyn.lsp.quietMs", "1500");
