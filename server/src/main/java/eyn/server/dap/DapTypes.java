@@ -12,8 +12,10 @@ import org.eclipse.lsp4j.debug.ExceptionDetails;
 import org.eclipse.lsp4j.debug.ExceptionInfoResponse;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
+import org.eclipse.lsp4j.debug.Thread;
+import org.eclipse.lsp4j.debug.ThreadsResponse;
 
-/** eyn.debug's values as protocol types where no line or source is involved: capabilities, stop events, painted output. */
+/** eyn.debug's values as protocol types where no line or source is involved: capabilities, threads, stop events, painted output. */
 final class DapTypes {
     /** Plain script output in the terminal's white (a theme colour), so clients do not paint stdout as their own info messages. */
     private static final String PLAIN = "\u001b[37m";
@@ -51,6 +53,16 @@ final class DapTypes {
             return out;
         }).toArray(ExceptionBreakpointsFilter[]::new));
         return c;
+    }
+
+    /** The one thread a script runs on. */
+    static ThreadsResponse threads(int thread) {
+        Thread t = new Thread();
+        t.setId(thread);
+        t.setName("script");
+        ThreadsResponse r = new ThreadsResponse();
+        r.setThreads(new Thread[] {t});
+        return r;
     }
 
     static StoppedEventArguments stopped(Debugger.Stop stop, int thread) {

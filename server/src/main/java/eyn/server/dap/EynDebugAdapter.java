@@ -86,7 +86,6 @@ import org.eclipse.lsp4j.debug.SetVariableArguments;
 import org.eclipse.lsp4j.debug.SetVariableResponse;
 import org.eclipse.lsp4j.debug.Source;
 import org.eclipse.lsp4j.debug.SourceBreakpoint;
-import org.eclipse.lsp4j.debug.StackFrame;
 import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StackTraceResponse;
 import org.eclipse.lsp4j.debug.StepBackArguments;
@@ -95,7 +94,6 @@ import org.eclipse.lsp4j.debug.StepOutArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.TerminateArguments;
 import org.eclipse.lsp4j.debug.TerminatedEventArguments;
-import org.eclipse.lsp4j.debug.Thread;
 import org.eclipse.lsp4j.debug.ThreadsResponse;
 import org.eclipse.lsp4j.debug.VariablesArguments;
 import org.eclipse.lsp4j.debug.VariablesResponse;
@@ -136,6 +134,8 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     private Debugger debugger;
     private volatile boolean running;
     private volatile boolean terminated;
+    /** Set when the client disconnects or the adapter shuts down: the priming stops then. */
+    private volatile boolean closing;
     /** The drives opened for the current run, closed when the session ends or restarts. */
     private MachineConfig openedDrives;
     /** The data breakpoints, kept across restarts. */
@@ -235,6 +235,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
 
     @Override
     public CompletableFuture<Void> disconnect(DisconnectArguments args) {
+        closing = true;
         if (debugger != null) debugger.requestPause();
         return onSession(() -> {
             if (!terminated && interpreter != null) {
@@ -490,6 +491,8 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         // the reason in words where people read, not only in the Call Stack header
         say(ConsoleLines.stopped(stop, debugger::stack));
         gate.send(() -> client.stopped(e));
+        // once per process, after the first stop is on its way: why then, see Priming.startOnce
+        Priming.startOnce(() -> closing);
     }
 
     private void finish(Integer exitCode) {
@@ -514,51 +517,22 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
 
     @Override
     public CompletableFuture<ThreadsResponse> threads() {
-        Thread t = new Thread();
-        t.setId(THREAD);
-        t.setName("script");
-        ThreadsResponse r = new ThreadsResponse();
-        r.setThreads(new Thread[] {t});
-        return CompletableFuture.completedFuture(r);
+        return CompletableFuture.completedFuture(DapTypes.threads(THREAD));
     }
 
     @Override
     public CompletableFuture<StackTraceResponse> stackTrace(StackTraceArguments args) {
-        return onStopped(() -> {
-            List<StackView.Frame> frames = StackView.of(debugger);
-            StackTraceResponse r = new StackTraceResponse();
-            r.setStackFrames(StackView.page(frames, args.getStartFrame(), args.getLevels()).stream().map(f -> {
-                StackFrame sf = new StackFrame();
-                sf.setId(f.id());
-                sf.setName(f.name());
-                sf.setSource(source(f.path()));
-                sf.setLine(line(f.line()));
-                sf.setColumn(line(0));
-                return sf;
-            }).toArray(StackFrame[]::new));
-            r.setTotalFrames(frames.size());
-            return r;
-        });
+        return onStopped(() -> StackTrace.response(StackView.of(debugger), args.getStartFrame(), args.getLevels(), this::source, this::line));
     }
 
     @Override
     public CompletableFuture<ScopesResponse> scopes(ScopesArguments args) {
-        return onStopped(() -> {
-            ScopesResponse r = new ScopesResponse();
-            r.setScopes(Scopes.of(handles, new Inspection(interpreter).scopes(args.getFrameId())));
-            return r;
-        });
+        return onStopped(() -> Scopes.response(handles, new Inspection(interpreter).scopes(args.getFrameId())));
     }
 
     @Override
     public CompletableFuture<VariablesResponse> variables(VariablesArguments args) {
-        return onStopped(() -> {
-            Supplier<List<Inspection.Entry>> entries = handles.get(args.getVariablesReference());
-            if (entries == null) throw invalid("No variables with reference " + args.getVariablesReference());
-            VariablesResponse r = new VariablesResponse();
-            r.setVariables(Scopes.variables(handles, StackView.page(entries.get(), args.getStart(), args.getCount())));
-            return r;
-        });
+        return onStopped(() -> Scopes.variables(handles, args.getVariablesReference(), args.getStart(), args.getCount()));
     }
 
     @Override
@@ -712,11 +686,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
 
     /** The source of a script path of the emulated drive: its host file. */
     private Source source(String scriptPath) {
-        Source s = new Source();
-        Path host = config.hostPath(scriptPath);
-        s.setPath(host.toString());
-        s.setName(host.getFileName().toString());
-        return s;
+        return StackTrace.source(config.hostPath(scriptPath));
     }
 
     // ---- plumbing ----------------------------------------------------------------------------
@@ -793,6 +763,7 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     }
 
     void shutdown() {
+        closing = true;
         if (debugger != null) debugger.requestPause();
         session.shutdownNow();
         closeDrives(); // after the session thread was told to stop: a late read then fails cleanly

@@ -1,16 +1,40 @@
 package eyn.server.dap;
 
 import eyn.debug.Inspection;
+import eyn.debug.Refusal;
+import eyn.debug.StackView;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.lsp4j.debug.Scope;
+import org.eclipse.lsp4j.debug.ScopesResponse;
 import org.eclipse.lsp4j.debug.Variable;
 import org.eclipse.lsp4j.debug.VariablePresentationHint;
+import org.eclipse.lsp4j.debug.VariablesResponse;
 
-/** {@link Inspection}'s scopes and entries as protocol scopes and variables, each list of children behind a handle. */
+/**
+ * {@link Inspection}'s scopes and entries as protocol scopes and variables, each list of children behind a handle.
+ * The adapter's scopes and variables handlers and {@link Priming} all answer through here.
+ */
 final class Scopes {
     private Scopes() {}
 
-    static Scope[] of(Handles handles, List<Inspection.Scope> scopes) {
+    /** The scopes response of a frame's scopes. */
+    static ScopesResponse response(Handles handles, List<Inspection.Scope> scopes) {
+        ScopesResponse r = new ScopesResponse();
+        r.setScopes(of(handles, scopes));
+        return r;
+    }
+
+    /** The variables response of a handle: one page ({@code start}, {@code count} as the client asks; null for all). */
+    static VariablesResponse variables(Handles handles, int reference, Integer start, Integer count) {
+        Supplier<List<Inspection.Entry>> entries = handles.get(reference);
+        if (entries == null) throw new Refusal("No variables with reference " + reference);
+        VariablesResponse r = new VariablesResponse();
+        r.setVariables(variables(handles, StackView.page(entries.get(), start, count)));
+        return r;
+    }
+
+    private static Scope[] of(Handles handles, List<Inspection.Scope> scopes) {
         return scopes.stream().map(s -> {
             Scope out = new Scope();
             out.setName(s.name());
@@ -22,7 +46,7 @@ final class Scopes {
         }).toArray(Scope[]::new);
     }
 
-    static Variable[] variables(Handles handles, List<Inspection.Entry> entries) {
+    private static Variable[] variables(Handles handles, List<Inspection.Entry> entries) {
         return entries.stream().map(e -> variable(handles, e)).toArray(Variable[]::new);
     }
 
