@@ -17,11 +17,13 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 
 /**
  * Warms the JIT on the paths a keystroke takes, once, after the first document's first diagnostics:
  * on a private copy of that document it makes the edits and requests an editor makes while the user
- * types (insert a line, completion, hover and signature help there, serialise the answer, undo).
+ * types (read the change and the requests as they come in JSON, insert a line, completion, hover and
+ * signature help there, serialise the answer, undo).
  * Without it the first twenty or so keystrokes ran interpreted code and first-time call-site linking,
  * and took 40-120 ms where later ones take a few (docs/language-server.md, "Priming"). It runs on a thread
  * of its own at the lowest priority, touches nothing the server holds, publishes nothing, and stops
@@ -58,6 +60,10 @@ final class Priming {
         String name = s.script().name();
         doc.reparse(name);
         MessageJsonHandler json = new MessageJsonHandler(Map.of(), DiagnosticJson::configure);
+        // the other direction: the editor's notifications and requests, read as the server's own reader reads them
+        MessageJsonHandler requests = new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(EynLanguageServer.class),
+                DiagnosticJson::configure);
+        String uri = new com.google.gson.Gson().toJson(s.uri());
         long start = System.nanoTime();
         int done = 0;
         int version = 1;
@@ -65,6 +71,12 @@ final class Priming {
             if (stop.getAsBoolean() || System.nanoTime() - start > BUDGET_NANOS) break;
             int line = 1 + (int) ((done * 7919L) % Math.max(1, doc.lineCount() - 1));
             doc.apply(new Range(new Position(line, 0), new Position(line, 0)), "echo hi\n", ++version);
+            requests.parseMessage("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":" + uri
+                    + ",\"version\":" + version + "},\"contentChanges\":[{\"range\":" + range(line, 0, line, 0) + ",\"text\":\"echo hi\\n\"}]}}");
+            for (String method : new String[] {"completion", "hover", "signatureHelp"}) {
+                requests.parseMessage("{\"jsonrpc\":\"2.0\",\"id\":" + done + ",\"method\":\"textDocument/" + method + "\",\"params\":{"
+                        + "\"textDocument\":{\"uri\":" + uri + "},\"position\":{\"line\":" + line + ",\"character\":1}}}");
+            }
             doc.reparse(name);
             Analysis a = CursorAnalysis.at(doc.script, doc.choice, complete, line, scriptPath, ws, settings);
             respond(json, LspConvert.completionList(Completions.at(a, ws, line, 1), snippets, a.profile()));
@@ -81,6 +93,10 @@ final class Priming {
             doc.reparse(name);
         }
         return done;
+    }
+
+    private static String range(int l1, int c1, int l2, int c2) {
+        return "{\"start\":{\"line\":" + l1 + ",\"character\":" + c1 + "},\"end\":{\"line\":" + l2 + ",\"character\":" + c2 + "}}";
     }
 
     /** Serialises diagnostics as the server publishes them. */
