@@ -302,13 +302,13 @@ public final class Analyzer {
         List<Analysis.Occurrence> vars = previous.variables();
         for (int k = from.firstAtOrAfter(vars, j, Analysis.Occurrence::line); k < vars.size(); k++) {
             Analysis.Occurrence o = vars.get(k);
-            variables.add(new Analysis.Occurrence(o.name(), o.line() + delta, o.start(), o.end(), o.definition()));
+            variables.add(delta == 0 ? o : new Analysis.Occurrence(o.name(), o.line() + delta, o.start(), o.end(), o.definition()));
             if (o.definition()) firstDefinition.putIfAbsent(o.name(), o.line() + delta);
         }
         List<Analysis.FdOccurrence> fds = previous.fdOccurrences();
         for (int k = from.firstAtOrAfter(fds, j, Analysis.FdOccurrence::line); k < fds.size(); k++) {
             Analysis.FdOccurrence o = fds.get(k);
-            fdOccurrences.add(new Analysis.FdOccurrence(o.fd(), o.line() + delta, o.start(), o.end(),
+            fdOccurrences.add(delta == 0 ? o : new Analysis.FdOccurrence(o.fd(), o.line() + delta, o.start(), o.end(),
                     o.originLine() < 0 ? o.originLine() : from.newLine(o.originLine())));
         }
         previous.fdHints().forEach((line, fd) -> {

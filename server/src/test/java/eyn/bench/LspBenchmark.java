@@ -480,6 +480,9 @@ public final class LspBenchmark {
                 num(p(r.hover, 50)), num(p(r.hover, 99)), num(p(r.signature, 50)), num(p(r.signature, 99)), rss(r.rssKb),
                 r.notes.isEmpty() ? "" : "  [" + String.join("; ", r.notes) + "]");
         System.out.printf(Locale.ROOT, "         slowest typing rounds (round: ms): %s%n", slowest(r.typing, 5));
+        if (r.editDiagnostics != null && r.editDiagnostics.length > 0) {
+            System.out.printf(Locale.ROOT, "         slowest edit->diagnostics rounds (round: ms): %s%n", slowest(r.editDiagnostics, 5));
+        }
     }
 
     /** The {@code n} slowest rounds with their numbers: a tail made of the first rounds is a cold JIT, one spread out is not. */

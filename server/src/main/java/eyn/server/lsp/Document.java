@@ -57,6 +57,17 @@ final class Document {
         set(text, version);
     }
 
+    /** A private copy of a snapshot's version, sharing its line strings and parse (nothing is split or parsed again). */
+    static Document copyOf(Snapshot s) {
+        Document doc = new Document(s.uri(), "", s.version());
+        doc.lines.clear();
+        doc.lines.addAll(s.lines());
+        doc.text = null;
+        doc.script = s.script();
+        doc.choice = s.choice();
+        return doc;
+    }
+
     /** An immutable view of one version, for the background analysis and whole-file requests. */
     record Snapshot(String uri, int version, List<String> lines, Script script, ProfileChoice choice, List<CallSite> callers, int generation) {
         // lines: a copy made by ArrayList.toArray (one memory copy), never changed
