@@ -86,7 +86,7 @@ final class Priming {
      * user spends looking at that stop; only the first refresh shares the CPU with them.
      */
     static void startOnce(BooleanSupplier closing) {
-        if (!enabled() || !roomy(Runtime.getRuntime()) || STARTED.getAndSet(true)) return;
+        if (!enabled() || STARTED.getAndSet(true)) return;
         java.lang.Thread t = new java.lang.Thread(() -> {
             try {
                 run(ROUNDS, BUDGET_NANOS, closing, round -> { });
@@ -101,19 +101,6 @@ final class Priming {
     }
 
     /**
-     * Whether the heap has room to spare for the rounds' few MiB while the user's session goes on: the
-     * launchers give the adapter 2 GiB; under a small heap (an adapter started with {@code -Xmx384m} to
-     * debug a script that tees 100 MiB files) the rounds' garbage could be what makes the session's own
-     * memory budget refuse a command, which no speed-up is worth.
-     */
-    static boolean roomy(Runtime runtime) {
-        long used = runtime.totalMemory() - runtime.freeMemory();
-        return runtime.maxMemory() >= MIN_HEAP && runtime.maxMemory() - used >= MIN_HEAP / 4;
-    }
-
-    static final long MIN_HEAP = 1L << 30;
-
-    /**
      * The rounds, on the caller's thread: at most {@code rounds}, until {@code stop} says so (asked before
      * each round) or {@code budgetNanos} have passed; each round's messages go to {@code seen}. Returns
      * how many rounds were made.
@@ -121,7 +108,7 @@ final class Priming {
     static int run(int rounds, long budgetNanos, BooleanSupplier stop, Consumer<Round> seen) throws DriveException {
         long start = System.nanoTime();
         Interpreter in = new Interpreter(new Machine(machine()), (color, text, where) -> { }, new Options(0, Profiles.R13));
-        History history = History.withBudget(EynDebugAdapter.CHECKPOINT_INTERVAL, 2L << 20, 0);
+        History history = History.withBudget(EynDebugAdapter.CHECKPOINT_INTERVAL, 8L << 20, 0);
         Debugger debugger = new Debugger(in, new Breakpoints(), history, new PortabilityStops(path -> SCRIPT, false), (message, at) -> { });
         in.start(SCRIPT_PATH, SCRIPT, List.of());
         Handles handles = new Handles();
@@ -152,11 +139,11 @@ final class Priming {
         return new Round(stopped, threads, stack, respond(json, "scopes", round, scopes), variables);
     }
 
-    /** A machine of its own: 4 MiB of RAM, a 4 MiB host budget, drive 0 in memory with the script's data file. */
+    /** A machine of its own: 16 MiB of RAM, a 16 MiB host budget, drive 0 in memory with the script's data file. */
     private static MachineConfig machine() throws DriveException {
         TreeDrive drive = TreeDrive.inMemory();
         drive.write("/data.txt", ChunkedBytes.of(DATA.getBytes(StandardCharsets.UTF_8)));
-        return new MachineConfig(4L << 20, 1, Map.of()).withDrive(0, drive).withMemoryBudget(4L << 20);
+        return new MachineConfig(16L << 20, 1, Map.of()).withDrive(0, drive).withMemoryBudget(16L << 20);
     }
 
     /** A JSON handler as the adapter's launcher makes one: the methods of the client's and the adapter's interfaces. */
