@@ -134,8 +134,6 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     private Debugger debugger;
     private volatile boolean running;
     private volatile boolean terminated;
-    /** Set when the client disconnects or the adapter shuts down: the priming stops then. */
-    private volatile boolean closing;
     /** The drives opened for the current run, closed when the session ends or restarts. */
     private MachineConfig openedDrives;
     /** The data breakpoints, kept across restarts. */
@@ -235,7 +233,6 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
 
     @Override
     public CompletableFuture<Void> disconnect(DisconnectArguments args) {
-        closing = true;
         if (debugger != null) debugger.requestPause();
         return onSession(() -> {
             if (!terminated && interpreter != null) {
@@ -491,8 +488,6 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         // the reason in words where people read, not only in the Call Stack header
         say(ConsoleLines.stopped(stop, debugger::stack));
         gate.send(() -> client.stopped(e));
-        // once per process, after the first stop is on its way: why then, see Priming.startOnce
-        Priming.startOnce(() -> closing);
     }
 
     private void finish(Integer exitCode) {
@@ -763,7 +758,6 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
     }
 
     void shutdown() {
-        closing = true;
         if (debugger != null) debugger.requestPause();
         session.shutdownNow();
         closeDrives(); // after the session thread was told to stop: a late read then fails cleanly
