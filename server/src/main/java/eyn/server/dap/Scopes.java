@@ -13,7 +13,7 @@ import org.eclipse.lsp4j.debug.VariablesResponse;
 
 /**
  * {@link Inspection}'s scopes and entries as protocol scopes and variables, each list of children behind a handle.
- * The adapter's scopes and variables handlers and {@link Priming} all answer through here.
+ * The adapter's scopes and variables handlers answer through here.
  */
 final class Scopes {
     private Scopes() {}

@@ -10,8 +10,7 @@ import org.eclipse.lsp4j.debug.StackFrame;
 import org.eclipse.lsp4j.debug.StackTraceResponse;
 
 /**
- * {@link StackView}'s frames as a protocol stack trace. The adapter's stackTrace handler and
- * {@link Priming} both answer through here, so priming warms the very code a stop's refresh runs.
+ * {@link StackView}'s frames as a protocol stack trace, as the adapter's stackTrace handler answers.
  */
 final class StackTrace {
     private StackTrace() {}
