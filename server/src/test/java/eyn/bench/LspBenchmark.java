@@ -281,6 +281,8 @@ public final class LspBenchmark {
         System.out.printf(Locale.ROOT, "load average at start: %s; typing %d rounds from %d ms after the first diagnostics,"
                 + " hover/signature %d each, edit->diagnostics %d; a slow server's phase stops after %d s%n", loadAverage(), options.rounds,
                 options.settleMs, options.hoverRounds, options.editRounds, options.budgetMs / 1000);
+        // the client's own JIT is not what is measured: warm its reading of large answers first
+        System.out.printf(Locale.ROOT, "client warm-up (reading diagnostics, completion and hover JSON): %d ms%n", ClientWarmUp.run());
         Map<String, Result> results = new LinkedHashMap<>();
         for (int size : options.sizes) {
             for (Kind kind : options.eynKinds) results.put(kind + "/" + size, session(eynCommand, kind, size));
