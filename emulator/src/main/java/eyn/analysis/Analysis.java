@@ -114,7 +114,7 @@ public final class Analysis {
     public FlowState stateBefore(int line) {
         if (before.length == 0) return new FlowState();
         int k = Math.max(0, Math.min(line - base, before.length - 1));
-        return shifts == null || shifts[k] == null ? before[k] : before[k].shifted(shifts[k]);
+        return before[k].shifted(shifts == null ? null : shifts[k]);
     }
 
     // ---- what the incremental analysis of a later version reads (see Analyzer#analyzeWithoutDryRun) ----

@@ -182,16 +182,22 @@ public final class Analyzer {
     /** Documents longer than this many characters get their syntax checked only (no flow analysis, no dry run). */
     public static final int FULL_ANALYSIS_LIMIT = 16 << 20;
 
-    /**
-     * The degraded analysis of a document over {@link #FULL_ANALYSIS_LIMIT}: the parser's problems and
-     * one note that says so, so that an editor stays responsive on a huge file and tells the user why.
-     */
-    public static Analysis syntaxOnly(Script script, int length, ProfileChoice choice) {
+    /** The parser's problems as diagnostics (those with a diagnostic code), in a list the caller may add to. */
+    static List<Diagnostic> syntaxDiagnostics(Script script) {
         List<Diagnostic> out = new ArrayList<>();
         for (SyntaxProblem p : script.problems()) {
             DiagnosticCode code = DiagnosticCode.of(p.code());
             if (code != null) out.add(new Diagnostic(code, p.severity(), p.line(), p.startColumn(), p.endColumn(), p.message(), null));
         }
+        return out;
+    }
+
+    /**
+     * The degraded analysis of a document over {@link #FULL_ANALYSIS_LIMIT}: the parser's problems and
+     * one note that says so, so that an editor stays responsive on a huge file and tells the user why.
+     */
+    public static Analysis syntaxOnly(Script script, int length, ProfileChoice choice) {
+        List<Diagnostic> out = syntaxDiagnostics(script);
         int end = script.size() == 0 ? 1 : Math.max(1, Math.min(script.line(0).raw().length(), 200));
         out.add(new Diagnostic(DiagnosticCode.I332, Severity.INFO, 0, 0, end, "This document has " + length + " characters: over "
                 + (FULL_ANALYSIS_LIMIT >> 20) + " MiB the language server checks its syntax only (no flow analysis, no dry run)", null));
@@ -226,11 +232,7 @@ public final class Analyzer {
         List<Diagnostic> flow = List.copyOf(out);
         finish();
         ProfileConflicts.report(choice, this::report);
-        List<Diagnostic> all = new ArrayList<>(script.problems().size() + out.size());
-        for (SyntaxProblem p : script.problems()) {
-            DiagnosticCode code = DiagnosticCode.of(p.code());
-            if (code != null) all.add(new Diagnostic(code, p.severity(), p.line(), p.startColumn(), p.endColumn(), p.message(), null));
-        }
+        List<Diagnostic> all = syntaxDiagnostics(script);
         all.addAll(out);
         List<Diagnostic> kept = Suppressions.of(script, settings).filter(all);
         kept.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
@@ -318,8 +320,7 @@ public final class Analyzer {
     }
 
     private FlowState stateBefore(int k) {
-        LineShift shift = shifts == null ? null : shifts[k];
-        return shift == null ? before[k] : before[k].shifted(shift);
+        return before[k].shifted(shifts == null ? null : shifts[k]);
     }
 
     private LineShift[] shiftsForWrite() {

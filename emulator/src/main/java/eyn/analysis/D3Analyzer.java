@@ -10,7 +10,6 @@ import eyn.language.LineKind;
 import eyn.language.Script;
 import eyn.language.ScriptLine;
 import eyn.language.Severity;
-import eyn.language.SyntaxProblem;
 import eyn.language.Word;
 import eyn.machine.Fidelity;
 import eyn.machine.disk.Drive;
@@ -82,10 +81,7 @@ final class D3Analyzer {
 
     Analysis run() {
         before = new FlowState[script.size() + 1];
-        for (SyntaxProblem p : script.problems()) {
-            DiagnosticCode code = DiagnosticCode.of(p.code());
-            if (code != null) out.add(new Diagnostic(code, p.severity(), p.line(), p.startColumn(), p.endColumn(), p.message(), null));
-        }
+        out.addAll(Analyzer.syntaxDiagnostics(script));
         fileChecks();
         for (int i = 0; i < script.size(); i++) {
             if ((i & 1023) == 0) Cancel.stopIfRequested();

@@ -143,10 +143,10 @@ public final class FlowState {
 
     /**
      * This state with the lines it names (where fds were opened and closed) moved by {@code shift}:
-     * how a state reused from an earlier version's analysis reads in this version.
+     * how a state reused from an earlier version's analysis reads in this version ({@code null}: no shift).
      */
     FlowState shifted(LineShift shift) {
-        if (shift.identity() || fds.isEmpty() && closedAt.isEmpty()) return this;
+        if (shift == null || shift.identity() || fds.isEmpty() && closedAt.isEmpty()) return this;
         FlowState s = edit();
         if (s == this) throw new IllegalStateException("only a frozen state is shifted");
         TreeMap<Integer, FdFact> movedFds = new TreeMap<>();

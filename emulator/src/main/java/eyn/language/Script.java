@@ -83,24 +83,22 @@ public final class Script {
     /** The first line where two parses differ (the shorter one's size when one is a prefix of the other). */
     public static int firstDifference(Script a, Script b) {
         int n = Math.min(a.size(), b.size());
-        for (int i = 0; i < n; i++) {
-            String x = a.sources[i];
-            String y = b.sources[i];
-            if (x != y && !x.equals(y)) return i;
-        }
+        for (int i = 0; i < n; i++) if (!sameSource(a, i, b, i)) return i;
         return n;
+    }
+
+    /** Whether two parses' lines came from the same text (an editor keeps an unchanged line's very string, so mostly by identity). */
+    private static boolean sameSource(Script a, int i, Script b, int j) {
+        String x = a.sources[i];
+        String y = b.sources[j];
+        return x == y || x.equals(y);
     }
 
     /** How many lines the two parses have equal at their ends, not counting any line before {@code from} in either. */
     public static int commonSuffix(Script a, Script b, int from) {
         int limit = Math.min(a.size(), b.size()) - from;
         int n = 0;
-        while (n < limit) {
-            String x = a.sources[a.size() - 1 - n];
-            String y = b.sources[b.size() - 1 - n];
-            if (x != y && !x.equals(y)) break;
-            n++;
-        }
+        while (n < limit && sameSource(a, a.size() - 1 - n, b, b.size() - 1 - n)) n++;
         return n;
     }
 

@@ -62,7 +62,6 @@ final class Document {
         Document doc = new Document(s.uri(), "", s.version());
         doc.lines.clear();
         doc.lines.addAll(s.lines());
-        doc.text = null;
         doc.script = s.script();
         doc.choice = s.choice();
         return doc;
