@@ -77,7 +77,7 @@ final class Priming {
         for (; done < ROUNDS; done++) {
             if (stop.getAsBoolean() || System.nanoTime() - start > BUDGET_NANOS) break;
             int line = 1 + (int) ((done * 7919L) % Math.max(1, doc.lineCount() - 1));
-            doc.apply(new Range(new Position(line, 0), new Position(line, 0)), "echo hi\n", ++version);
+            doc.apply(lineStart(line), "echo hi\n", ++version);
             requests.parseMessage("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":" + uri
                     + ",\"version\":" + version + "},\"contentChanges\":[{\"range\":" + range(line, 0, line, 0) + ",\"text\":\"echo hi\\n\"}]}}");
             for (String method : new String[] {"completion", "hover", "signatureHelp"}) {
@@ -92,7 +92,7 @@ final class Priming {
             SignatureHelp.Info signature = SignatureHelp.at(a, line, 5);
             if (signature != null) respond(json, signature.label());
             if (done % 10 == 0) sampled = editAndPublish(sample, sampled, name, json, ws, scriptPath, settings, done);
-            doc.apply(new Range(new Position(line, 0), new Position(line + 1, 0)), "", ++version);
+            doc.apply(wholeLine(line), "", ++version);
             doc.reparse(name);
         }
         return done;
@@ -104,13 +104,22 @@ final class Priming {
         int line = (int) ((round * 7919L) % Math.max(1, sample.lineCount() - 1));
         int version = sample.version();
         for (String text : new String[] {"echo hi\n", ""}) {
-            Range range = text.isEmpty() ? new Range(new Position(line, 0), new Position(line + 1, 0)) : new Range(new Position(line, 0), new Position(line, 0));
-            sample.apply(range, text, ++version);
+            sample.apply(text.isEmpty() ? wholeLine(line) : lineStart(line), text, ++version);
             sample.reparse(name);
             last = Analyzer.analyzeWithoutDryRun(sample.script, sample.text(), scriptPath, ws, settings, sample.choice, last);
             publish(json, sample.uri, last);
         }
         return last;
+    }
+
+    /** Where a line starts (an insertion there puts text before it). */
+    private static Range lineStart(int line) {
+        return new Range(new Position(line, 0), new Position(line, 0));
+    }
+
+    /** A line with its line break (replacing it with nothing deletes it). */
+    private static Range wholeLine(int line) {
+        return new Range(new Position(line, 0), new Position(line + 1, 0));
     }
 
     private static String range(int l1, int c1, int l2, int c2) {
