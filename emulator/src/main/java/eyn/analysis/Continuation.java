@@ -123,20 +123,7 @@ final class Continuation {
 
     /** Whether the block links from {@code line} on are the earlier version's, moved (they are unless a link crosses the change). */
     private boolean sameLinksFrom(int line) {
-        int delta = newEnd - oldEnd;
-        for (int k = line; k < script.size(); k++) {
-            int o = k - delta;
-            if (!sameLink(script.openerOf(k), old.openerOf(o), line, delta) || !sameLink(script.endOf(k), old.endOf(o), line, delta)
-                    || !sameLink(script.elseOf(k), old.elseOf(o), line, delta)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean sameLink(int now, int before, int from, int delta) {
-        if (before < 0 || now < 0) return now == before;
-        return now >= from && now == before + delta;
+        return script.sameBlockLinksFrom(old, line, newEnd - oldEnd);
     }
 
     /** The items of a line-ordered list from line {@code line} on. */

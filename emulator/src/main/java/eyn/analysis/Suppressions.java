@@ -2,7 +2,6 @@ package eyn.analysis;
 
 import eyn.language.LineKind;
 import eyn.language.Script;
-import eyn.language.ScriptLine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,16 +25,19 @@ final class Suppressions {
         Suppressions s = new Suppressions();
         s.fileWide.addAll(settings.disabled());
         Set<String> pending = null;
-        for (ScriptLine line : script.lines()) {
-            if (line.kind() == LineKind.COMMENT) {
-                String body = line.text().substring(1).strip();
+        for (int i = 0; i < script.size(); i++) {
+            LineKind kind = script.kindOf(i); // lines are read only where they matter: most are neither
+            if (kind == LineKind.COMMENT) {
+                String text = script.line(i).text();
+                if (!text.contains(FILE)) continue; // both directives start with it
+                String body = text.substring(1).strip();
                 if (body.startsWith(NEXT_LINE)) {
                     pending = codes(body.substring(NEXT_LINE.length()));
                 } else if (body.startsWith(FILE)) {
                     s.fileWide.addAll(codes(body.substring(FILE.length())));
                 }
-            } else if (line.kind().isStatement() && pending != null) {
-                s.perLine.put(line.index(), pending);
+            } else if (kind.isStatement() && pending != null) {
+                s.perLine.put(i, pending);
                 pending = null;
             }
         }

@@ -1,8 +1,6 @@
 package eyn.language;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -120,19 +118,17 @@ final class D2Lines implements LineRules {
     }
 
     @Override
-    public void matchBlocks(LineKind[] kinds, java.util.function.IntFunction<ScriptLine> lines, List<SyntaxProblem> problems,
-                            BlockLinks links) {
-        int[] elseOf = links.nextBranch;
-        int[] endOf = links.end;
-        int[] openerOf = links.opener;
-        Deque<Integer> open = new ArrayDeque<>();
+    public void matchBlocks(BlockLinks links, java.util.function.IntFunction<ScriptLine> lines, List<SyntaxProblem> problems) {
+        IntStack open = new IntStack(); // slots of the open blocks' openers
         int ifDepth = 0;
         int loopDepth = 0;
-        for (int i = 0; i < kinds.length; i++) {
-            switch (kinds[i]) {
+        for (int slot = 0; slot < links.count(); slot++) {
+            int i = links.line(slot);
+            LineKind kind = links.kind(slot);
+            switch (kind) {
                 case IFEQ, IFNEQ, LOOP -> {
-                    open.push(i);
-                    if (kinds[i] == LineKind.LOOP) {
+                    open.push(slot);
+                    if (kind == LineKind.LOOP) {
                         if (++loopDepth > Limits.LOOP_NESTING) {
                             problems.add(problem("E010", i, lines.apply(i), "more than " + Limits.LOOP_NESTING + " nested loops"));
                         }
@@ -141,21 +137,22 @@ final class D2Lines implements LineRules {
                     }
                 }
                 case ELSE -> {
-                    Integer top = open.peek();
-                    if (top == null || kinds[top] == LineKind.LOOP) {
+                    int top = open.peek();
+                    if (top < 0 || links.kind(top) == LineKind.LOOP) {
                         problems.add(problem("E012", i, lines.apply(i), "'else' without an open ifeq/ifneq"));
-                    } else if (elseOf[top] >= 0) {
-                        problems.add(problem("E013", i, lines.apply(i), "second 'else' for the ifeq/ifneq on line " + (top + 1)));
+                    } else if (links.nextBranchAt(top) >= 0) {
+                        problems.add(problem("E013", i, lines.apply(i), "second 'else' for the ifeq/ifneq on line " + (links.line(top) + 1)));
                     } else {
-                        elseOf[top] = i;
-                        openerOf[i] = top;
+                        links.setNextBranchAt(top, i);
+                        links.setOpenerAt(slot, links.line(top));
                     }
                 }
                 case ENDIF, ENDLOOP -> {
-                    boolean wantLoop = kinds[i] == LineKind.ENDLOOP;
+                    boolean wantLoop = kind == LineKind.ENDLOOP;
                     int opener = -1;
-                    for (int candidate : open) {
-                        if ((kinds[candidate] == LineKind.LOOP) == wantLoop) {
+                    for (int k = 0; k < open.size(); k++) {
+                        int candidate = open.fromTop(k);
+                        if ((links.kind(candidate) == LineKind.LOOP) == wantLoop) {
                             opener = candidate;
                             break;
                         }
@@ -167,22 +164,23 @@ final class D2Lines implements LineRules {
                     }
                     while (true) {
                         int top = open.pop();
-                        if (kinds[top] == LineKind.LOOP) loopDepth--; else ifDepth--;
-                        endOf[top] = i;
+                        if (links.kind(top) == LineKind.LOOP) loopDepth--; else ifDepth--;
+                        links.setEndAt(top, i);
                         if (top == opener) break;
-                        ScriptLine opened = lines.apply(top);
-                        problems.add(problem("E016", top, opened, "'" + opened.kind().keyword() + "' is not closed before the '"
-                                + kinds[i].keyword() + "' on line " + (i + 1)));
+                        ScriptLine opened = lines.apply(links.line(top));
+                        problems.add(problem("E016", links.line(top), opened, "'" + opened.kind().keyword() + "' is not closed before the '"
+                                + kind.keyword() + "' on line " + (i + 1)));
                     }
-                    openerOf[i] = opener;
+                    links.setOpenerAt(slot, links.line(opener));
                 }
                 default -> { }
             }
         }
-        for (int top : open) {
-            ScriptLine opened = lines.apply(top);
-            endOf[top] = kinds.length;
-            problems.add(problem("E017", top, opened, "'" + opened.kind().keyword() + "' has no matching '"
+        for (int k = 0; k < open.size(); k++) {
+            int top = open.fromTop(k);
+            ScriptLine opened = lines.apply(links.line(top));
+            links.setEndAt(top, links.lines);
+            problems.add(problem("E017", links.line(top), opened, "'" + opened.kind().keyword() + "' has no matching '"
                     + (opened.kind() == LineKind.LOOP ? "endloop" : "endif") + "'"));
         }
     }

@@ -1,8 +1,6 @@
 package eyn.language;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -72,11 +70,6 @@ final class D3Lines implements LineRules {
     @Override
     public void checkLine(ScriptLine line, List<SyntaxProblem> problems) {
         int i = line.index();
-        if (i == D3Limits.LINES) {
-            problems.add(new SyntaxProblem("W312", Severity.WARNING, i, 0, line.raw().length(),
-                    "EYN-OS 2026 reads at most " + D3Limits.LINES + " lines: from here on the file is part of line "
-                            + D3Limits.LINES + " and no keyword is seen"));
-        }
         switch (line.kind()) {
             case SET -> {
                 String afterSet = line.text().substring(3);
@@ -114,16 +107,24 @@ final class D3Lines implements LineRules {
     }
 
     @Override
-    public void matchBlocks(LineKind[] kinds, java.util.function.IntFunction<ScriptLine> lines, List<SyntaxProblem> problems,
-                            BlockLinks links) {
-        Deque<Integer> open = new ArrayDeque<>();
-        boolean[] seenElse = new boolean[kinds.length];
-        int[] lastBranch = new int[kinds.length];
+    public void matchBlocks(BlockLinks links, java.util.function.IntFunction<ScriptLine> lines, List<SyntaxProblem> problems) {
+        // per open block, innermost on top: its opener's slot, its last branch's slot so far, whether it has had an else (1)
+        IntStack open = new IntStack();
+        IntStack lastBranch = new IntStack();
+        IntStack seenElse = new IntStack();
         boolean aborted = false;
+        int n = links.lines;
+        if (n > D3Limits.LINES) {
+            // a problem of the line's position, not of its text: found here, where every parse looks at the whole file
+            problems.add(new SyntaxProblem("W312", Severity.WARNING, D3Limits.LINES, 0, lines.apply(D3Limits.LINES).raw().length(),
+                    "EYN-OS 2026 reads at most " + D3Limits.LINES + " lines: from here on the file is part of line "
+                            + D3Limits.LINES + " and no keyword is seen"));
+        }
         scan:
-        for (int i = 0; i < kinds.length; i++) {
+        for (int slot = 0; slot < links.count(); slot++) {
+            int i = links.line(slot);
             if (i >= D3Limits.LINES) break;
-            LineKind kind = kinds[i];
+            LineKind kind = links.kind(slot);
             switch (kind) {
                 case IF, WHILE -> {
                     if (open.size() >= D3Limits.BLOCK_NESTING) {
@@ -132,57 +133,66 @@ final class D3Lines implements LineRules {
                         aborted = true;
                         break scan;
                     }
-                    open.push(i);
-                    lastBranch[i] = i;
+                    open.push(slot);
+                    lastBranch.push(slot);
+                    seenElse.push(0);
                 }
                 case ELIF, ELSE -> {
-                    Integer top = open.peek();
-                    if (top == null || kinds[top] != LineKind.IF) {
+                    int top = open.peek();
+                    if (top < 0 || links.kind(top) != LineKind.IF) {
                         problems.add(problem("E308", i, lines.apply(i), "'" + kind.keyword() + "' without matching 'if'"
-                                + (top == null ? "" : " (the innermost open block is the while on line " + (top + 1) + ")")
+                                + (top < 0 ? "" : " (the innermost open block is the while on line " + (links.line(top) + 1) + ")")
                                 + ": EYN-OS 2026 aborts the script here"));
                         aborted = true;
                         break scan;
                     }
-                    if (seenElse[top]) {
+                    if (seenElse.peek() == 1) {
                         problems.add(new SyntaxProblem("W310", Severity.WARNING, i, lines.apply(i).textStart(), lines.apply(i).raw().length(),
                                 kind == LineKind.ELSE
                                         ? "a second 'else': EYN-OS 2026 runs it too when no earlier branch ran"
                                         : "'elif' after 'else' is still evaluated on EYN-OS 2026 and can run"));
                     }
-                    if (kind == LineKind.ELSE) seenElse[top] = true;
-                    links.nextBranch[lastBranch[top]] = i;
-                    lastBranch[top] = i;
-                    links.opener[i] = top;
+                    if (kind == LineKind.ELSE) seenElse.setTop(1);
+                    links.setNextBranchAt(lastBranch.peek(), i);
+                    lastBranch.setTop(slot);
+                    links.setOpenerAt(slot, links.line(top));
                 }
                 case ENDIF, ENDWHILE -> {
                     LineKind want = kind == LineKind.ENDIF ? LineKind.IF : LineKind.WHILE;
-                    Integer top = open.peek();
-                    if (top == null || kinds[top] != want) {
+                    int top = open.peek();
+                    if (top < 0 || links.kind(top) != want) {
                         problems.add(problem("E308", i, lines.apply(i), "'" + kind.keyword() + "' without matching '" + want.keyword() + "'"
-                                + (top == null ? "" : " (the innermost open block is the " + kinds[top].keyword()
-                                        + " on line " + (top + 1) + ")")
+                                + (top < 0 ? "" : " (the innermost open block is the " + links.kind(top).keyword()
+                                        + " on line " + (links.line(top) + 1) + ")")
                                 + ": EYN-OS 2026 aborts the script here"));
                         aborted = true;
                         break scan;
                     }
                     open.pop();
-                    links.end[top] = i;
-                    links.opener[i] = top;
-                    for (int b = links.nextBranch[top]; b >= 0; b = links.nextBranch[b]) links.end[b] = i;
+                    lastBranch.pop();
+                    seenElse.pop();
+                    links.setEndAt(top, i);
+                    links.setOpenerAt(slot, links.line(top));
+                    endBranches(links, top, i);
                 }
                 default -> { }
             }
         }
-        for (int top : open) {
-            ScriptLine opened = lines.apply(top);
-            links.end[top] = kinds.length;
-            for (int b = links.nextBranch[top]; b >= 0; b = links.nextBranch[b]) links.end[b] = kinds.length;
+        for (int k = 0; k < open.size(); k++) {
+            int top = open.fromTop(k);
+            ScriptLine opened = lines.apply(links.line(top));
+            links.setEndAt(top, n);
+            endBranches(links, top, n);
             if (aborted) continue; // the engine stops before its end-of-script check
-            problems.add(new SyntaxProblem("W311", Severity.WARNING, top, opened.textStart(), opened.raw().length(),
+            problems.add(new SyntaxProblem("W311", Severity.WARNING, links.line(top), opened.textStart(), opened.raw().length(),
                     "'" + opened.kind().keyword() + "' has no matching '" + opened.kind().closer()
                             + "': EYN-OS 2026 warns of unclosed blocks at the end of the script"));
         }
+    }
+
+    /** Gives every branch of the if at {@code openerSlot} the same end. */
+    private static void endBranches(BlockLinks links, int openerSlot, int end) {
+        for (int b = links.nextBranchAt(openerSlot); b >= 0; b = links.nextBranchAt(links.slot(b))) links.setEndAt(links.slot(b), end);
     }
 
     private static SyntaxProblem problem(String code, int index, ScriptLine line, String message) {

@@ -7,11 +7,11 @@ interface LineRules {
     /** One physical line (without its '\n'), read as the dialect's engine reads it. */
     ScriptLine parseLine(int index, String physical, List<SyntaxProblem> problems);
 
-    /** Problems of a line on its own (also for lines reused from an earlier parse). */
+    /** Problems of a line's own text (also for lines reused from an earlier parse, which take them over with their lines moved). */
     void checkLine(ScriptLine line, List<SyntaxProblem> problems);
 
-    /** Links openers, branches and closers, and reports broken nesting; it reads a line only to report a problem on it. */
-    void matchBlocks(LineKind[] kinds, java.util.function.IntFunction<ScriptLine> lines, List<SyntaxProblem> problems, BlockLinks links);
+    /** Links openers, branches and closers (the block lines of {@code links}), and reports broken nesting; it reads a line only to report a problem on it. */
+    void matchBlocks(BlockLinks links, java.util.function.IntFunction<ScriptLine> lines, List<SyntaxProblem> problems);
 
     /** The variable references in a piece of text, by the dialect's expansion rules. */
     List<Expander.VariableRef> references(String text);

@@ -43,36 +43,31 @@ public final class Parser {
         LineRules rules = dialect.rules();
         if (previous != null && previous.dialect() != dialect) previous = null;
         int n = physical.size();
-        String[] sources = physical.toArray(new String[0]);
-        ScriptLine[] lines = new ScriptLine[n];
-        LineKind[] kinds = new LineKind[n];
-        java.util.BitSet fresh = new java.util.BitSet(n);
-        List<SyntaxProblem> problems = new ArrayList<>();
+        int m = previous == null ? 0 : previous.size();
         int prefix = 0;
         int suffix = 0;
         if (previous != null) {
-            int m = previous.size();
             // the same string object is the same line (an editor keeps unchanged lines): compared without reading them
-            while (prefix < n && prefix < m && reusable(rules, sources[prefix], previous, prefix)) prefix++;
-            while (suffix < n - prefix && suffix < m - prefix && reusable(rules, sources[n - 1 - suffix], previous, m - 1 - suffix)) suffix++;
-            previous.copyLines(0, lines, kinds, 0, prefix);
-            previous.copyLines(m - suffix, lines, kinds, n - suffix, suffix);
+            Script earlier = previous;
+            prefix = earlier.sources().leading((i, old) -> i < n && reusable(rules, physical.get(i), old, earlier, i));
+            int limit = Math.min(n, m) - prefix;
+            suffix = earlier.sources().trailing((j, old) -> m - 1 - j < limit && reusable(rules, physical.get(n - m + j), old, earlier, j));
         }
-        for (int i = prefix; i < n - suffix; i++) {
-            lines[i] = rules.parseLine(i, sources[i], problems);
-            kinds[i] = lines[i].kind();
-            fresh.set(i);
-        }
-        BlockLinks links = new BlockLinks(n);
-        List<SyntaxProblem> blockProblems = new ArrayList<>();
-        Script script = new Script(name, dialect, lines, kinds, sources, fresh, problems, blockProblems, links, trailingNewline);
-        rules.matchBlocks(kinds, script::line, blockProblems, links);
+        Object[] freshSources = physical.subList(prefix, n - suffix).toArray();
+        Object[] freshLines = new Object[freshSources.length];
+        List<SyntaxProblem> problems = new ArrayList<>();
+        for (int i = prefix; i < n - suffix; i++) freshLines[i - prefix] = rules.parseLine(i, (String) freshSources[i - prefix], problems);
+        // unchanged lines are shared with the earlier parse, chunk by chunk: no array the length of the file per keystroke
+        SharedArray<String> sources = previous == null ? SharedArray.of(freshSources) : previous.sources().replace(prefix, m - suffix, freshSources);
+        SharedArray<ScriptLine> lines = previous == null ? SharedArray.of(freshLines) : previous.storedLines().replace(prefix, m - suffix, freshLines);
+        Script script = new Script(name, dialect, lines, sources, prefix, n - suffix, freshLines, problems, trailingNewline, previous);
+        if (previous != null) script.inheritLineProblems(previous, prefix, m - suffix);
         return script;
     }
 
-    private static boolean reusable(LineRules rules, String physical, Script previous, int index) {
+    private static boolean reusable(LineRules rules, String physical, String oldSource, Script previous, int index) {
         // the same object was taken as it is last time: nothing was cut from it, so it has no line problem of its own
-        return physical == previous.source(index) || rules.reusable(physical, previous.stored(index));
+        return physical == oldSource || rules.reusable(physical, previous.stored(index));
     }
 
     /** The physical lines: split at '\n'; a final '\n' does not start another line. */

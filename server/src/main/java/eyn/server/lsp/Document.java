@@ -22,6 +22,9 @@ final class Document {
     private final ArrayList<String> lines = new ArrayList<>();
     private int version;
     private String text;
+    /** How many times the lines have changed, and at which count {@link #script} was parsed (for sharing its lines). */
+    private int changes;
+    private int parsedAt = -1;
     /** The parse of this version, in the dialect of {@link #choice}. */
     Script script;
     /** The profile this version is read as (see {@link EynTextDocumentService#choose}). */
@@ -63,21 +66,35 @@ final class Document {
         doc.lines.clear();
         doc.lines.addAll(s.lines());
         doc.script = s.script();
+        doc.parsedAt = doc.changes;
         doc.choice = s.choice();
         return doc;
     }
 
     /** An immutable view of one version, for the background analysis and whole-file requests. */
     record Snapshot(String uri, int version, List<String> lines, Script script, ProfileChoice choice, List<CallSite> callers, int generation) {
-        // lines: a copy made by ArrayList.toArray (one memory copy), never changed
+        // lines: never changed (the parse's own lines, or a copy)
         String text() {
             return String.join("\n", lines);
         }
     }
 
     Snapshot snapshot(List<CallSite> callers) {
-        return new Snapshot(uri, version, java.util.Collections.unmodifiableList(java.util.Arrays.asList(lines.toArray(new String[0]))), script, choice, callers,
-                generation);
+        return new Snapshot(uri, version, frozenLines(), script, choice, callers, generation);
+    }
+
+    /**
+     * This version's lines, unchangeable: the parse's own lines when it is of this version (its chunks are
+     * shared with earlier parses, so a keystroke copies no array the length of the file), else a copy.
+     */
+    private List<String> frozenLines() {
+        if (script == null || parsedAt != changes) return java.util.Collections.unmodifiableList(java.util.Arrays.asList(lines.toArray(new String[0])));
+        List<String> physical = script.physicalLines();
+        if (physical.size() == lines.size()) return physical;
+        return new java.util.AbstractList<>() { // the empty line after a final '\n', which the parse does not keep
+            @Override public String get(int index) { return index == physical.size() ? "" : physical.get(index); }
+            @Override public int size() { return physical.size() + 1; }
+        };
     }
 
     String text() {
@@ -90,6 +107,7 @@ final class Document {
     /** Parses the current lines under the chosen profile's dialect, reusing the unchanged lines of the last parse. */
     void reparse(String name) {
         script = eyn.language.Parser.parse(name, physicalLines(), trailingNewline(), choice.profile().dialect(), script);
+        parsedAt = changes;
     }
 
     /** The lines the parser reads: without the empty line after a final '\n'. */
@@ -158,6 +176,7 @@ final class Document {
     record Edit(int line, List<String> removed, List<String> inserted) {}
 
     private void changed(int newVersion) {
+        changes++;
         version = newVersion;
         text = null;
         current = null;
