@@ -15,12 +15,6 @@ final class D2Lines implements LineRules {
     }
 
     @Override
-    public boolean reusable(String physical, ScriptLine old) {
-        return physical.length() <= Limits.PHYSICAL_LINE && physical.equals(old.raw())
-                && physical.indexOf('\r') < 0 && physical.indexOf('\0') < 0;
-    }
-
-    @Override
     public ScriptLine parseLine(int index, String physical, List<SyntaxProblem> problems) {
         String raw = physical;
         int nul = raw.indexOf('\0');

@@ -23,11 +23,6 @@ final class D3Lines implements LineRules {
     }
 
     @Override
-    public boolean reusable(String physical, ScriptLine old) {
-        return physical.equals(old.raw()) && physical.indexOf('\r') < 0 && physical.indexOf('\0') < 0;
-    }
-
-    @Override
     public ScriptLine parseLine(int index, String physical, List<SyntaxProblem> problems) {
         String raw = physical;
         int nul = raw.indexOf('\0');

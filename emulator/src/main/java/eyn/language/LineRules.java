@@ -16,6 +16,4 @@ interface LineRules {
     /** The variable references in a piece of text, by the dialect's expansion rules. */
     List<Expander.VariableRef> references(String text);
 
-    /** Whether an unchanged physical line may keep its earlier parse. */
-    boolean reusable(String physical, ScriptLine old);
 }

@@ -47,11 +47,12 @@ public final class Parser {
         int prefix = 0;
         int suffix = 0;
         if (previous != null) {
-            // the same string object is the same line (an editor keeps unchanged lines): compared without reading them
+            // a line with the same text as before keeps its parse and its very source string (an editor keeps an
+            // unchanged line's string, so mostly by identity, without reading it)
             Script earlier = previous;
-            prefix = earlier.sources().leading((i, old) -> i < n && reusable(rules, physical.get(i), old, earlier, i));
+            prefix = earlier.sources().leading((i, old) -> i < n && same(physical.get(i), old));
             int limit = Math.min(n, m) - prefix;
-            suffix = earlier.sources().trailing((j, old) -> m - 1 - j < limit && reusable(rules, physical.get(n - m + j), old, earlier, j));
+            suffix = earlier.sources().trailing((j, old) -> m - 1 - j < limit && same(physical.get(n - m + j), old));
         }
         Object[] freshSources = physical.subList(prefix, n - suffix).toArray();
         Object[] freshLines = new Object[freshSources.length];
@@ -65,9 +66,8 @@ public final class Parser {
         return script;
     }
 
-    private static boolean reusable(LineRules rules, String physical, String oldSource, Script previous, int index) {
-        // the same object was taken as it is last time: nothing was cut from it, so it has no line problem of its own
-        return physical == oldSource || rules.reusable(physical, previous.stored(index));
+    private static boolean same(String physical, String earlier) {
+        return physical == earlier || physical.equals(earlier);
     }
 
     /** The physical lines: split at '\n'; a final '\n' does not start another line. */

@@ -150,9 +150,10 @@ public final class Script {
         if (mine == null) {
             List<SyntaxProblem> all = new java.util.ArrayList<>();
             LineRules rules = dialect.rules();
-            for (int i = 0; i < freshFrom; i++) rules.checkLine(line(i), all);
+            // a reused line is read again from its source, which gives the problems of reading it (a NUL, a long line) too
+            for (int i = 0; i < freshFrom; i++) rules.parseLine(i, sources.get(i), all);
             all.addAll(freshProblems);
-            for (int i = freshTo; i < size(); i++) rules.checkLine(line(i), all);
+            for (int i = freshTo; i < size(); i++) rules.parseLine(i, sources.get(i), all);
             lineProblems = mine = List.copyOf(all);
         }
         return mine;

@@ -30,11 +30,12 @@ class IncrementalParseTest {
             text = b.toString();
             Script incremental = Parser.parse("t", text, previous);
             assertEquals(ParserFixturesTest.dump(Parser.parse("t", text)), ParserFixturesTest.dump(incremental), text);
+            assertEquals(Parser.split(text), incremental.physicalLines(), "the lines it was read from, as given");
             previous = incremental;
         }
     }
 
-    private static final String[] LINES_2026 = {"set A=1", "if $A == 1", "elif $A == 2", "else", "endif", "while $A < 3", "endwhile",
+    private static final String[] LINES_2026 = {"set A=1", "echo a\r", "echo a\0b", "if $A == 1", "elif $A == 2", "else", "endif", "while $A < 3", "endwhile",
         "echo x", "# c", "", "if", "else x", "endif", "exit 1", "echo \"q\"", "   echo   indented   ", "x".repeat(600)};
 
     /**
@@ -58,6 +59,7 @@ class IncrementalParseTest {
                     default -> { if (at < lines.size()) lines.set(at, new String(pieces[random.nextInt(pieces.length)])); }
                 }
                 Script incremental = Parser.parse("t", lines, true, dialect, previous);
+                assertEquals(lines, incremental.physicalLines());
                 if (round % 3 != 1) {
                     assertEquals(ParserFixturesTest.dump(Parser.parse("t", lines, true, dialect, null)), ParserFixturesTest.dump(incremental),
                             dialect + " round " + round);
