@@ -42,7 +42,6 @@ public final class Analyzer {
     private static final Set<String> DIRECTIVE_WORDS = Set.of("set", "ifeq", "ifneq", "loop", "else", "endif", "endloop");
 
     private final Script script;
-    private final String text;
     private final String scriptPath;
     private final Workspace workspace;
     private final AnalysisSettings settings;
@@ -76,11 +75,10 @@ public final class Analyzer {
 
     private final ProfileChoice choice;
 
-    private Analyzer(Script script, String text, String scriptPath, Workspace workspace, AnalysisSettings settings,
+    private Analyzer(Script script, String scriptPath, Workspace workspace, AnalysisSettings settings,
                      ProfileChoice choice) {
         this.choice = choice;
         this.script = script;
-        this.text = text;
         this.scriptPath = scriptPath;
         this.workspace = workspace;
         this.settings = settings;
@@ -96,6 +94,11 @@ public final class Analyzer {
     /** The profile a text is analysed under with these settings. */
     public static ProfileChoice choose(String text, AnalysisSettings settings) {
         return ProfileChooser.choose(text, settings.profile(), settings.defaultProfile());
+    }
+
+    /** The same for a text given as its lines. */
+    public static ProfileChoice choose(List<String> lines, AnalysisSettings settings) {
+        return ProfileChooser.choose(lines, settings.profile(), settings.defaultProfile());
     }
 
     /** Analyses a script parsed in the dialect of {@code choice}'s profile. */
@@ -123,20 +126,36 @@ public final class Analyzer {
      */
     public static Analysis analyzeWithoutDryRun(Script script, String text, String scriptPath, Workspace workspace,
                                                 AnalysisSettings settings, ProfileChoice choice, Analysis previous) {
+        return analyzeWithoutDryRun(script, () -> text, scriptPath, workspace, settings, choice, previous);
+    }
+
+    /**
+     * The same with the text made only if it is needed (a Release 13 analysis reads the parse alone, and
+     * a document's text is its lines joined: at 200,000 lines, 5 MB per version).
+     */
+    public static Analysis analyzeWithoutDryRun(Script script, java.util.function.Supplier<String> text, String scriptPath,
+                                                Workspace workspace, AnalysisSettings settings, ProfileChoice choice, Analysis previous) {
         if (script.dialect() != choice.profile().dialect()) {
-            script = Parser.parse(script.name(), text, choice.profile().dialect());
+            script = Parser.parse(script.name(), text.get(), choice.profile().dialect());
         }
         // the one place the profile picks the analysis: the D3 dialect has its own line checks
         if (script.dialect() == eyn.language.Dialect.D3) {
-            return new D3Analyzer(script, text, scriptPath, workspace, settings, choice).run();
+            return new D3Analyzer(script, text.get(), scriptPath, workspace, settings, choice).run();
         }
-        return new Analyzer(script, text, scriptPath, workspace, settings, choice).run(Continuation.of(previous, script, choice));
+        return new Analyzer(script, scriptPath, workspace, settings, choice).run(Continuation.of(previous, script, choice));
     }
 
     /** Whether a dry run could add anything: a Release 13 script that opens or maps files, on a known drive. */
     public static boolean wantsDryRun(Analysis analysis, String text, Workspace workspace, AnalysisSettings settings) {
+        return wantsDryRun(analysis, () -> text, workspace, settings);
+    }
+
+    /** The same, reading the text (made on demand) only for a script short enough to be run. */
+    public static boolean wantsDryRun(Analysis analysis, java.util.function.Supplier<String> source, Workspace workspace,
+                                      AnalysisSettings settings) {
         if (!settings.dryRun() || workspace.drive() == null || !analysis.complete()) return false;
         if (analysis.script().dialect() != eyn.language.Dialect.D2 || analysis.script().size() > DryRun.MAX_LINES) return false;
+        String text = source.get();
         return text.contains("zopen") || text.contains("mmap") || text.contains("msync") || text.contains("munmap");
     }
 
@@ -334,7 +353,7 @@ public final class Analyzer {
      */
     static Analysis window(Script script, String scriptPath, Workspace workspace, AnalysisSettings settings, ProfileChoice choice,
                            int from, FlowState start, int to, Analysis previous) {
-        return new Analyzer(script, "", scriptPath, workspace, settings, choice).window(from, start, to, previous);
+        return new Analyzer(script, scriptPath, workspace, settings, choice).window(from, start, to, previous);
     }
 
     private Analysis window(int from, FlowState start, int to, Analysis previous) {

@@ -27,8 +27,18 @@ public final class ProfileChooser {
         String source = text == null ? "" : text;
         int firstEnd = source.indexOf('\n');
         String first = firstEnd < 0 ? source : source.substring(0, firstEnd);
+        return choose(first, evidence(source), setting, fallback);
+    }
+
+    /** The same for a text given as its lines (split at '\n'), without joining them. */
+    public static ProfileChoice choose(List<String> lines, String setting, Profile fallback) {
+        List<ProfileChoice.Evidence> evidence = new ArrayList<>();
+        for (int i = 0; i < lines.size() && evidence.size() < MAX_EVIDENCE; i++) lineEvidence(lines.get(i), i, evidence);
+        return choose(lines.isEmpty() ? "" : lines.get(0), evidence, setting, fallback);
+    }
+
+    private static ProfileChoice choose(String first, List<ProfileChoice.Evidence> evidence, String setting, Profile fallback) {
         Matcher m = COMMENT.matcher(first);
-        List<ProfileChoice.Evidence> evidence = evidence(source);
         if (m.find() && Profiles.byId(m.group(1)) != null) {
             Profile p = Profiles.byId(m.group(1));
             return new ProfileChoice(p, ProfileChoice.Source.COMMENT, "'# eyn: profile=" + p.id() + "' on line 1", against(evidence, p));

@@ -22,6 +22,8 @@ final class Document {
     private final ArrayList<String> lines = new ArrayList<>();
     private int version;
     private String text;
+    /** The text's length in chars (its lines and the '\n's between them), kept as edits come. */
+    private int length;
     /** How many times the lines have changed, and at which count {@link #script} was parsed (for sharing its lines). */
     private int changes;
     private int parsedAt = -1;
@@ -65,6 +67,7 @@ final class Document {
         Document doc = new Document(s.uri(), "", s.version());
         doc.lines.clear();
         doc.lines.addAll(s.lines());
+        doc.length = s.length();
         doc.script = s.script();
         doc.parsedAt = doc.changes;
         doc.choice = s.choice();
@@ -72,7 +75,8 @@ final class Document {
     }
 
     /** An immutable view of one version, for the background analysis and whole-file requests. */
-    record Snapshot(String uri, int version, List<String> lines, Script script, ProfileChoice choice, List<CallSite> callers, int generation) {
+    record Snapshot(String uri, int version, List<String> lines, int length, Script script, ProfileChoice choice, List<CallSite> callers,
+                    int generation) {
         // lines: never changed (the parse's own lines, or a copy)
         String text() {
             return String.join("\n", lines);
@@ -80,7 +84,7 @@ final class Document {
     }
 
     Snapshot snapshot(List<CallSite> callers) {
-        return new Snapshot(uri, version, frozenLines(), script, choice, callers, generation);
+        return new Snapshot(uri, version, frozenLines(), length, script, choice, callers, generation);
     }
 
     /**
@@ -133,6 +137,7 @@ final class Document {
     void set(String newText, int newVersion) {
         lines.clear();
         splitInto(newText == null ? "" : newText, lines);
+        length = newText == null ? 0 : newText.length();
         changed(newVersion);
     }
 
@@ -158,8 +163,20 @@ final class Document {
             lines.subList(a[0], b[0] + 1).clear();
             lines.addAll(a[0], inserted);
         }
+        length += joinedLength(inserted) - joinedLength(removed);
         changed(newVersion);
         return new Edit(a[0], removed, inserted);
+    }
+
+    /** The length of lines joined with '\n'. */
+    private static int joinedLength(List<String> lines) {
+        int n = lines.size() - 1;
+        for (String line : lines) n += line.length();
+        return n;
+    }
+
+    int length() {
+        return length;
     }
 
     /** Adds the text's lines, split at every '\n' (a final '\n' is followed by an empty line, as LSP counts lines). */

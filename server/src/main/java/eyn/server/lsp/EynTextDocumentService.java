@@ -282,18 +282,25 @@ final class EynTextDocumentService implements TextDocumentService {
         awaitQuiet(uri);
         Document.Snapshot s = waiting.remove(uri);
         if (s == null || stale(s)) return;
-        String text = s.text();
+        // the text is made only where something reads it (a 2026 analysis, a dry run): a Release 13 analysis reads the parse
+        java.util.function.Supplier<String> text = new java.util.function.Supplier<>() {
+            private String made;
+            @Override public String get() {
+                if (made == null) made = s.text();
+                return made;
+            }
+        };
         AnalysisSettings settings = server.settings.analysis();
         DriveMapping mapping = DriveMapping.of(uri, server.settings, server.workspaceFolder);
-        ProfileChoice choice = Analyzer.choose(text, settings);
+        ProfileChoice choice = Analyzer.choose(s.lines(), settings);
         Script script = s.script().dialect() == choice.profile().dialect() ? s.script()
-                : Parser.parse(s.script().name(), text, choice.profile().dialect());
+                : Parser.parse(s.script().name(), text.get(), choice.profile().dialect());
         Workspace ws = s.callers().isEmpty() ? mapping.workspace() : Workspace.withCallers(mapping.workspace(), p -> s.callers());
         Made made = lastMade.get(uri);
         Analysis previous = made != null && made.generation() == s.generation() ? made.analysis() : null;
         Analysis found;
         try {
-            found = text.length() > Analyzer.FULL_ANALYSIS_LIMIT ? Analyzer.syntaxOnly(script, text.length(), choice)
+            found = s.length() > Analyzer.FULL_ANALYSIS_LIMIT ? Analyzer.syntaxOnly(script, s.length(), choice)
                     : eyn.analysis.Cancel.when(() -> stale(s),
                             () -> Analyzer.analyzeWithoutDryRun(script, text, mapping.scriptPath(), ws, settings, choice, previous));
         } catch (java.util.concurrent.CancellationException e) {
@@ -303,10 +310,13 @@ final class EynTextDocumentService implements TextDocumentService {
         announce(uri, choice);
         if (!install(s, found)) return;
         publish(s, found);
-        if (Priming.enabled() && text.length() <= Analyzer.FULL_ANALYSIS_LIMIT && !primed.getAndSet(true)) {
+        if (Priming.enabled() && s.length() <= Analyzer.FULL_ANALYSIS_LIMIT && !primed.getAndSet(true)) {
             Priming.startInBackground(s, choice, found, ws, mapping.scriptPath(), settings, server.snippets, server::isShutdown);
         }
-        if (Analyzer.wantsDryRun(found, text, ws, settings)) server.handOff(server.dryRuns, () -> dryRun(s, found, text, mapping, ws, settings));
+        if (Analyzer.wantsDryRun(found, text, ws, settings)) {
+            String source = text.get();
+            server.handOff(server.dryRuns, () -> dryRun(s, found, source, mapping, ws, settings));
+        }
     }
 
     /** On the dry-run thread: the same analysis with the dry run's facts, published if its version is still the newest. */
@@ -349,10 +359,12 @@ final class EynTextDocumentService implements TextDocumentService {
         server.client.publishDiagnostics(new PublishDiagnosticsParams(s.uri(), shown(analysis), s.version()));
     }
 
-    /** The diagnostics the client sees: those at or above the diagnosticsSeverity setting. */
+    /** The diagnostics the client sees: those at or above the diagnosticsSeverity setting (see {@link LspConvert#diagnostics}). */
     private List<org.eclipse.lsp4j.Diagnostic> shown(Analysis analysis) {
         Settings settings = server.settings;
-        return analysis.diagnostics().stream().filter(d -> settings.shows(d.severity())).map(LspConvert::diagnostic).toList();
+        List<eyn.analysis.Diagnostic> all = analysis.diagnostics();
+        return LspConvert.diagnostics(all.stream().allMatch(d -> settings.shows(d.severity())) ? all
+                : all.stream().filter(d -> settings.shows(d.severity())).toList());
     }
 
     /** The edit converting an open document's Release 13 constructs for EYN-OS 2026 (null when the document is not open). */

@@ -37,6 +37,27 @@ final class LspConvert {
         return new TextEdit(new Range(new Position(e.line(), e.start()), new Position(e.endLine(), e.end())), e.text());
     }
 
+    /**
+     * Diagnostics as LSP4J's, each converted when it is read: a publication of thousands is serialised
+     * without holding thousands of LSP4J objects meanwhile (a young collection during it copied them all and
+     * promoted them). The one list type every publication uses, priming's too, so that the serialiser's
+     * compiled code meets no new list class when the user starts typing.
+     */
+    static List<org.eclipse.lsp4j.Diagnostic> diagnostics(List<Diagnostic> diagnostics) {
+        return new DiagnosticView(diagnostics);
+    }
+
+    private static final class DiagnosticView extends java.util.AbstractList<org.eclipse.lsp4j.Diagnostic> implements java.util.RandomAccess {
+        private final List<Diagnostic> diagnostics;
+
+        DiagnosticView(List<Diagnostic> diagnostics) {
+            this.diagnostics = diagnostics;
+        }
+
+        @Override public org.eclipse.lsp4j.Diagnostic get(int index) { return diagnostic(diagnostics.get(index)); }
+        @Override public int size() { return diagnostics.size(); }
+    }
+
     static org.eclipse.lsp4j.Diagnostic diagnostic(Diagnostic d) {
         org.eclipse.lsp4j.Diagnostic out = new org.eclipse.lsp4j.Diagnostic(range(d.line(), d.startColumn(), d.endColumn()),
                 d.message(), severity(d.severity()), "eyn", d.code().code);

@@ -130,7 +130,7 @@ final class Priming {
     private static void publish(MessageJsonHandler json, String uri, Analysis analysis) {
         NotificationMessage m = new NotificationMessage();
         m.setMethod("textDocument/publishDiagnostics");
-        m.setParams(new PublishDiagnosticsParams(uri, analysis.diagnostics().stream().map(LspConvert::diagnostic).toList()));
+        m.setParams(new PublishDiagnosticsParams(uri, LspConvert.diagnostics(analysis.diagnostics())));
         json.serialize(m);
     }
 
