@@ -145,6 +145,16 @@ public final class Analyzer {
         return new Analyzer(script, scriptPath, workspace, settings, choice).run(Continuation.of(previous, script, choice));
     }
 
+    /**
+     * How many lines of {@code script} differ from those {@code earlier} was made of, between their common
+     * first and last lines: at least what a continuation of {@code earlier} has to analyse again (a caller
+     * holding several earlier analyses continues the closest).
+     */
+    public static int differingLines(Analysis earlier, Script script) {
+        int prefix = Script.firstDifference(earlier.script(), script);
+        return script.size() - prefix - Script.commonSuffix(earlier.script(), script, prefix);
+    }
+
     /** Whether a dry run could add anything: a Release 13 script that opens or maps files, on a known drive. */
     public static boolean wantsDryRun(Analysis analysis, String text, Workspace workspace, AnalysisSettings settings) {
         return wantsDryRun(analysis, () -> text, workspace, settings);

@@ -97,6 +97,43 @@ class LspBackgroundAnalysisTest {
     }
 
     @Test
+    void diagnosticsAfterEditsThatTakeBackAFarAwayLineAreThoseOfTheSameTextOpenedFresh() throws Exception {
+        // each change takes back the line the last one typed and types one far away: the last analysis then differs
+        // from the new version all the way between the two, and the server may continue the analysis before it instead
+        Files.writeString(root.resolve("a.txt"), "abc");
+        String[] unit = {"set X=1", "zopen a.txt r", "zread 0 4", "ifeq $X 1", "echo one $Y", "else", "zclose 0", "endif", "zclose 0",
+            "loop 2", "echo pass", "endloop", "set V$X=2"};
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 1_300; i++) lines.add(unit[i % unit.length]);
+        String[] typed = {"echo typed", "zclose 0", "zopen a.txt w", "endif", "set Z=1", "cd nowhere"};
+        java.util.Random random = new java.util.Random(9);
+        try (LspHarness lsp = new LspHarness(root)) {
+            lsp.initialize(null);
+            String uri = lsp.uri("far.eyn");
+            lsp.open("far.eyn", String.join("\n", lines) + "\n");
+            int typedAt = -1;
+            for (int v = 2; v <= 16; v++) {
+                List<TextDocumentContentChangeEvent> changes = new ArrayList<>();
+                if (typedAt >= 0) {
+                    lines.remove(typedAt);
+                    changes.add(new TextDocumentContentChangeEvent(new Range(new Position(typedAt, 0), new Position(typedAt + 1, 0)), ""));
+                }
+                typedAt = random.nextInt(lines.size());
+                String added = typed[random.nextInt(typed.length)];
+                lines.add(typedAt, added);
+                changes.add(new TextDocumentContentChangeEvent(new Range(new Position(typedAt, 0), new Position(typedAt, 0)), added + "\n"));
+                lsp.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, v), changes));
+                PublishDiagnosticsParams edited = lsp.awaitDiagnostics(uri, v);
+                try (LspHarness fresh = new LspHarness(root)) {
+                    fresh.initialize(null);
+                    PublishDiagnosticsParams opened = fresh.open("fresh.eyn", String.join("\n", lines) + "\n");
+                    assertEquals(opened.getDiagnostics(), edited.getDiagnostics(), "version " + v + " after typing at line " + typedAt);
+                }
+            }
+        }
+    }
+
+    @Test
     void aBurstOfChangesFasterThanTheQuietTimeIsAnalysedOnceForItsLastVersion() throws Exception {
         // a quiet time far longer than the burst takes to send, so that a busy machine cannot split it
         System.setProperty("eyn.lsp.quietMs", "1500");
