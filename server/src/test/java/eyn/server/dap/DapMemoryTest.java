@@ -111,8 +111,12 @@ class DapMemoryTest {
             List<JsonObject> seen = new ArrayList<>();
             JsonRpcFrames.send(out, request(1, "initialize", "{\"adapterID\":\"eyn\"}"));
             assertTrue(response(in, 1, seen).get("success").getAsBoolean());
+            // the history held to 64 MiB rather than its default quarter of the heap: in 3 of 11 runs on 2026-12-02 the
+            // adapter, disconnected while running with ~370 MB live, spent its last 150 s in full collections and
+            // ended out of memory before answering (never in 7 runs of the build before); the headroom keeps this
+            // test about answering under re-teeing, and docs/debugger.md ("Known limits") records the disconnect case
             JsonRpcFrames.send(out, request(2, "launch", "{\"program\":" + new JsonPrimitive(script.toString())
-                    + ",\"ram\":1024}"));
+                    + ",\"ram\":1024,\"historyBytes\":67108864}"));
             assertTrue(response(in, 2, seen).get("success").getAsBoolean(), seen.toString());
             JsonRpcFrames.send(out, request(3, "configurationDone", "{}"));
             response(in, 3, seen);
