@@ -22,28 +22,21 @@ final class BlockLinks {
     private final int[] end;
     private final int[] opener;
 
-    BlockLinks(SharedArray<ScriptLine> script) {
-        lines = script.size();
-        int[] count = {0};
-        script.forEach((i, line) -> { if (isBlockLine(line.kind())) count[0]++; });
-        at = new int[count[0]];
-        kinds = new LineKind[count[0]];
-        count[0] = 0;
-        script.forEach((i, line) -> {
-            if (isBlockLine(line.kind())) {
-                at[count[0]] = i;
-                kinds[count[0]++] = line.kind();
-            }
-        });
-        nextBranch = filled(at.length);
-        end = filled(at.length);
-        opener = filled(at.length);
+    /** The links of no lines: what a first parse continues. */
+    static final BlockLinks NONE = new BlockLinks(new int[0], new LineKind[0]);
+
+    private BlockLinks(int[] at, LineKind[] kinds) {
+        this.lines = 0;
+        this.at = at;
+        this.kinds = kinds;
+        nextBranch = end = opener = at;
     }
 
     /**
      * The block lines of a parse that took lines [0, prefix) and [earlierSuffixStart, end) from the parse
      * {@code earlier} was made for, with {@code fresh} (ScriptLines) in between: found from the earlier
      * block lines and the fresh lines only, without reading the other lines (links are matched again).
+     * A first parse is all fresh lines after {@link #NONE}.
      */
     BlockLinks(BlockLinks earlier, int prefix, int earlierSuffixStart, Object[] fresh, int size) {
         lines = size;

@@ -29,10 +29,6 @@ final class IntStack {
         return size;
     }
 
-    boolean isEmpty() {
-        return size == 0;
-    }
-
     /** The k-th item from the top (0 = the top). */
     int fromTop(int k) {
         return items[size - 1 - k];

@@ -50,9 +50,9 @@ public final class Parser {
             // a line with the same text as before keeps its parse and its very source string (an editor keeps an
             // unchanged line's string, so mostly by identity, without reading it)
             Script earlier = previous;
-            prefix = earlier.sources().leading((i, old) -> i < n && same(physical.get(i), old));
+            prefix = earlier.sources().leading((i, old) -> i < n && Script.sameText(physical.get(i), old));
             int limit = Math.min(n, m) - prefix;
-            suffix = earlier.sources().trailing((j, old) -> m - 1 - j < limit && same(physical.get(n - m + j), old));
+            suffix = earlier.sources().trailing((j, old) -> m - 1 - j < limit && Script.sameText(physical.get(n - m + j), old));
         }
         Object[] freshSources = physical.subList(prefix, n - suffix).toArray();
         Object[] freshLines = new Object[freshSources.length];
@@ -64,10 +64,6 @@ public final class Parser {
         Script script = new Script(name, dialect, lines, sources, prefix, n - suffix, freshLines, problems, trailingNewline, previous);
         if (previous != null) script.inheritLineProblems(previous, prefix, m - suffix);
         return script;
-    }
-
-    private static boolean same(String physical, String earlier) {
-        return physical == earlier || physical.equals(earlier);
     }
 
     /** The physical lines: split at '\n'; a final '\n' does not start another line. */

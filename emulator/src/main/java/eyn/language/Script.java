@@ -49,8 +49,8 @@ public final class Script {
         this.freshTo = freshTo;
         this.freshProblems = freshProblems;
         this.trailingNewline = trailingNewline;
-        this.links = earlier == null ? new BlockLinks(lines)
-                : new BlockLinks(earlier.links, freshFrom, earlier.size() - (lines.size() - freshTo), fresh, lines.size());
+        this.links = new BlockLinks(earlier == null ? BlockLinks.NONE : earlier.links, freshFrom,
+                (earlier == null ? 0 : earlier.size()) - (lines.size() - freshTo), fresh, lines.size());
         this.blockProblems = new java.util.ArrayList<>();
         dialect.rules().matchBlocks(links, this::line, blockProblems);
     }
@@ -118,10 +118,12 @@ public final class Script {
         return n;
     }
 
-    /** Whether two parses' lines came from the same text (an editor keeps an unchanged line's very string, so mostly by identity). */
     private static boolean sameSource(Script a, int i, Script b, int j) {
-        String x = a.sources.get(i);
-        String y = b.sources.get(j);
+        return sameText(a.sources.get(i), b.sources.get(j));
+    }
+
+    /** Whether two physical lines are the same text (an editor keeps an unchanged line's very string, so mostly by identity). */
+    static boolean sameText(String x, String y) {
         return x == y || x.equals(y);
     }
 

@@ -38,19 +38,6 @@ final class SharedArray<T> {
         return (T) chunks[k][index - starts[k]];
     }
 
-    /** Each element with its index, in order, a chunk at a time. */
-    @SuppressWarnings("unchecked")
-    void forEach(Visitor<T> visitor) {
-        for (int k = 0; k < chunks.length; k++) {
-            Object[] c = chunks[k];
-            for (int j = 0; j < c.length; j++) visitor.visit(starts[k] + j, (T) c[j]);
-        }
-    }
-
-    interface Visitor<T> {
-        void visit(int index, T element);
-    }
-
     /** How many elements from the start pass the test (it stops at the first that fails), read a chunk at a time. */
     @SuppressWarnings("unchecked")
     int leading(Test<T> test) {
@@ -120,7 +107,7 @@ final class SharedArray<T> {
         System.arraycopy(starts, 0, newStarts, 0, first);
         for (int p = 0, offset = 0; p < pieces; p++) {
             int piece = (length - offset) / (pieces - p); // even pieces: none smaller than half a chunk
-            newChunks[first + p] = Arrays.copyOfRange(region, offset, offset + piece);
+            newChunks[first + p] = pieces == 1 ? region : Arrays.copyOfRange(region, offset, offset + piece);
             newStarts[first + p] = regionStart + offset;
             offset += piece;
         }
