@@ -4,6 +4,7 @@ import eyn.server.common.FrameGuard;
 import eyn.server.common.LifecycleGuard;
 import eyn.server.common.Log;
 import eyn.server.common.ProtocolServer;
+import eyn.server.common.ReusingMessageConsumer;
 import eyn.server.lsp.LspCommand;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +18,6 @@ import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.debug.DebugRemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
-import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import org.eclipse.lsp4j.jsonrpc.debug.DebugLauncher;
 import picocli.CommandLine.Command;
@@ -57,7 +57,7 @@ public final class DapCommand implements java.util.concurrent.Callable<Integer> 
         Launcher<IDebugProtocolClient> launcher = new DebugLauncher.Builder<IDebugProtocolClient>() {
                     @Override
                     protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
-                        MessageConsumer outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, jsonHandler));
+                        MessageConsumer outgoing = wrapMessageConsumer(new ReusingMessageConsumer(output, jsonHandler));
                         Endpoint local = new LifecycleGuard(ServiceEndpoints.toEndpoint(localServices), getSupportedMethods(),
                                 PARAMS_OPTIONAL, log, "debug adapter");
                         RemoteEndpoint remote = new DebugRemoteEndpoint(outgoing, local, exceptionHandler);

@@ -39,6 +39,9 @@ final class DiagnosticJson implements TypeAdapterFactory {
     }
 
     private static final class Adapter extends TypeAdapter<Diagnostic> {
+        /** Each thread's builder, reused: one publication writes thousands of diagnostics (a builder that grew past 64 KiB is not kept). */
+        private static final ThreadLocal<StringBuilder> BUILDERS = ThreadLocal.withInitial(() -> new StringBuilder(512));
+
         private final TypeAdapter<Diagnostic> reflective;
 
         Adapter(TypeAdapter<Diagnostic> reflective) {
@@ -51,7 +54,8 @@ final class DiagnosticJson implements TypeAdapterFactory {
                 reflective.write(out, d);
                 return;
             }
-            StringBuilder json = new StringBuilder(160 + d.getMessage().getLeft().length());
+            StringBuilder json = BUILDERS.get();
+            json.setLength(0);
             json.append("{\"range\":");
             range(json, d.getRange());
             if (d.getSeverity() != null) json.append(",\"severity\":").append(d.getSeverity().getValue());
@@ -70,6 +74,7 @@ final class DiagnosticJson implements TypeAdapterFactory {
             if (d.getData() != null) string(json.append(",\"data\":"), (String) d.getData(), out.isHtmlSafe());
             // one raw write per diagnostic: the writer's per-value bookkeeping and its synchronised buffer were the cost
             out.jsonValue(json.append('}').toString());
+            if (json.capacity() > 1 << 16) BUILDERS.remove();
         }
 
         /** What this server sets: a plain-text message, no related information or code description, data a string if any. */

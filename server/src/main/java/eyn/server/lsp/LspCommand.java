@@ -4,6 +4,7 @@ import eyn.server.common.FrameGuard;
 import eyn.server.common.LifecycleGuard;
 import eyn.server.common.Log;
 import eyn.server.common.ProtocolServer;
+import eyn.server.common.ReusingMessageConsumer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Set;
@@ -16,7 +17,6 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
-import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
@@ -60,7 +60,7 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
         Launcher<EynLanguageClient> launcher = new LSPLauncher.Builder<EynLanguageClient>() {
                     @Override
                     protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
-                        MessageConsumer outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, jsonHandler));
+                        MessageConsumer outgoing = wrapMessageConsumer(new ReusingMessageConsumer(output, jsonHandler));
                         Endpoint local = new LifecycleGuard(ServiceEndpoints.toEndpoint(localServices), getSupportedMethods(),
                                 Set.of("initialized"), log, "language server");
                         RemoteEndpoint remote = new RemoteEndpoint(outgoing, local, exceptionHandler);
