@@ -146,13 +146,16 @@ public final class Analyzer {
     }
 
     /**
-     * How many lines of {@code script} differ from those {@code earlier} was made of, between their common
-     * first and last lines: at least what a continuation of {@code earlier} has to analyse again (a caller
+     * How many lines of {@code script} differ from those {@code earlier} was made of, counted in the regions
+     * they differ in: at least what a continuation of {@code earlier} has to analyse again (a caller
      * holding several earlier analyses continues the closest).
      */
     public static int differingLines(Analysis earlier, Script script) {
-        int prefix = Script.firstDifference(earlier.script(), script);
-        return script.size() - prefix - Script.commonSuffix(earlier.script(), script, prefix);
+        int lines = 0;
+        for (eyn.language.LineDiff.Region r : eyn.language.LineDiff.of(earlier.script(), script, Continuation.MAX_EDITS)) {
+            lines += Math.max(r.oldEnd() - r.oldStart(), r.newEnd() - r.newStart());
+        }
+        return lines;
     }
 
     /** Whether a dry run could add anything: a Release 13 script that opens or maps files, on a known drive. */
@@ -242,20 +245,30 @@ public final class Analyzer {
         int n = script.size();
         before = new FlowState[n + 1];
         int i = from == null ? 0 : adoptPrefix(from);
-        int start = i;
+        int analysed = 0;
         boolean joined = false;
-        for (; i < n; i++) {
+        while (i < n) {
             if ((i & 1023) == 0) Cancel.stopIfRequested();
             if (blocks.isEmpty()) {
                 topLevel.set(i);
                 if (from != null && from.joinsAt(i, state, firstDefinition.keySet())) {
-                    adoptRest(from, i);
-                    joined = true;
-                    break;
+                    // the earlier version's findings hold up to the next changed region (to the end after the last)
+                    int next = from.nextRestart(i);
+                    if (next > i) {
+                        adopt(from, i, next);
+                        i = next;
+                        if (i == n) {
+                            joined = true;
+                            break;
+                        }
+                        topLevel.set(i);
+                    }
                 }
             }
             before[i] = state.freeze();
             visit(script.line(i));
+            analysed++;
+            i++;
         }
         if (!joined) before[n] = state.freeze();
         List<Diagnostic> flow = List.copyOf(out);
@@ -266,7 +279,7 @@ public final class Analyzer {
         List<Diagnostic> kept = Suppressions.of(script, settings).filter(all);
         kept.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
         return new Analysis(choice, script, kept, before, shifts, 0, topLevel, flow, variables, fdOccurrences, fdHints, Map.of(), List.of())
-                .counting(i - start);
+                .counting(analysed);
     }
 
     /** How the states of {@code before} name lines, where they were reused from an earlier version (null until one is). */
@@ -302,16 +315,19 @@ public final class Analyzer {
         return r;
     }
 
-    /** Takes everything from line {@code i} on from the earlier version, where the analysis has joined it. */
-    private void adoptRest(Continuation from, int i) {
+    /**
+     * Takes the earlier version's findings for lines [i, end) (and the state before {@code end}), where the
+     * analysis has joined it: states, top-level lines, diagnostics and occurrences, with their lines moved.
+     */
+    private void adopt(Continuation from, int i, int end) {
         Analysis previous = from.previous();
         int j = from.oldLine(i);
         int delta = i - j;
-        int n = script.size();
+        int oldEnd = end - delta;
         java.util.IdentityHashMap<LineShift, LineShift> composed = new java.util.IdentityHashMap<>();
         FlowState lastState = null;
         FlowState lastShifted = null;
-        for (int k = i; k <= n; k++) {
+        for (int k = i; k <= end; k++) {
             FlowState stored = previous.storedState(k - delta);
             LineShift was = previous.storedShift(k - delta);
             LineShift now = composed.computeIfAbsent(was == null ? LineShift.NONE : was, w -> w.then(from.edit()));
@@ -328,24 +344,30 @@ public final class Analyzer {
             }
         }
         java.util.BitSet old = previous.topLevelLines();
-        for (int b = old.nextSetBit(j); b >= 0; b = old.nextSetBit(b + 1)) topLevel.set(b + delta);
-        for (Diagnostic d : from.restOf(previous.flowDiagnostics(), j)) out.add(Continuation.moved(d, delta, from::newLine));
+        for (int b = old.nextSetBit(j); b >= 0 && b < oldEnd; b = old.nextSetBit(b + 1)) topLevel.set(b + delta);
+        List<Diagnostic> flow = previous.flowDiagnostics();
+        for (int k = from.firstAtOrAfter(flow, j, Diagnostic::line); k < flow.size() && flow.get(k).line() < oldEnd; k++) {
+            out.add(Continuation.moved(flow.get(k), delta, from::newLine));
+        }
         List<Analysis.Occurrence> vars = previous.variables();
-        for (int k = from.firstAtOrAfter(vars, j, Analysis.Occurrence::line); k < vars.size(); k++) {
+        for (int k = from.firstAtOrAfter(vars, j, Analysis.Occurrence::line); k < vars.size() && vars.get(k).line() < oldEnd; k++) {
             Analysis.Occurrence o = vars.get(k);
             variables.add(delta == 0 ? o : new Analysis.Occurrence(o.name(), o.line() + delta, o.start(), o.end(), o.definition()));
             if (o.definition()) firstDefinition.putIfAbsent(o.name(), o.line() + delta);
         }
         List<Analysis.FdOccurrence> fds = previous.fdOccurrences();
-        for (int k = from.firstAtOrAfter(fds, j, Analysis.FdOccurrence::line); k < fds.size(); k++) {
+        for (int k = from.firstAtOrAfter(fds, j, Analysis.FdOccurrence::line); k < fds.size() && fds.get(k).line() < oldEnd; k++) {
             Analysis.FdOccurrence o = fds.get(k);
-            fdOccurrences.add(delta == 0 ? o : new Analysis.FdOccurrence(o.fd(), o.line() + delta, o.start(), o.end(),
-                    o.originLine() < 0 ? o.originLine() : from.newLine(o.originLine())));
+            fdOccurrences.add(delta == 0 && from.newLine(o.originLine()) == o.originLine() ? o
+                    : new Analysis.FdOccurrence(o.fd(), o.line() + delta, o.start(), o.end(),
+                            o.originLine() < 0 ? o.originLine() : from.newLine(o.originLine())));
         }
         previous.fdHints().forEach((line, fd) -> {
-            if (line >= j) fdHints.put(line + delta, fd);
+            if (line >= j && line < oldEnd) fdHints.put(line + delta, fd);
         });
-        state = stateBefore(n);
+        state = stateBefore(end);
+        // short of the end, line `end` is analysed next and stores its own state, in this version's numbering
+        if (end < script.size() && shifts != null) shifts[end] = null;
     }
 
     private FlowState stateBefore(int k) {

@@ -1,6 +1,7 @@
 package eyn.analysis;
 
 import eyn.language.Dialect;
+import eyn.language.LineDiff;
 import eyn.language.Script;
 import eyn.profile.ProfileChoice;
 import java.util.HashSet;
@@ -15,52 +16,61 @@ import java.util.regex.Pattern;
  * How the whole-file analysis of a new version of a Release 13 script continues the complete
  * analysis of an earlier version, so that an edit costs what it touches rather than the file's length.
  *
- * <p>The lines are split where they differ: a prefix before the first changed line, the changed
- * lines, and a suffix of unchanged lines after the last. The analysis takes everything the earlier
- * version found up to the last line before the change that no block spans ({@link #restart}), and
- * goes on line by line from there with that line's flow state. Once past the change, at each line no
- * block spans in either version it compares its state with the earlier version's state there; when
- * they say the same (with the earlier version's line numbers moved to this one's, and a line the
- * edit replaced counting as different), and the same variables have been set so far, the rest of
- * the file would give what it gave before: the analysis takes the rest of the earlier version's
- * states, diagnostics and occurrences with their lines moved, and stops. Whole-file findings
+ * <p>The lines are split where they differ ({@link LineDiff}): unchanged stretches and the changed
+ * regions between them (a keystroke and the undo of another far away are two regions). The analysis
+ * takes everything the earlier version found up to the last line before the first region that no block
+ * spans ({@link #restart}), and goes on line by line from there with that line's flow state. Once past
+ * a region, at each line no block spans in either version it compares its state with the earlier
+ * version's state there; when they say the same (with the earlier version's line numbers moved to this
+ * one's, and a line a region replaced counting as different), and the same variables have been set so
+ * far, the lines up to the next region would give what they gave before: the analysis takes the earlier
+ * version's states, diagnostics and occurrences for them with their lines moved, and goes on line by
+ * line again just before the next region ({@link #nextRestart}), or stops after the last. Whole-file findings
  * (variables never set, fds never closed, profile conflicts, suppressions) are made again from the
  * whole.
  *
  * <p>The earlier analysis must have been made with the same settings and workspace (the language
  * server starts again from scratch when they change). A change of profile or dialect, a file that
- * does not end with a line break (its last line is read differently), or block links that differ
- * after the change mean starting from scratch.
+ * does not end with a line break (its last line is read differently) mean starting from scratch; block
+ * links that differ between two regions mean going through to the next region line by line.
  */
 final class Continuation {
     /** The codes whose messages name another line ("... on line N"), made in {@link CommandFlow#apply}. */
     private static final Set<DiagnosticCode> NAMING_A_LINE = Set.of(DiagnosticCode.E113, DiagnosticCode.W112, DiagnosticCode.E114,
             DiagnosticCode.E115);
     private static final Pattern ON_LINE = Pattern.compile("on line (\\d+)");
+    /** Past this many lines inserted or removed, the lines between the first change and the last are one changed region. */
+    static final int MAX_EDITS = 16;
 
     private final Analysis previous;
     private final Script script;
     private final Script old;
-    /** The first line that differs. */
-    private final int first;
-    /** Where the unchanged lines after the change begin, in the earlier version and in this one. */
-    private final int oldEnd;
-    private final int newEnd;
+    /** The changed regions, in line order (at least one). */
+    private final List<LineDiff.Region> regions;
+    /** How far lines after each region have moved: {@code moved[k]} applies from region k's end to region k+1's start. */
+    private final int[] moved;
     private final LineShift edit;
     /** The variables the earlier version set before the line last compared, read as the comparison moves on. */
     private final Set<String> oldDefinitions = new HashSet<>();
     private int nextOccurrence;
-    /** False once the block links after the change were found to differ: no later line can join either. */
-    private boolean joinable = true;
+    /** The region the analysis is in or last went through: lines after it may join the earlier version. */
+    private int region;
+    /** No line before this one can join (block links differ before the next region); past the last region, none at all. */
+    private int noJoinBefore;
 
-    private Continuation(Analysis previous, Script script, int first, int common) {
+    private Continuation(Analysis previous, Script script, List<LineDiff.Region> regions) {
         this.previous = previous;
         this.script = script;
         this.old = previous.script();
-        this.first = first;
-        this.oldEnd = old.size() - common;
-        this.newEnd = script.size() - common;
-        this.edit = LineShift.edit(oldEnd, newEnd - oldEnd);
+        this.regions = regions;
+        this.moved = new int[regions.size()];
+        int[] oldEnds = new int[regions.size()];
+        for (int k = 0; k < regions.size(); k++) {
+            LineDiff.Region r = regions.get(k);
+            moved[k] = r.newEnd() - r.oldEnd();
+            oldEnds[k] = r.oldEnd();
+        }
+        this.edit = LineShift.steps(oldEnds, moved);
     }
 
     /** How the analysis of {@code script} can continue {@code previous}, or null when it must start from scratch. */
@@ -72,9 +82,9 @@ final class Continuation {
                 || !old.trailingNewline() || !script.trailingNewline()) {
             return null;
         }
-        int first = Script.firstDifference(old, script);
-        int common = Script.commonSuffix(old, script, first);
-        return new Continuation(previous, script, first, common);
+        List<LineDiff.Region> regions = LineDiff.of(old, script, MAX_EDITS);
+        if (regions.isEmpty()) regions = List.of(new LineDiff.Region(old.size(), old.size(), script.size(), script.size()));
+        return new Continuation(previous, script, regions);
     }
 
     Analysis previous() { return previous; }
@@ -82,31 +92,54 @@ final class Continuation {
 
     /** The line the analysis starts from: the last before the first change that no block spans in the earlier version. */
     int restart() {
-        return previous.restartLine(first);
+        return previous.restartLine(regions.get(0).oldStart());
     }
 
-    /** The earlier version's number of a line of this version after the change. */
+    /** The earlier version's number of a line of this version after the region the analysis last went through. */
     int oldLine(int line) {
-        return line - (newEnd - oldEnd);
+        return line - moved[region];
     }
 
-    /** This version's number of a line the earlier version's analysis names (one the edit replaced never is). */
+    /**
+     * This version's number of a line the earlier version's analysis names: moved as the lines after the
+     * last region ending at or before it (a line a region replaced is never named by a state that is reused).
+     */
     int newLine(int oldLine) {
-        return oldLine < oldEnd ? oldLine : oldLine + (newEnd - oldEnd);
+        int k = lastRegionEndingBy(oldLine);
+        return k < 0 ? oldLine : oldLine + moved[k];
+    }
+
+    private int lastRegionEndingBy(int oldLine) {
+        int lo = 0;
+        int hi = regions.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (regions.get(mid).oldEnd() <= oldLine) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo - 1;
+    }
+
+    /** Whether an earlier version's line is one a region replaced. */
+    private boolean replaced(int oldLine) {
+        int k = lastRegionEndingBy(oldLine) + 1;
+        return k < regions.size() && regions.get(k).oldStart() <= oldLine;
     }
 
     /**
      * Whether the analysis, at line {@code line} of this version with no block open, with state
-     * {@code state} and these variables set so far, can take the rest from the earlier version.
+     * {@code state} and these variables set so far, can take the earlier version's findings from here
+     * up to {@link #nextRestart} (the end, after the last region).
      */
     boolean joinsAt(int line, FlowState state, Set<String> definitions) {
-        if (!joinable || line < newEnd) return false;
+        while (region + 1 < regions.size() && line >= regions.get(region + 1).newStart()) region++;
+        if (line < noJoinBefore || line < regions.get(region).newEnd()) return false;
         int j = oldLine(line);
         if (j >= old.size() || !previous.topLevel(j)) return false;
         LineShift stored = previous.storedShift(j);
         IntUnaryOperator oldLines = x -> {
             int y = stored == null ? x : stored.apply(x);
-            return y < first ? y : y >= oldEnd ? newLine(y) : -1;
+            return replaced(y) ? -1 : newLine(y);
         };
         if (!state.sameAs(previous.storedState(j), oldLines)) return false;
         List<Analysis.Occurrence> vars = previous.variables();
@@ -114,16 +147,25 @@ final class Continuation {
             if (vars.get(nextOccurrence).definition()) oldDefinitions.add(vars.get(nextOccurrence).name());
         }
         if (!oldDefinitions.equals(definitions)) return false;
-        if (!sameLinksFrom(line)) {
-            joinable = false;
+        boolean last = region + 1 == regions.size();
+        // the links of the lines taken over must be the earlier version's moved (they are unless a link crosses a region)
+        boolean sameLinks = last ? script.sameBlockLinksFrom(old, line, moved[region])
+                : script.sameBlockLinksBetween(old, line, nextRestart(line), moved[region]);
+        if (!sameLinks) {
+            noJoinBefore = last ? Integer.MAX_VALUE : regions.get(region + 1).newStart();
             return false;
         }
         return true;
     }
 
-    /** Whether the block links from {@code line} on are the earlier version's, moved (they are unless a link crosses the change). */
-    private boolean sameLinksFrom(int line) {
-        return script.sameBlockLinksFrom(old, line, newEnd - oldEnd);
+    /**
+     * Where the analysis must go on line by line again after joining at {@code line}: the last line before the
+     * next region that no block spans in the earlier version (the script's size after the last region).
+     */
+    int nextRestart(int line) {
+        if (region + 1 == regions.size()) return script.size();
+        int r = previous.restartLine(regions.get(region + 1).oldStart()) + moved[region];
+        return Math.max(line, r);
     }
 
     /** The items of a line-ordered list from line {@code line} on. */
@@ -136,10 +178,6 @@ final class Continuation {
             else hi = mid;
         }
         return lo;
-    }
-
-    List<Diagnostic> restOf(List<Diagnostic> lineOrdered, int line) {
-        return lineOrdered.subList(firstAtOrAfter(lineOrdered, line, Diagnostic::line), lineOrdered.size());
     }
 
     /** A diagnostic of the earlier version on a line that moved by {@code delta}, naming other lines as {@code lines} moves them. */

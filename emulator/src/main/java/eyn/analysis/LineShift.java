@@ -33,6 +33,21 @@ final class LineShift {
         return delta == 0 ? NONE : new LineShift(new int[] {oldEnd}, new int[] {delta});
     }
 
+    /** Several edits at once: lines from {@code starts[k]} (ascending) on move by {@code deltas[k]}, up to the next start. */
+    static LineShift steps(int[] starts, int[] deltas) {
+        int[] outStarts = new int[starts.length];
+        int[] outDeltas = new int[starts.length];
+        int m = 0;
+        int current = 0;
+        for (int k = 0; k < starts.length; k++) {
+            if (deltas[k] == current) continue;
+            outStarts[m] = starts[k];
+            outDeltas[m++] = deltas[k];
+            current = deltas[k];
+        }
+        return m == 0 ? NONE : new LineShift(Arrays.copyOf(outStarts, m), Arrays.copyOf(outDeltas, m));
+    }
+
     /** Whether no line moves. */
     boolean identity() {
         return starts.length == 0;

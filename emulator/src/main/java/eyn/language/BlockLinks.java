@@ -108,22 +108,33 @@ final class BlockLinks {
      * {@code from - delta} on, moved by {@code delta}, with every link at or after {@code from}.
      */
     boolean sameFrom(BlockLinks earlier, int from, int delta) {
+        return sameBetween(earlier, from, Integer.MAX_VALUE, delta);
+    }
+
+    /**
+     * Whether the links of the lines [from, to) are those of {@code earlier}'s lines [from - delta, to - delta),
+     * moved by {@code delta}, with every link at or after {@code from} (and before {@code to}).
+     */
+    boolean sameBetween(BlockLinks earlier, int from, int to, int delta) {
         int mine = firstSlotAtOrAfter(from);
         int theirs = earlier.firstSlotAtOrAfter(from - delta);
-        if (at.length - mine != earlier.at.length - theirs) return false;
-        for (; mine < at.length; mine++, theirs++) {
+        int mineEnd = to == Integer.MAX_VALUE ? at.length : firstSlotAtOrAfter(to);
+        int theirsEnd = to == Integer.MAX_VALUE ? earlier.at.length : earlier.firstSlotAtOrAfter(to - delta);
+        if (mineEnd - mine != theirsEnd - theirs) return false;
+        for (; mine < mineEnd; mine++, theirs++) {
             if (at[mine] != earlier.at[theirs] + delta || kinds[mine] != earlier.kinds[theirs]) return false;
-            if (!sameLink(nextBranch[mine], earlier.nextBranch[theirs], from, delta) || !sameLink(end[mine], earlier.end[theirs], from, delta)
-                    || !sameLink(opener[mine], earlier.opener[theirs], from, delta)) {
+            if (!sameLink(nextBranch[mine], earlier.nextBranch[theirs], from, to, delta)
+                    || !sameLink(end[mine], earlier.end[theirs], from, to, delta)
+                    || !sameLink(opener[mine], earlier.opener[theirs], from, to, delta)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean sameLink(int now, int before, int from, int delta) {
+    private static boolean sameLink(int now, int before, int from, int to, int delta) {
         if (before < 0 || now < 0) return now == before;
-        return now >= from && now == before + delta;
+        return now >= from && (now < to || to == Integer.MAX_VALUE) && now == before + delta;
     }
 
     private int firstSlotAtOrAfter(int line) {

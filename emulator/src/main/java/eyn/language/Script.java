@@ -173,6 +173,14 @@ public final class Script {
         return links.sameFrom(earlier.links, from, delta);
     }
 
+    /**
+     * Whether the block links of this script's lines [from, to) are those of {@code earlier}'s lines
+     * [from - delta, to - delta), moved by {@code delta}, all within [from, to).
+     */
+    public boolean sameBlockLinksBetween(Script earlier, int from, int to, int delta) {
+        return links.sameBetween(earlier.links, from, to, delta);
+    }
+
     /** False when the text does not end with a line break (EYN-OS then ignores a directive on the last line). */
     public boolean trailingNewline() { return trailingNewline; }
 

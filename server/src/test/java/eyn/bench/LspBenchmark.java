@@ -62,7 +62,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  *   <li>resident memory (VmRSS of /proc/PID/status) at the end.</li>
  * </ul>
  * Usage: {@code LspBenchmark [eyn.jar] [SIZE...] [--sizes=1000,10000] [--profiles=r13,2026]
- * [--bash-ls=PATH|--no-bash-ls] [--rounds=200] [--settle=1000] [--budget=120] [--jvm-opts="..."] [--smoke]}.
+ * [--bash-ls=PATH|--no-bash-ls] [--rounds=200] [--settle=1000] [--budget=120] [--jvm-opts="..."] [--trace-rounds] [--smoke]}.
  * With {@code --smoke} it exits with status 1 unless every eyn request was answered and every
  * completion at a new line offered {@code echo}.
  */
@@ -206,6 +206,8 @@ public final class LspBenchmark {
         /** The whole command that starts eyn's language server, instead of java with the jar (the smoke test's class path). */
         List<String> eynCommand;
         boolean smoke;
+        /** Prints each typing round's wall-clock start and time to stderr, to line slow rounds up with a server's collector or compiler log. */
+        boolean traceRounds;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -243,6 +245,8 @@ public final class LspBenchmark {
                 } else if (a.startsWith("--jvm-opts=")) {
                     String v = a.substring(11).trim();
                     o.jvmOpts = v.isEmpty() ? List.of() : List.of(v.split("\\s+"));
+                } else if (a.equals("--trace-rounds")) {
+                    o.traceRounds = true;
                 } else if (a.equals("--smoke")) {
                     o.smoke = true;
                 } else if (a.endsWith(".jar")) {
@@ -389,6 +393,10 @@ public final class LspBenchmark {
             var answer = s.server.getTextDocumentService()
                     .completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(line, 1))).get(60, TimeUnit.SECONDS);
             times.add((System.nanoTime() - t) / 1e6);
+            if (options.traceRounds) {
+                System.err.printf(Locale.ROOT, "typing round %d at %s: %.2f ms%n", k,
+                        java.time.LocalTime.now().minusNanos(System.nanoTime() - t), times.get(k));
+            }
             if (offersEcho(answer)) r.completionsWithEcho++;
             change(s, uri, ++version[0], line, 0, line + 1, 0, "");
         }

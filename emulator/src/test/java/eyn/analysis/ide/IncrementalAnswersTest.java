@@ -170,6 +170,73 @@ class IncrementalAnswersTest {
     }
 
     /**
+     * The analysis continued from one made several versions back, which differs from the new version in
+     * several regions far apart (an editor's burst of changes, a keystroke and the undo of another), equals
+     * a fresh one: the regions are analysed again one by one, and the lines between them taken over.
+     */
+    @Test
+    void anAnalysisContinuedFromSeveralVersionsBackEqualsAFreshOne() throws Exception {
+        TreeDrive drive = TreeDrive.inMemory();
+        drive.write("/a.txt", ChunkedBytes.of("abc".getBytes(StandardCharsets.UTF_8)));
+        drive.makeDirectory("/sub");
+        Workspace ws = Workspace.of(drive);
+        AnalysisSettings settings = AnalysisSettings.defaults().withDryRun(false);
+        Random random = new Random(20261203);
+        for (int doc = 0; doc < 12; doc++) {
+            List<String> lines = new ArrayList<>();
+            for (int n = 100 + random.nextInt(300); lines.size() < n; ) lines.addAll(List.of(UNITS[random.nextInt(UNITS.length)]));
+            List<Analysis> history = new ArrayList<>();
+            for (int edit = 0; edit < 120; edit++) {
+                int at = random.nextInt(3) == 0 ? edit(lines, R13, random) : type(lines, random);
+                String text = String.join("\n", lines) + "\n";
+                ProfileChoice choice = Analyzer.choose(text, settings);
+                Script script = Parser.parse("/t.eyn", text, choice.profile().dialect());
+                Analysis previous = history.isEmpty() ? null : history.get(Math.max(0, history.size() - 1 - random.nextInt(8)));
+                String context = "document " + doc + ", edit " + edit + " at line " + at + ", continuing "
+                        + (previous == null ? "nothing" : "the analysis of " + String.join("\n", previous.script().physicalLines())) + ":\n" + text;
+                Analysis scratch = Analyzer.analyzeWithoutDryRun(script, text, "/t.eyn", ws, settings, choice);
+                Analysis continued = Analyzer.analyzeWithoutDryRun(script, text, "/t.eyn", ws, settings, choice, previous);
+                sameAnalysis(scratch, continued, context);
+                history.add(continued);
+            }
+        }
+    }
+
+    /**
+     * A line typed and the undo of one typed far away, in a long script whose blocks stay closed: the
+     * continued analysis goes through the lines near the two edits, not every line between them.
+     */
+    @Test
+    void aKeystrokeAndTheUndoOfAnotherFarAwayAnalyseTheLinesNearBothOnly() throws Exception {
+        Workspace ws = Workspace.NONE;
+        AnalysisSettings settings = AnalysisSettings.defaults().withDryRun(false);
+        Random random = new Random(8);
+        List<String> lines = new ArrayList<>();
+        while (lines.size() < 5_000) lines.addAll(List.of(UNITS[random.nextInt(UNITS.length)]));
+        ProfileChoice choice = Analyzer.choose(String.join("\n", lines) + "\n", settings);
+        List<Integer> analysed = new ArrayList<>();
+        for (int round = 0; round < 50; round++) {
+            int first = random.nextInt(2_000);
+            int second = 3_000 + random.nextInt(1_900);
+            List<String> typedFirst = new ArrayList<>(lines);
+            typedFirst.add(first, "e");
+            List<String> typedSecond = new ArrayList<>(lines);
+            typedSecond.add(second, "e");
+            String before = String.join("\n", typedFirst) + "\n";
+            String after = String.join("\n", typedSecond) + "\n";
+            Analysis previous = Analyzer.analyzeWithoutDryRun(Parser.parse("/t.eyn", before, choice.profile().dialect()), before, "/t.eyn", ws,
+                    settings, choice);
+            Script script = Parser.parse("/t.eyn", after, choice.profile().dialect());
+            Analysis continued = Analyzer.analyzeWithoutDryRun(script, after, "/t.eyn", ws, settings, choice, previous);
+            sameAnalysis(Analyzer.analyzeWithoutDryRun(script, after, "/t.eyn", ws, settings, choice), continued, "lines " + first + " and " + second);
+            analysed.add(continued.linesAnalysed());
+        }
+        analysed.sort(null);
+        int median = analysed.get(analysed.size() / 2);
+        org.junit.jupiter.api.Assertions.assertTrue(median <= 20, "median lines analysed for edits 1,000 or more lines apart: " + median + " " + analysed);
+    }
+
+    /**
      * Typing in a long script whose blocks stay closed (into commands, comments and new lines, not
      * block keywords) analyses the lines near each edit, not the whole file.
      */
