@@ -9,11 +9,14 @@ import eyn.analysis.ide.Completions;
 import eyn.analysis.ide.Hover;
 import eyn.analysis.ide.SignatureHelp;
 import eyn.profile.ProfileChoice;
+import eyn.server.common.ReusingMessageConsumer;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
@@ -23,7 +26,7 @@ import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
  * Warms the JIT on the paths a keystroke takes, once, after the first document's first diagnostics:
  * on a private copy of that document it makes the edits and requests an editor makes while the user
  * types (read the change and the requests as they come in JSON, insert a line, completion, hover and
- * signature help there, serialise the answer, undo).
+ * signature help there, write the answer as the server writes it (to nowhere), undo).
  * Without it the first twenty or so keystrokes ran interpreted code and first-time call-site linking,
  * and took 40-120 ms where later ones take a few (docs/language-server.md, "Priming"). It runs on a thread
  * of its own at the lowest priority, touches nothing the server holds, publishes nothing, and stops
@@ -71,6 +74,7 @@ final class Priming {
         sample.choice = choice;
         sample.reparse(name);
         Analysis sampled = Analyzer.analyzeWithoutDryRun(sample.script, sample.text(), scriptPath, ws, settings, choice);
+        MessageConsumer sink = new ReusingMessageConsumer(OutputStream.nullOutputStream(), json);
         long start = System.nanoTime();
         int done = 0;
         int version = s.version();
@@ -86,12 +90,12 @@ final class Priming {
             }
             doc.reparse(name);
             Analysis a = CursorAnalysis.at(doc.script, doc.choice, complete, line, scriptPath, ws, settings);
-            respond(json, LspConvert.completionList(Completions.at(a, ws, line, 1), snippets, a.profile()));
+            respond(sink, LspConvert.completionList(Completions.at(a, ws, line, 1), snippets, a.profile()));
             Hover.Info hover = Hover.at(a, line, 2);
-            if (hover != null) respond(json, LspConvert.markdown(hover.markdown()));
+            if (hover != null) respond(sink, LspConvert.markdown(hover.markdown()));
             SignatureHelp.Info signature = SignatureHelp.at(a, line, 5);
-            if (signature != null) respond(json, signature.label());
-            if (done % 10 == 0) sampled = editAndPublish(sample, sampled, name, json, ws, scriptPath, settings, done);
+            if (signature != null) respond(sink, signature.label());
+            if (done % 10 == 0) sampled = editAndPublish(sample, sampled, name, sink, ws, scriptPath, settings, done);
             doc.apply(wholeLine(line), "", ++version);
             doc.reparse(name);
         }
@@ -99,7 +103,7 @@ final class Priming {
     }
 
     /** An edit of the sample, the whole-file analysis that continues its last one, and the publication; then the undo. */
-    private static Analysis editAndPublish(Document sample, Analysis last, String name, MessageJsonHandler json, Workspace ws,
+    private static Analysis editAndPublish(Document sample, Analysis last, String name, MessageConsumer sink, Workspace ws,
                                            String scriptPath, AnalysisSettings settings, int round) {
         int line = (int) ((round * 7919L) % Math.max(1, sample.lineCount() - 1));
         int version = sample.version();
@@ -107,7 +111,7 @@ final class Priming {
             sample.apply(text.isEmpty() ? wholeLine(line) : lineStart(line), text, ++version);
             sample.reparse(name);
             last = Analyzer.analyzeWithoutDryRun(sample.script, sample.text(), scriptPath, ws, settings, sample.choice, last);
-            publish(json, sample.uri, last);
+            publish(sink, sample.uri, last);
         }
         return last;
     }
@@ -126,19 +130,19 @@ final class Priming {
         return "{\"start\":{\"line\":" + l1 + ",\"character\":" + c1 + "},\"end\":{\"line\":" + l2 + ",\"character\":" + c2 + "}}";
     }
 
-    /** Serialises diagnostics as the server publishes them. */
-    private static void publish(MessageJsonHandler json, String uri, Analysis analysis) {
+    /** Writes diagnostics as the server publishes them (to nowhere). */
+    private static void publish(MessageConsumer sink, String uri, Analysis analysis) {
         NotificationMessage m = new NotificationMessage();
         m.setMethod("textDocument/publishDiagnostics");
         m.setParams(new PublishDiagnosticsParams(uri, LspConvert.diagnostics(analysis.diagnostics())));
-        json.serialize(m);
+        sink.consume(m);
     }
 
-    /** Serialises an answer as LSP4J does for a response, which warms its type adapters too. */
-    private static void respond(MessageJsonHandler json, Object result) {
+    /** Writes an answer as the server writes a response (to nowhere), which warms LSP4J's type adapters too. */
+    private static void respond(MessageConsumer sink, Object result) {
         ResponseMessage m = new ResponseMessage();
         m.setId("prime");
         m.setResult(result);
-        json.serialize(m);
+        sink.consume(m);
     }
 }
