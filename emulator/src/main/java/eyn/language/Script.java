@@ -113,13 +113,7 @@ public final class Script {
 
     /** The first line where two parses differ (the shorter one's size when one is a prefix of the other). */
     public static int firstDifference(Script a, Script b) {
-        int n = Math.min(a.size(), b.size());
-        for (int i = 0; i < n; i++) if (!sameSource(a, i, b, i)) return i;
-        return n;
-    }
-
-    private static boolean sameSource(Script a, int i, Script b, int j) {
-        return sameText(a.sources.get(i), b.sources.get(j));
+        return a.sources.commonPrefix(b.sources, Script::sameText);
     }
 
     /** Whether two physical lines are the same text (an editor keeps an unchanged line's very string, so mostly by identity). */
@@ -129,10 +123,7 @@ public final class Script {
 
     /** How many lines the two parses have equal at their ends, not counting any line before {@code from} in either. */
     public static int commonSuffix(Script a, Script b, int from) {
-        int limit = Math.min(a.size(), b.size()) - from;
-        int n = 0;
-        while (n < limit && sameSource(a, a.size() - 1 - n, b, b.size() - 1 - n)) n++;
-        return n;
+        return a.sources.commonSuffix(b.sources, from, Script::sameText);
     }
 
     /** The syntax problems, in line order; those of reused lines are found on the first call (or taken over at the parse). */

@@ -58,6 +58,60 @@ final class SharedArray<T> {
         return size();
     }
 
+    /**
+     * How many elements from the start the two versions have equal (by {@code same}), skipping the chunks they
+     * share at the same place without reading them: what a replacement left untouched before it.
+     */
+    @SuppressWarnings("unchecked")
+    int commonPrefix(SharedArray<T> other, Same<T> same) {
+        int limit = Math.min(size(), other.size());
+        int i = 0;
+        while (i < limit) {
+            int k = chunkOf(i);
+            int ko = other.chunkOf(i);
+            int end = Math.min(starts[k + 1], other.starts[ko + 1]);
+            if (chunks[k] == other.chunks[ko] && starts[k] == other.starts[ko] && end == starts[k + 1]) {
+                i = Math.min(end, limit); // a shared chunk: the same elements
+                continue;
+            }
+            for (end = Math.min(end, limit); i < end; i++) {
+                if (!same.same((T) chunks[k][i - starts[k]], (T) other.chunks[ko][i - other.starts[ko]])) return i;
+            }
+        }
+        return limit;
+    }
+
+    /**
+     * How many elements from the end the two versions have equal, not counting any before {@code from} in either,
+     * skipping the chunks they share at the same distance from the end: what a replacement left untouched after it.
+     */
+    @SuppressWarnings("unchecked")
+    int commonSuffix(SharedArray<T> other, int from, Same<T> same) {
+        int limit = Math.min(size(), other.size()) - from;
+        int n = 0;
+        while (n < limit) {
+            int i = size() - 1 - n;
+            int io = other.size() - 1 - n;
+            int k = chunkOf(i);
+            int ko = other.chunkOf(io);
+            // elements [n, n + run) from the end lie in these two chunks
+            int run = Math.min(i - starts[k], io - other.starts[ko]) + 1;
+            if (chunks[k] == other.chunks[ko] && size() - starts[k + 1] == other.size() - other.starts[ko + 1]
+                    && i - starts[k] == io - other.starts[ko]) {
+                n = Math.min(n + run, limit);
+                continue;
+            }
+            for (int stop = Math.min(n + run, limit); n < stop; n++) {
+                if (!same.same((T) chunks[k][size() - 1 - n - starts[k]], (T) other.chunks[ko][other.size() - 1 - n - other.starts[ko]])) return n;
+            }
+        }
+        return Math.max(0, limit);
+    }
+
+    interface Same<T> {
+        boolean same(T a, T b);
+    }
+
     interface Test<T> {
         boolean test(int index, T element);
     }

@@ -49,6 +49,48 @@ class SharedArrayTest {
         }
     }
 
+    /**
+     * The common prefix and suffix of two versions, which skip the chunks both share, are those read element by
+     * element: for versions a few replacements apart, many apart, and built separately from the same elements.
+     */
+    @Test
+    void commonPrefixAndSuffixAreThoseReadElementByElement() {
+        Random random = new Random(5);
+        List<List<Integer>> models = new ArrayList<>();
+        List<SharedArray<Integer>> arrays = new ArrayList<>();
+        List<Integer> model = new ArrayList<>();
+        // values past Integer's cache: each valueOf is a new object, equal to the others of its value
+        for (int i = 0; i < 5_000; i++) model.add(Integer.valueOf(1_000 + i % 10));
+        SharedArray<Integer> array = SharedArray.of(model.toArray());
+        for (int step = 0; step < 400; step++) {
+            int from = random.nextInt(model.size() + 1);
+            int to = from + random.nextInt(Math.min(model.size() - from, step % 40 == 0 ? 3000 : 3) + 1);
+            // equal values as new objects now and then: equal elements in chunks that are not shared
+            Object[] inserted = new Object[random.nextInt(step % 37 == 0 ? 2000 : 3)];
+            for (int k = 0; k < inserted.length; k++) inserted[k] = Integer.valueOf(1_000 + random.nextInt(10));
+            List<Integer> expected = new ArrayList<>(model.subList(0, from));
+            for (Object o : inserted) expected.add((Integer) o);
+            expected.addAll(model.subList(to, model.size()));
+            model = expected;
+            array = array.replace(from, to, inserted);
+            models.add(model);
+            arrays.add(step % 50 == 0 ? SharedArray.of(model.toArray()) : array);
+        }
+        for (int pair = 0; pair < 2_000; pair++) {
+            int a = random.nextInt(models.size());
+            int b = Math.max(0, Math.min(models.size() - 1, a + random.nextInt(9) - 4 + (pair % 10 == 0 ? random.nextInt(200) - 100 : 0)));
+            List<Integer> x = models.get(a);
+            List<Integer> y = models.get(b);
+            int prefix = 0;
+            while (prefix < Math.min(x.size(), y.size()) && x.get(prefix).equals(y.get(prefix))) prefix++;
+            assertEquals(prefix, arrays.get(a).commonPrefix(arrays.get(b), Integer::equals), "versions " + a + " and " + b);
+            int from = random.nextBoolean() ? prefix : random.nextInt(prefix + 1);
+            int suffix = 0;
+            while (suffix < Math.min(x.size(), y.size()) - from && x.get(x.size() - 1 - suffix).equals(y.get(y.size() - 1 - suffix))) suffix++;
+            assertEquals(suffix, arrays.get(a).commonSuffix(arrays.get(b), from, Integer::equals), "versions " + a + " and " + b + " from " + from);
+        }
+    }
+
     private static void assertSame(List<Integer> expected, SharedArray<Integer> actual) {
         assertEquals(expected.size(), actual.size());
         for (int i = 0; i < expected.size(); i++) assertEquals(expected.get(i), actual.get(i), "element " + i);
