@@ -206,7 +206,7 @@ public final class LspBenchmark {
         /** The whole command that starts eyn's language server, instead of java with the jar (the smoke test's class path). */
         List<String> eynCommand;
         boolean smoke;
-        /** Prints each typing round's wall-clock start and time to stderr, to line slow rounds up with a server's collector or compiler log. */
+        /** Prints each typing and edit round's wall-clock start and time to stderr, to line slow rounds up with a server's collector log. */
         boolean traceRounds;
 
         static Options parse(String[] args) {
@@ -393,10 +393,7 @@ public final class LspBenchmark {
             var answer = s.server.getTextDocumentService()
                     .completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(line, 1))).get(60, TimeUnit.SECONDS);
             times.add((System.nanoTime() - t) / 1e6);
-            if (options.traceRounds) {
-                System.err.printf(Locale.ROOT, "typing round %d at %s: %.2f ms%n", k,
-                        java.time.LocalTime.now().minusNanos(System.nanoTime() - t), times.get(k));
-            }
+            trace("typing", k, t, times.get(k));
             if (offersEcho(answer)) r.completionsWithEcho++;
             change(s, uri, ++version[0], line, 0, line + 1, 0, "");
         }
@@ -452,6 +449,7 @@ public final class LspBenchmark {
                 break;
             }
             times.add((System.nanoTime() - t) / 1e6);
+            trace("edit->diagnostics", k, t, times.get(k));
             change(s, uri, ++version[0], line, 0, line + 1, 0, "");
             if (!s.awaitDiagnostics(uri, version[0], timeoutMs)) {
                 r.notes.add("undo " + k + ": no diagnostics within " + timeoutMs / 1000 + " s; phase stopped");
@@ -460,6 +458,13 @@ public final class LspBenchmark {
             }
         }
         r.editDiagnostics = toArray(times);
+    }
+
+    /** With --trace-rounds: a round's wall-clock start and time, on stderr. */
+    private void trace(String phase, int round, long startNanos, double ms) {
+        if (!options.traceRounds) return;
+        System.err.printf(Locale.ROOT, "%s round %d at %s: %.2f ms%n", phase, round,
+                java.time.LocalTime.now().minusNanos(System.nanoTime() - startNanos), ms);
     }
 
     private boolean overBudget(long phaseStart, Result r, String phase, int done) {
