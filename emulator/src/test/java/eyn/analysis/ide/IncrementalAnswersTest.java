@@ -46,6 +46,7 @@ class IncrementalAnswersTest {
         {"loop 2", "echo pass", "endloop"}, {"mmap a.txt", "munmap 0x01000000"}, {"zopen b.txt w", "zwrite 0 x", "zclose 0"},
         {"# a comment"}, {""}, {"predict stats"}, {"set V3=$X"}, {"ifneq $Y 2", "zopen a.txt r", "endif", "zread 0 1"},
     };
+    private static final AnalysisSettings NO_DRY_RUN = AnalysisSettings.defaults().withDryRun(false);
     private static final String TYPED = "abcdefghijklmnopqrstuvwxyz $=1 (";
 
     @Test
@@ -132,18 +133,13 @@ class IncrementalAnswersTest {
      */
     @Test
     void aContinuedWholeFileAnalysisEqualsAFreshOneAfterEveryEdit() throws Exception {
-        TreeDrive drive = TreeDrive.inMemory();
-        drive.write("/a.txt", ChunkedBytes.of("abc".getBytes(StandardCharsets.UTF_8)));
-        drive.makeDirectory("/sub");
-        Workspace ws = Workspace.of(drive);
+        Workspace ws = driveWithAFileAndADirectory();
         AnalysisSettings settings = AnalysisSettings.defaults().withDryRun(false);
         Random random = new Random(20261202);
         long total = 0;
         long analysed = 0;
         for (int doc = 0; doc < 12; doc++) {
-            List<String> lines = new ArrayList<>();
-            // balanced units, as real scripts are, so that there are lines no block spans where the analysis can join
-            for (int n = 100 + random.nextInt(300); lines.size() < n; ) lines.addAll(List.of(UNITS[random.nextInt(UNITS.length)]));
+            List<String> lines = units(100 + random.nextInt(300), random);
             Analysis previous = null;
             for (int edit = 0; edit < 150; edit++) {
                 // mostly typing, as a user edits; now and then a statement or block keyword from the pool, or a whole unit
@@ -176,15 +172,11 @@ class IncrementalAnswersTest {
      */
     @Test
     void anAnalysisContinuedFromSeveralVersionsBackEqualsAFreshOne() throws Exception {
-        TreeDrive drive = TreeDrive.inMemory();
-        drive.write("/a.txt", ChunkedBytes.of("abc".getBytes(StandardCharsets.UTF_8)));
-        drive.makeDirectory("/sub");
-        Workspace ws = Workspace.of(drive);
+        Workspace ws = driveWithAFileAndADirectory();
         AnalysisSettings settings = AnalysisSettings.defaults().withDryRun(false);
         Random random = new Random(20261203);
         for (int doc = 0; doc < 12; doc++) {
-            List<String> lines = new ArrayList<>();
-            for (int n = 100 + random.nextInt(300); lines.size() < n; ) lines.addAll(List.of(UNITS[random.nextInt(UNITS.length)]));
+            List<String> lines = units(100 + random.nextInt(300), random);
             List<Analysis> history = new ArrayList<>();
             for (int edit = 0; edit < 120; edit++) {
                 int at = random.nextInt(3) == 0 ? edit(lines, R13, random) : type(lines, random);
@@ -208,12 +200,9 @@ class IncrementalAnswersTest {
      */
     @Test
     void aKeystrokeAndTheUndoOfAnotherFarAwayAnalyseTheLinesNearBothOnly() throws Exception {
-        Workspace ws = Workspace.NONE;
-        AnalysisSettings settings = AnalysisSettings.defaults().withDryRun(false);
         Random random = new Random(8);
-        List<String> lines = new ArrayList<>();
-        while (lines.size() < 5_000) lines.addAll(List.of(UNITS[random.nextInt(UNITS.length)]));
-        ProfileChoice choice = Analyzer.choose(String.join("\n", lines) + "\n", settings);
+        List<String> lines = units(5_000, random);
+        ProfileChoice choice = Analyzer.choose(String.join("\n", lines) + "\n", NO_DRY_RUN);
         List<Integer> analysed = new ArrayList<>();
         for (int round = 0; round < 50; round++) {
             int first = random.nextInt(2_000);
@@ -224,11 +213,10 @@ class IncrementalAnswersTest {
             typedSecond.add(second, "e");
             String before = String.join("\n", typedFirst) + "\n";
             String after = String.join("\n", typedSecond) + "\n";
-            Analysis previous = Analyzer.analyzeWithoutDryRun(Parser.parse("/t.eyn", before, choice.profile().dialect()), before, "/t.eyn", ws,
-                    settings, choice);
+            Analysis previous = fresh(before, choice, Workspace.NONE, NO_DRY_RUN);
             Script script = Parser.parse("/t.eyn", after, choice.profile().dialect());
-            Analysis continued = Analyzer.analyzeWithoutDryRun(script, after, "/t.eyn", ws, settings, choice, previous);
-            sameAnalysis(Analyzer.analyzeWithoutDryRun(script, after, "/t.eyn", ws, settings, choice), continued, "lines " + first + " and " + second);
+            Analysis continued = Analyzer.analyzeWithoutDryRun(script, after, "/t.eyn", Workspace.NONE, NO_DRY_RUN, choice, previous);
+            sameAnalysis(Analyzer.analyzeWithoutDryRun(script, after, "/t.eyn", Workspace.NONE, NO_DRY_RUN, choice), continued, "lines " + first + " and " + second);
             analysed.add(continued.linesAnalysed());
         }
         analysed.sort(null);
@@ -242,15 +230,11 @@ class IncrementalAnswersTest {
      */
     @Test
     void typingInAScriptWithClosedBlocksAnalysesTheLinesNearTheEditOnly() throws Exception {
-        Workspace ws = Workspace.NONE;
-        AnalysisSettings settings = AnalysisSettings.defaults().withDryRun(false);
         Random random = new Random(7);
-        List<String> lines = new ArrayList<>();
-        while (lines.size() < 5_000) lines.addAll(List.of(UNITS[random.nextInt(UNITS.length)]));
+        List<String> lines = units(5_000, random);
         String text = String.join("\n", lines) + "\n";
-        ProfileChoice choice = Analyzer.choose(text, settings);
-        Analysis previous = Analyzer.analyzeWithoutDryRun(Parser.parse("/t.eyn", text, choice.profile().dialect()), text, "/t.eyn", ws,
-                settings, choice);
+        ProfileChoice choice = Analyzer.choose(text, NO_DRY_RUN);
+        Analysis previous = fresh(text, choice, Workspace.NONE, NO_DRY_RUN);
         List<Integer> analysed = new ArrayList<>();
         for (int edit = 0; edit < 200; edit++) {
             int at = random.nextInt(lines.size());
@@ -258,14 +242,37 @@ class IncrementalAnswersTest {
             type(lines, at, random);
             text = String.join("\n", lines) + "\n";
             Script script = Parser.parse("/t.eyn", text, choice.profile().dialect());
-            Analysis continued = Analyzer.analyzeWithoutDryRun(script, text, "/t.eyn", ws, settings, choice, previous);
-            assertEquals(Analyzer.analyzeWithoutDryRun(script, text, "/t.eyn", ws, settings, choice).diagnostics(), continued.diagnostics());
+            Analysis continued = Analyzer.analyzeWithoutDryRun(script, text, "/t.eyn", Workspace.NONE, NO_DRY_RUN, choice, previous);
+            assertEquals(Analyzer.analyzeWithoutDryRun(script, text, "/t.eyn", Workspace.NONE, NO_DRY_RUN, choice).diagnostics(), continued.diagnostics());
             analysed.add(continued.linesAnalysed());
             previous = continued;
         }
         analysed.sort(null);
         int median = analysed.get(analysed.size() / 2);
         org.junit.jupiter.api.Assertions.assertTrue(median <= 10, "median lines analysed per edit: " + median + " of " + lines.size());
+    }
+
+    /** The analysis of a text parsed from scratch. */
+    private static Analysis fresh(String text, ProfileChoice choice, Workspace ws, AnalysisSettings settings) {
+        return Analyzer.analyzeWithoutDryRun(Parser.parse("/t.eyn", text, choice.profile().dialect()), text, "/t.eyn", ws, settings, choice);
+    }
+
+    /** A workspace whose drive holds /a.txt and /sub. */
+    private static Workspace driveWithAFileAndADirectory() throws Exception {
+        TreeDrive drive = TreeDrive.inMemory();
+        drive.write("/a.txt", ChunkedBytes.of("abc".getBytes(StandardCharsets.UTF_8)));
+        drive.makeDirectory("/sub");
+        return Workspace.of(drive);
+    }
+
+    /**
+     * At least {@code lines} lines of balanced units, as real scripts are, so that there are lines no block spans
+     * where the analysis can join.
+     */
+    private static List<String> units(int lines, Random random) {
+        List<String> out = new ArrayList<>();
+        while (out.size() < lines) out.addAll(List.of(UNITS[random.nextInt(UNITS.length)]));
+        return out;
     }
 
     /** Types one character into a line, or a new line holding one, or deletes a line; returns the line it touched. */
