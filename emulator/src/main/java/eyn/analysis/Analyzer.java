@@ -251,18 +251,16 @@ public final class Analyzer {
             if ((i & 1023) == 0) Cancel.stopIfRequested();
             if (blocks.isEmpty()) {
                 topLevel.set(i);
-                if (from != null && from.joinsAt(i, state, firstDefinition.keySet())) {
-                    // the earlier version's findings hold up to the next changed region (to the end after the last)
-                    int next = from.nextRestart(i);
-                    if (next > i) {
-                        adopt(from, i, next);
-                        i = next;
-                        if (i == n) {
-                            joined = true;
-                            break;
-                        }
-                        topLevel.set(i);
+                // the earlier version's findings hold up to the next changed region (to the end after the last)
+                int next = from == null ? -1 : from.joinUntil(i, state, firstDefinition.keySet());
+                if (next > i) {
+                    adopt(from, i, next);
+                    i = next;
+                    if (i == n) {
+                        joined = true;
+                        break;
                     }
+                    topLevel.set(i);
                 }
             }
             before[i] = state.freeze();

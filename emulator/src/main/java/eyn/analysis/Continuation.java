@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * one's, and a line a region replaced counting as different), and the same variables have been set so
  * far, the lines up to the next region would give what they gave before: the analysis takes the earlier
  * version's states, diagnostics and occurrences for them with their lines moved, and goes on line by
- * line again just before the next region ({@link #nextRestart}), or stops after the last. Whole-file findings
+ * line again just before the next region ({@link #joinUntil}), or stops after the last. Whole-file findings
  * (variables never set, fds never closed, profile conflicts, suppressions) are made again from the
  * whole.
  *
@@ -127,45 +127,38 @@ final class Continuation {
     }
 
     /**
-     * Whether the analysis, at line {@code line} of this version with no block open, with state
-     * {@code state} and these variables set so far, can take the earlier version's findings from here
-     * up to {@link #nextRestart} (the end, after the last region).
+     * How far the analysis, at line {@code line} of this version with no block open, with state {@code state}
+     * and these variables set so far, can take the earlier version's findings: up to the last line before the
+     * next region that no block spans in the earlier version (the script's size after the last region), or
+     * -1 when it cannot take any.
      */
-    boolean joinsAt(int line, FlowState state, Set<String> definitions) {
+    int joinUntil(int line, FlowState state, Set<String> definitions) {
         while (region + 1 < regions.size() && line >= regions.get(region + 1).newStart()) region++;
-        if (line < noJoinBefore || line < regions.get(region).newEnd()) return false;
+        if (line < noJoinBefore || line < regions.get(region).newEnd()) return -1;
         int j = oldLine(line);
-        if (j >= old.size() || !previous.topLevel(j)) return false;
+        if (j >= old.size() || !previous.topLevel(j)) return -1;
         LineShift stored = previous.storedShift(j);
         IntUnaryOperator oldLines = x -> {
             int y = stored == null ? x : stored.apply(x);
             return replaced(y) ? -1 : newLine(y);
         };
-        if (!state.sameAs(previous.storedState(j), oldLines)) return false;
+        if (!state.sameAs(previous.storedState(j), oldLines)) return -1;
         List<Analysis.Occurrence> vars = previous.variables();
         for (; nextOccurrence < vars.size() && vars.get(nextOccurrence).line() < j; nextOccurrence++) {
             if (vars.get(nextOccurrence).definition()) oldDefinitions.add(vars.get(nextOccurrence).name());
         }
-        if (!oldDefinitions.equals(definitions)) return false;
+        if (!oldDefinitions.equals(definitions)) return -1;
         boolean last = region + 1 == regions.size();
+        int until = last ? script.size() : previous.restartLine(regions.get(region + 1).oldStart()) + moved[region];
+        if (until <= line) return -1; // no line no block spans before the next region: nothing to take over
         // the links of the lines taken over must be the earlier version's moved (they are unless a link crosses a region)
         boolean sameLinks = last ? script.sameBlockLinksFrom(old, line, moved[region])
-                : script.sameBlockLinksBetween(old, line, nextRestart(line), moved[region]);
+                : script.sameBlockLinksBetween(old, line, until, moved[region]);
         if (!sameLinks) {
             noJoinBefore = last ? Integer.MAX_VALUE : regions.get(region + 1).newStart();
-            return false;
+            return -1;
         }
-        return true;
-    }
-
-    /**
-     * Where the analysis must go on line by line again after joining at {@code line}: the last line before the
-     * next region that no block spans in the earlier version (the script's size after the last region).
-     */
-    int nextRestart(int line) {
-        if (region + 1 == regions.size()) return script.size();
-        int r = previous.restartLine(regions.get(region + 1).oldStart()) + moved[region];
-        return Math.max(line, r);
+        return until;
     }
 
     /** The items of a line-ordered list from line {@code line} on. */
