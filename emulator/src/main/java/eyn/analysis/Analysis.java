@@ -1,5 +1,6 @@
 package eyn.analysis;
 
+import eyn.language.LineShift;
 import eyn.language.Script;
 import eyn.profile.Profile;
 import eyn.profile.ProfileChoice;

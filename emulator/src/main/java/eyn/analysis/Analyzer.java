@@ -8,6 +8,7 @@ import eyn.commands.CommandTable;
 import eyn.language.Expander;
 import eyn.language.LineKind;
 import eyn.language.LineParts;
+import eyn.language.LineShift;
 import eyn.language.Limits;
 import eyn.language.Parser;
 import eyn.language.Script;

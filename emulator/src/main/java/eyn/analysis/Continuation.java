@@ -2,6 +2,7 @@ package eyn.analysis;
 
 import eyn.language.Dialect;
 import eyn.language.LineDiff;
+import eyn.language.LineShift;
 import eyn.language.Script;
 import eyn.profile.ProfileChoice;
 import java.util.HashSet;

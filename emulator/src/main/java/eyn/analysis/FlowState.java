@@ -1,5 +1,6 @@
 package eyn.analysis;
 
+import eyn.language.LineShift;
 import eyn.machine.files.Mode;
 import java.util.Collections;
 import java.util.HashMap;

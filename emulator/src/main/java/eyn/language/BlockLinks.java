@@ -21,15 +21,23 @@ final class BlockLinks {
     private final int[] nextBranch;
     private final int[] end;
     private final int[] opener;
+    /**
+     * Where the lines the arrays name are now: the arrays are shared with the earlier parse that matched
+     * them when no edit since touched a block line (see {@link #movedBy}); identity for links matched here.
+     */
+    private final LineShift moved;
 
     /** The links of no lines: what a first parse continues. */
-    static final BlockLinks NONE = new BlockLinks(new int[0], new LineKind[0]);
+    static final BlockLinks NONE = new BlockLinks(0, new int[0], new LineKind[0], new int[0], new int[0], new int[0], LineShift.NONE);
 
-    private BlockLinks(int[] at, LineKind[] kinds) {
-        this.lines = 0;
+    private BlockLinks(int lines, int[] at, LineKind[] kinds, int[] nextBranch, int[] end, int[] opener, LineShift moved) {
+        this.lines = lines;
         this.at = at;
         this.kinds = kinds;
-        nextBranch = end = opener = at;
+        this.nextBranch = nextBranch;
+        this.end = end;
+        this.opener = opener;
+        this.moved = moved;
     }
 
     /**
@@ -47,7 +55,7 @@ final class BlockLinks {
         int count = before + freshCount + earlier.at.length - after;
         at = new int[count];
         kinds = new LineKind[count];
-        System.arraycopy(earlier.at, 0, at, 0, before);
+        for (int s = 0; s < before; s++) at[s] = earlier.line(s);
         System.arraycopy(earlier.kinds, 0, kinds, 0, before);
         int k = before;
         for (int j = 0; j < fresh.length; j++) {
@@ -59,12 +67,50 @@ final class BlockLinks {
         }
         int delta = prefix + fresh.length - earlierSuffixStart;
         for (int e = after; e < earlier.at.length; e++, k++) {
-            at[k] = earlier.at[e] + delta;
+            at[k] = earlier.line(e) + delta;
             kinds[k] = earlier.kinds[e];
         }
         nextBranch = filled(count);
         end = filled(count);
         opener = filled(count);
+        moved = LineShift.NONE;
+    }
+
+    /**
+     * Whether an edit that replaced lines [prefix, earlierSuffixStart) of the parse these links belong to with
+     * {@code fresh} (ScriptLines) left every block line as it was: no block line among the replaced or the fresh.
+     */
+    boolean untouchedBy(int prefix, int earlierSuffixStart, Object[] fresh) {
+        if (firstSlotAtOrAfter(prefix) != firstSlotAtOrAfter(earlierSuffixStart)) return false;
+        for (Object line : fresh) if (isBlockLine(((ScriptLine) line).kind())) return false;
+        return true;
+    }
+
+    /**
+     * These links after an edit {@link #untouchedBy} which lines from {@code earlierSuffixStart} on moved by
+     * {@code delta}: the same arrays read through the composed move (a keystroke then costs no array the
+     * length of the script's blocks, and an edit and its undo compose back to none); copied once the move has
+     * more than {@link LineShift#MAX_STEPS} steps, so that reads stay cheap.
+     */
+    BlockLinks movedBy(int earlierSuffixStart, int delta, int size) {
+        LineShift now = moved.then(LineShift.edit(earlierSuffixStart, delta));
+        if (now.steps() <= LineShift.MAX_STEPS) return new BlockLinks(size, at, kinds, nextBranch, end, opener, now);
+        int count = at.length;
+        int[] a = new int[count];
+        int[] b = new int[count];
+        int[] e = new int[count];
+        int[] o = new int[count];
+        for (int s = 0; s < count; s++) {
+            a[s] = now.apply(at[s]);
+            b[s] = movedLink(now, nextBranch[s]);
+            e[s] = movedLink(now, end[s]);
+            o[s] = movedLink(now, opener[s]);
+        }
+        return new BlockLinks(size, a, kinds, b, e, o, LineShift.NONE);
+    }
+
+    private static int movedLink(LineShift shift, int link) {
+        return link < 0 ? link : shift.apply(link);
     }
 
     private static boolean isBlockLine(LineKind kind) {
@@ -81,16 +127,28 @@ final class BlockLinks {
 
     /** How many block lines there are. */
     int count() { return at.length; }
-    int line(int slot) { return at[slot]; }
+    int line(int slot) { return moved.apply(at[slot]); }
     LineKind kind(int slot) { return kinds[slot]; }
-    int nextBranchAt(int slot) { return nextBranch[slot]; }
+    int nextBranchAt(int slot) { return movedLink(moved, nextBranch[slot]); }
+    // the setters are for the matcher, which fills links made by the constructor (not moved)
     void setNextBranchAt(int slot, int line) { nextBranch[slot] = line; }
     void setEndAt(int slot, int line) { end[slot] = line; }
     void setOpenerAt(int slot, int line) { opener[slot] = line; }
 
     /** The slot of a block line (negative for other lines). */
     int slot(int line) {
-        return Arrays.binarySearch(at, line);
+        if (moved.identity()) return Arrays.binarySearch(at, line);
+        // the moved block lines ascend as the stored ones do: no edit they went through touched one
+        int lo = 0;
+        int hi = at.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int l = moved.apply(at[mid]);
+            if (l < line) lo = mid + 1;
+            else if (l > line) hi = mid - 1;
+            else return mid;
+        }
+        return -(lo + 1);
     }
 
     // ---- by line, for readers of the script ------------------------------------------------------
@@ -99,8 +157,8 @@ final class BlockLinks {
     int end(int line) { return get(end, slot(line)); }
     int opener(int line) { return get(opener, slot(line)); }
 
-    private static int get(int[] links, int slot) {
-        return slot >= 0 ? links[slot] : -1;
+    private int get(int[] links, int slot) {
+        return slot >= 0 ? movedLink(moved, links[slot]) : -1;
     }
 
     /**
@@ -122,10 +180,10 @@ final class BlockLinks {
         int theirsEnd = to == Integer.MAX_VALUE ? earlier.at.length : earlier.firstSlotAtOrAfter(to - delta);
         if (mineEnd - mine != theirsEnd - theirs) return false;
         for (; mine < mineEnd; mine++, theirs++) {
-            if (at[mine] != earlier.at[theirs] + delta || kinds[mine] != earlier.kinds[theirs]) return false;
-            if (!sameLink(nextBranch[mine], earlier.nextBranch[theirs], from, to, delta)
-                    || !sameLink(end[mine], earlier.end[theirs], from, to, delta)
-                    || !sameLink(opener[mine], earlier.opener[theirs], from, to, delta)) {
+            if (line(mine) != earlier.line(theirs) + delta || kinds[mine] != earlier.kinds[theirs]) return false;
+            if (!sameLink(movedLink(moved, nextBranch[mine]), movedLink(earlier.moved, earlier.nextBranch[theirs]), from, to, delta)
+                    || !sameLink(movedLink(moved, end[mine]), movedLink(earlier.moved, earlier.end[theirs]), from, to, delta)
+                    || !sameLink(movedLink(moved, opener[mine]), movedLink(earlier.moved, earlier.opener[theirs]), from, to, delta)) {
                 return false;
             }
         }

@@ -111,6 +111,12 @@ final class D2Lines implements LineRules {
         }
     }
 
+    /** E016 names the closer's line, after its own. */
+    @Override
+    public boolean blockProblemUnmovedBy(SyntaxProblem problem, int firstChanged) {
+        return problem.line() < firstChanged && !problem.code().equals("E016");
+    }
+
     @Override
     public void matchBlocks(BlockLinks links, java.util.function.IntFunction<ScriptLine> lines, List<SyntaxProblem> problems) {
         IntStack open = new IntStack(); // slots of the open blocks' openers

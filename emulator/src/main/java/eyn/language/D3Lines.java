@@ -101,6 +101,12 @@ final class D3Lines implements LineRules {
         }
     }
 
+    /** The engine reads only the first {@link D3Limits#LINES} lines: an edit before that may move a block line past it. */
+    @Override
+    public boolean matchesAlikeAfterEdit(int firstChanged, int earlierSize, int size) {
+        return firstChanged >= D3Limits.LINES || Math.max(earlierSize, size) <= D3Limits.LINES;
+    }
+
     @Override
     public void matchBlocks(BlockLinks links, java.util.function.IntFunction<ScriptLine> lines, List<SyntaxProblem> problems) {
         // per open block, innermost on top: its opener's slot, its last branch's slot so far, whether it has had an else (1)

@@ -49,10 +49,27 @@ public final class Script {
         this.freshTo = freshTo;
         this.freshProblems = freshProblems;
         this.trailingNewline = trailingNewline;
-        this.links = new BlockLinks(earlier == null ? BlockLinks.NONE : earlier.links, freshFrom,
-                (earlier == null ? 0 : earlier.size()) - (lines.size() - freshTo), fresh, lines.size());
-        this.blockProblems = new java.util.ArrayList<>();
-        dialect.rules().matchBlocks(links, this::line, blockProblems);
+        int earlierSuffixStart = (earlier == null ? 0 : earlier.size()) - (lines.size() - freshTo);
+        if (earlier != null && blockMatchingHolds(earlier, freshFrom, earlierSuffixStart, fresh, lines.size())) {
+            // most keystrokes touch no block line: the earlier matching holds, its lines moved, with nothing to copy or match
+            this.links = earlier.links.movedBy(earlierSuffixStart, freshTo - earlierSuffixStart, lines.size());
+            this.blockProblems = earlier.blockProblems;
+        } else {
+            this.links = new BlockLinks(earlier == null ? BlockLinks.NONE : earlier.links, freshFrom, earlierSuffixStart, fresh, lines.size());
+            List<SyntaxProblem> found = new java.util.ArrayList<>();
+            dialect.rules().matchBlocks(links, this::line, found);
+            this.blockProblems = List.copyOf(found);
+        }
+    }
+
+    /** Whether the edit from {@code earlier} left its block matching as it was, but for lines moved. */
+    private boolean blockMatchingHolds(Script earlier, int prefix, int earlierSuffixStart, Object[] fresh, int size) {
+        LineRules rules = dialect.rules();
+        if (!earlier.links.untouchedBy(prefix, earlierSuffixStart, fresh) || !rules.matchesAlikeAfterEdit(prefix, earlier.size(), size)) {
+            return false;
+        }
+        for (SyntaxProblem p : earlier.blockProblems) if (!rules.blockProblemUnmovedBy(p, prefix)) return false;
+        return true;
     }
 
     /**

@@ -68,4 +68,95 @@ class IncrementalParseTest {
             }
         }
     }
+
+    /**
+     * Typing as most keystrokes do, between block lines rather than on them: lines inserted, removed and changed that
+     * are not block lines (the parse then moves the earlier block links instead of matching again), with now and
+     * then a block line added or removed and an edit undone, in scripts with closed and unclosed blocks, stray
+     * closers, and (2026) more lines than the engine reads. Every version equals a fresh parse, block links and
+     * problems with their line numbers included.
+     */
+    @Test
+    void typingBetweenBlockLinesMovesTheBlockLinksAsAFreshParseWouldFindThem() {
+        String[] plain = {"echo x", "set A=1", "# note", "", "zopen a r"};
+        for (Dialect dialect : new Dialect[] {Dialect.D2, Dialect.D3}) {
+            String[] blocks = dialect == Dialect.D2
+                    ? new String[] {"ifeq $A 1", "else", "endif", "loop 2", "endloop", "endif", "endloop"}
+                    : new String[] {"if $A == 1", "elif $A == 2", "else", "endif", "while $A < 3", "endwhile", "endif"};
+            for (int size : new int[] {300, 1900, 2600}) {
+                Random random = new Random(size + (dialect == Dialect.D2 ? 0 : 1));
+                List<String> lines = new ArrayList<>();
+                while (lines.size() < size) block(lines, dialect, plain, random, 0);
+                Script previous = Parser.parse("t", lines, true, dialect, null);
+                for (int round = 0; round < 400; round++) {
+                    int at = random.nextInt(lines.size() + 1);
+                    boolean block = random.nextInt(25) == 0;
+                    String piece = block ? blocks[random.nextInt(blocks.length)] : plain[random.nextInt(plain.length)] + round;
+                    List<String> before = new ArrayList<>(lines);
+                    switch (random.nextInt(4)) {
+                        case 0, 1 -> lines.add(at, piece);
+                        case 2 -> { if (at < lines.size() && (block || !isBlock(lines.get(at), blocks))) lines.remove(at); }
+                        default -> { if (at < lines.size() && (block || !isBlock(lines.get(at), blocks))) lines.set(at, piece); }
+                    }
+                    Script incremental = Parser.parse("t", lines, true, dialect, previous);
+                    String context = dialect + " " + size + " round " + round;
+                    assertEquals(ParserFixturesTest.dump(Parser.parse("t", lines, true, dialect, null)), ParserFixturesTest.dump(incremental), context);
+                    previous = incremental;
+                    if (random.nextInt(5) == 0) {
+                        // the undo: back to the text before, continuing the parse just made
+                        lines = before;
+                        previous = Parser.parse("t", lines, true, dialect, previous);
+                        assertEquals(ParserFixturesTest.dump(Parser.parse("t", lines, true, dialect, null)), ParserFixturesTest.dump(previous),
+                                context + " undone");
+                    }
+                }
+            }
+        }
+    }
+
+    /** A problem on a line before the edit whose message names a line after it (E016 names the closer) is found again. */
+    @Test
+    void aProblemNamingALineAfterTheEditNamesItWhereItMoved() {
+        List<String> lines = new ArrayList<>(List.of("loop 2", "ifeq $A 1", "echo a", "echo b", "endloop"));
+        Script earlier = Parser.parse("t", lines, true, Dialect.D2, null);
+        lines.add(3, "echo inserted");
+        Script incremental = Parser.parse("t", lines, true, Dialect.D2, earlier);
+        assertEquals(ParserFixturesTest.dump(Parser.parse("t", lines, true, Dialect.D2, null)), ParserFixturesTest.dump(incremental));
+        org.junit.jupiter.api.Assertions.assertTrue(incremental.problems().get(0).message().endsWith("on line 6"), incremental.problems().toString());
+    }
+
+    /** Well-formed blocks (an if with its branches, a loop) nested up to three deep, around plain lines. */
+    private static void block(List<String> out, Dialect dialect, String[] plain, Random random, int depth) {
+        int kind = depth >= 3 ? 2 : random.nextInt(3);
+        boolean d2 = dialect == Dialect.D2;
+        switch (kind) {
+            case 0 -> {
+                out.add(d2 ? "ifeq $A 1" : "if $A == 1");
+                body(out, dialect, plain, random, depth);
+                if (!d2 && random.nextBoolean()) {
+                    out.add("elif $A == 2");
+                    body(out, dialect, plain, random, depth);
+                }
+                if (random.nextBoolean()) {
+                    out.add("else");
+                    body(out, dialect, plain, random, depth);
+                }
+                out.add("endif");
+            }
+            case 1 -> {
+                out.add(d2 ? "loop 2" : "while $A < 3");
+                body(out, dialect, plain, random, depth);
+                out.add(d2 ? "endloop" : "endwhile");
+            }
+            default -> out.add(plain[random.nextInt(plain.length)]);
+        }
+    }
+
+    private static void body(List<String> out, Dialect dialect, String[] plain, Random random, int depth) {
+        for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) block(out, dialect, plain, random, depth + 1);
+    }
+
+    private static boolean isBlock(String line, String[] blocks) {
+        return java.util.Arrays.asList(blocks).contains(line);
+    }
 }

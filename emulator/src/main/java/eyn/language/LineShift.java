@@ -1,4 +1,4 @@
-package eyn.analysis;
+package eyn.language;
 
 import java.util.Arrays;
 
@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Where the lines of an earlier version of a script are now: the map from line numbers as an
  * earlier analysis recorded them (the line an fd was opened or closed on) to this version's. An
  * analysis of a new version reuses the flow states of the lines after an edit without copying them
- * (see {@link Analyzer}'s incremental analysis); what those states say about lines is translated
+ * (see the analyzer's incremental analysis; the parse's block links are moved the same way); what those states say about lines is translated
  * through this map when someone reads them.
  *
  * <p>A step function: from each {@code start} on, lines move by {@code delta}. What it does to lines
@@ -14,10 +14,10 @@ import java.util.Arrays;
  * reuses a state only when it equals the new version's, with removed lines counting as different),
  * which is what lets an edit and its undo compose back to no shift at all.
  */
-final class LineShift {
-    static final LineShift NONE = new LineShift(new int[0], new int[0]);
+public final class LineShift {
+    public static final LineShift NONE = new LineShift(new int[0], new int[0]);
     /** More steps than this and a state is translated once, eagerly, instead of each time it is read. */
-    static final int MAX_STEPS = 16;
+    public static final int MAX_STEPS = 16;
 
     /** Ascending; {@code deltas[k]} applies from {@code starts[k]} up to the next start. Lines before the first do not move. */
     private final int[] starts;
@@ -29,12 +29,12 @@ final class LineShift {
     }
 
     /** One edit that replaced lines up to {@code oldEnd} (exclusive): the lines from {@code oldEnd} on move by {@code delta}. */
-    static LineShift edit(int oldEnd, int delta) {
+    public static LineShift edit(int oldEnd, int delta) {
         return delta == 0 ? NONE : new LineShift(new int[] {oldEnd}, new int[] {delta});
     }
 
     /** Several edits at once: lines from {@code starts[k]} (ascending) on move by {@code deltas[k]}, up to the next start. */
-    static LineShift steps(int[] starts, int[] deltas) {
+    public static LineShift steps(int[] starts, int[] deltas) {
         int[] outStarts = new int[starts.length];
         int[] outDeltas = new int[starts.length];
         int m = 0;
@@ -49,16 +49,16 @@ final class LineShift {
     }
 
     /** Whether no line moves. */
-    boolean identity() {
+    public boolean identity() {
         return starts.length == 0;
     }
 
-    int steps() {
+    public int steps() {
         return starts.length;
     }
 
     /** Where line {@code line} of the earlier version is now. */
-    int apply(int line) {
+    public int apply(int line) {
         return line + deltaAt(line);
     }
 
@@ -69,7 +69,7 @@ final class LineShift {
     }
 
     /** This map, then {@code next} applied to its results. */
-    LineShift then(LineShift next) {
+    public LineShift then(LineShift next) {
         if (next.identity()) return this;
         if (identity()) return next;
         // the composition changes where this map does, and where this map's image crosses a start of next

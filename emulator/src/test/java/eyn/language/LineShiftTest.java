@@ -1,4 +1,4 @@
-package eyn.analysis;
+package eyn.language;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
