@@ -6,10 +6,10 @@ import eyn.commands.ArgSpec;
 import eyn.commands.CommandSpec;
 import eyn.commands.CommandTable;
 import eyn.language.Expander;
+import eyn.language.Limits;
 import eyn.language.LineKind;
 import eyn.language.LineParts;
 import eyn.language.LineShift;
-import eyn.language.Limits;
 import eyn.language.Parser;
 import eyn.language.Script;
 import eyn.language.ScriptLine;
@@ -387,6 +387,75 @@ public final class Analyzer {
         return new Analyzer(script, scriptPath, workspace, settings, choice).window(from, start, to, previous);
     }
 
+    /**
+     * The same, continuing the newest complete analysis of an earlier version ({@code from}) the way the
+     * whole-file analysis does: the lines near each changed region before the request's line are analysed,
+     * the stretches between them taken over from the earlier version where the states join again, and the
+     * lines from the last place taken over to {@code to} analysed. A keystroke and the undo of another far
+     * before it (the earlier analysis made in the middle of a burst) then cost the lines near both edits,
+     * not every line between them.
+     */
+    static Analysis window(Script script, String scriptPath, Workspace workspace, AnalysisSettings settings, ProfileChoice choice,
+                           Continuation from, int to) {
+        return new Analyzer(script, scriptPath, workspace, settings, choice).window(from, to);
+    }
+
+    private Analysis window(Continuation from, int to) {
+        Analysis previous = from.previous();
+        int last = Math.min(to, script.size() - 1);
+        // lines before the first change are the earlier version's: start at the last line before both it and the request's that no block spans
+        int i = Math.min(from.restart(), previous.restartLine(last));
+        state = previous.stateBefore(i);
+        for (Analysis.Occurrence o : previous.variables()) {
+            if (o.line() >= i) break;
+            if (o.definition()) firstDefinition.putIfAbsent(o.name(), o.line());
+        }
+        int start = i;
+        List<FlowState> states = new ArrayList<>();
+        int analysed = 0;
+        while (i <= last) {
+            if (blocks.isEmpty()) {
+                int next = from.joinUntil(i, state, firstDefinition.keySet());
+                if (next > i) {
+                    // the earlier findings hold for [i, next): go on from there, or from the last line before the request's
+                    // that no block spans when the request's line lies among them
+                    int delta = i - from.oldLine(i);
+                    int resume = next <= last ? next : Math.max(i, previous.restartLine(last - delta) + delta);
+                    takeDefinitions(from, i, resume, delta);
+                    state = earlierState(from, resume, delta);
+                    i = start = resume;
+                    states.clear();
+                    // line `resume` is analysed next, as in run(): asking to join there again would give the same stretch
+                }
+            }
+            states.add(state.freeze());
+            visit(script.line(i));
+            analysed++;
+            i++;
+        }
+        states.add(state.freeze());
+        base = start;
+        before = states.toArray(new FlowState[0]);
+        return new Analysis(choice, script, before, start, () -> definitions(script), fdOccurrences, fdHints, previous.addressHints(),
+                previous.mappings()).counting(analysed);
+    }
+
+    /** The variables the earlier version set on lines [i, end) of this version (its lines moved by {@code delta}), as {@link #adopt} takes them. */
+    private void takeDefinitions(Continuation from, int i, int end, int delta) {
+        List<Analysis.Occurrence> vars = from.previous().variables();
+        for (int k = from.firstAtOrAfter(vars, i - delta, Analysis.Occurrence::line); k < vars.size() && vars.get(k).line() < end - delta; k++) {
+            Analysis.Occurrence o = vars.get(k);
+            if (o.definition()) firstDefinition.putIfAbsent(o.name(), o.line() + delta);
+        }
+    }
+
+    /** The earlier version's state before this version's line {@code line} (its lines moved by {@code delta}), in this version's numbering. */
+    private static FlowState earlierState(Continuation from, int line, int delta) {
+        Analysis previous = from.previous();
+        LineShift was = previous.storedShift(line - delta);
+        return previous.storedState(line - delta).shifted((was == null ? LineShift.NONE : was).then(from.edit()));
+    }
+
     private Analysis window(int from, FlowState start, int to, Analysis previous) {
         int last = Math.min(to, script.size() - 1);
         base = from;
@@ -398,7 +467,8 @@ public final class Analyzer {
         }
         before[before.length - 1] = state.freeze();
         return new Analysis(choice, script, before, from, () -> definitions(script), fdOccurrences, fdHints,
-                previous == null ? Map.of() : previous.addressHints(), previous == null ? List.of() : previous.mappings());
+                previous == null ? Map.of() : previous.addressHints(), previous == null ? List.of() : previous.mappings())
+                .counting(Math.max(0, last + 1 - from));
     }
 
     /** Every {@code set} of the script, as the full analysis records them. */

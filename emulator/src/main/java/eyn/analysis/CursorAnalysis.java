@@ -24,6 +24,8 @@ public final class CursorAnalysis {
                               Workspace workspace, AnalysisSettings settings) {
         if (script.dialect() != choice.profile().dialect()) throw new IllegalArgumentException("the script is not in the chosen profile's dialect");
         int target = Math.max(0, Math.min(line, script.size() - 1));
+        Continuation continuation = script.dialect() == Dialect.D2 ? Continuation.of(previous, script, choice) : null;
+        if (continuation != null) return Analyzer.window(script, scriptPath, workspace, settings, choice, continuation, target);
         int from = 0;
         FlowState start = new FlowState();
         if (previous != null && previous.complete() && previous.profile() == choice.profile()

@@ -189,6 +189,20 @@ class IncrementalAnswersTest {
                 Analysis scratch = Analyzer.analyzeWithoutDryRun(script, text, "/t.eyn", ws, settings, choice);
                 Analysis continued = Analyzer.analyzeWithoutDryRun(script, text, "/t.eyn", ws, settings, choice, previous);
                 sameAnalysis(scratch, continued, context);
+                for (int line : new int[] {at, random.nextInt(lines.size() + 1)}) {
+                    // a request from the cursor continues the same earlier analysis
+                    Analysis cursor = CursorAnalysis.at(script, choice, previous, line, "/t.eyn", ws, settings);
+                    int length = line < lines.size() ? lines.get(line).length() : 0;
+                    for (int column : new int[] {0, length / 2, length}) {
+                        String where = context + "\nat line " + line + ":" + column;
+                        assertEquals(Completions.at(scratch, ws, line, column), Completions.at(cursor, ws, line, column), where);
+                        assertEquals(Hover.at(scratch, line, column), Hover.at(cursor, line, column), where);
+                        assertEquals(SignatureHelp.at(scratch, line, column), SignatureHelp.at(cursor, line, column), where);
+                    }
+                    if (!scratch.stateBefore(line).sameAs(cursor.stateBefore(line))) {
+                        org.junit.jupiter.api.Assertions.fail(context + "\nstate before line " + line);
+                    }
+                }
                 history.add(continued);
             }
         }
@@ -222,6 +236,38 @@ class IncrementalAnswersTest {
         analysed.sort(null);
         int median = analysed.get(analysed.size() / 2);
         org.junit.jupiter.api.Assertions.assertTrue(median <= 20, "median lines analysed for edits 1,000 or more lines apart: " + median + " " + analysed);
+    }
+
+    /**
+     * A request at a line typed far after the line the newest analysis was made with (a keystroke undone, as
+     * an editor's burst leaves it): the cursor's analysis goes through the lines near both, not every line
+     * between them, and answers as a fresh analysis does.
+     */
+    @Test
+    void aRequestAfterAnUndoFarBeforeItAnalysesTheLinesNearBothOnly() throws Exception {
+        Random random = new Random(9);
+        List<String> lines = units(5_000, random);
+        ProfileChoice choice = Analyzer.choose(String.join("\n", lines) + "\n", NO_DRY_RUN);
+        List<Integer> analysed = new ArrayList<>();
+        for (int round = 0; round < 50; round++) {
+            int first = random.nextInt(2_000);
+            int second = 3_000 + random.nextInt(1_900);
+            List<String> typedFirst = new ArrayList<>(lines);
+            typedFirst.add(first, "e");
+            List<String> typedSecond = new ArrayList<>(lines);
+            typedSecond.add(second, "e");
+            String after = String.join("\n", typedSecond) + "\n";
+            Analysis previous = fresh(String.join("\n", typedFirst) + "\n", choice, Workspace.NONE, NO_DRY_RUN);
+            Script script = Parser.parse("/t.eyn", after, choice.profile().dialect());
+            Analysis cursor = CursorAnalysis.at(script, choice, previous, second, "/t.eyn", Workspace.NONE, NO_DRY_RUN);
+            Analysis scratch = Analyzer.analyzeWithoutDryRun(script, after, "/t.eyn", Workspace.NONE, NO_DRY_RUN, choice);
+            assertEquals(Completions.at(scratch, Workspace.NONE, second, 1), Completions.at(cursor, Workspace.NONE, second, 1), "lines " + first + " and " + second);
+            org.junit.jupiter.api.Assertions.assertTrue(scratch.stateBefore(second).sameAs(cursor.stateBefore(second)), "lines " + first + " and " + second);
+            analysed.add(cursor.linesAnalysed());
+        }
+        analysed.sort(null);
+        int median = analysed.get(analysed.size() / 2);
+        org.junit.jupiter.api.Assertions.assertTrue(median <= 20, "median lines analysed for a request 1,000 or more lines after the undo: " + median + " " + analysed);
     }
 
     /**
