@@ -15,10 +15,23 @@ import java.util.Map;
  */
 public final class Analysis {
     /** A variable name in the text: a {@code set} target ({@code definition}) or a {@code $NAME} use. */
-    public record Occurrence(String name, int line, int start, int end, boolean definition) {}
+    public record Occurrence(String name, int line, int start, int end, boolean definition) {
+        /** This occurrence with its line moved (an earlier version's, read in a later one). */
+        Occurrence moved(LineShift shift) {
+            int to = shift.apply(line);
+            return to == line ? this : new Occurrence(name, to, start, end, definition);
+        }
+    }
 
     /** An fd number in the text and the zopen line it refers to (-1 when unknown). */
-    public record FdOccurrence(int fd, int line, int start, int end, int originLine) {}
+    public record FdOccurrence(int fd, int line, int start, int end, int originLine) {
+        /** This occurrence with its line and its zopen line moved. */
+        FdOccurrence moved(LineShift shift) {
+            int to = shift.apply(line);
+            int origin = originLine < 0 ? originLine : shift.apply(originLine);
+            return to == line && origin == originLine ? this : new FdOccurrence(fd, to, start, end, origin);
+        }
+    }
 
     /** A mapping observed in the dry run: where mmap put it and which file. */
     public record MappingFact(long address, int line, String path, boolean readOnly) {}
@@ -61,15 +74,20 @@ public final class Analysis {
         this.diagnostics = List.copyOf(diagnostics);
         this.before = before;
         this.shifts = shifts;
-        this.flow = flow == null ? null : List.copyOf(flow);
+        this.flow = flow == null ? null : shared(flow);
         this.base = base;
         this.topLevel = topLevel;
-        this.variables = List.copyOf(variables);
-        this.fds = List.copyOf(fds);
+        this.variables = shared(variables);
+        this.fds = shared(fds);
         this.fdHints = Map.copyOf(fdHints);
         this.addressHints = Map.copyOf(addressHints);
         this.mappings = List.copyOf(mappings);
         this.partial = false;
+    }
+
+    /** An immutable list as it is (a {@link MovedList} shares its stretches with earlier analyses), any other copied. */
+    private static <T> List<T> shared(List<T> items) {
+        return items instanceof MovedList<T> ? items : List.copyOf(items);
     }
 
     /** An analysis of lines {@code base..} only, for a request at one line: see {@link CursorAnalysis}. */
@@ -84,7 +102,7 @@ public final class Analysis {
         this.base = base;
         this.topLevel = new java.util.BitSet();
         this.variableSource = variables;
-        this.fds = List.copyOf(fds);
+        this.fds = shared(fds);
         this.fdHints = Map.copyOf(fdHints);
         this.addressHints = Map.copyOf(addressHints);
         this.mappings = List.copyOf(mappings);

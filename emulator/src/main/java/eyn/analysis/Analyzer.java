@@ -46,15 +46,18 @@ public final class Analyzer {
     private final String scriptPath;
     private final Workspace workspace;
     private final AnalysisSettings settings;
-    private final List<Diagnostic> out = new ArrayList<>();
+    /** The flow diagnostics, line by line: taken over from an earlier analysis or found here. */
+    private final MovedList.Builder<Diagnostic> flowOut = new MovedList.Builder<>(Continuation::moved);
+    /** The diagnostics of the whole (after the lines): reported once the flow is done. */
+    private List<Diagnostic> out;
     private FlowState[] before;
     /** The first line {@code before} holds (non-zero when analysing a window for one request). */
     private int base;
     private final java.util.BitSet topLevel = new java.util.BitSet();
     private FlowState state = new FlowState();
     private final Deque<Block> blocks = new ArrayDeque<>();
-    private final List<Analysis.Occurrence> variables = new ArrayList<>();
-    private final List<Analysis.FdOccurrence> fdOccurrences = new ArrayList<>();
+    private final MovedList.Builder<Analysis.Occurrence> variables = new MovedList.Builder<>(Analysis.Occurrence::moved);
+    private final MovedList.Builder<Analysis.FdOccurrence> fdOccurrences = new MovedList.Builder<>(Analysis.FdOccurrence::moved);
     private final Map<Integer, Integer> fdHints = new HashMap<>();
     private final Map<String, Integer> firstDefinition = new LinkedHashMap<>();
 
@@ -270,14 +273,17 @@ public final class Analyzer {
             i++;
         }
         if (!joined) before[n] = state.freeze();
-        List<Diagnostic> flow = List.copyOf(out);
-        finish();
+        MovedList<Diagnostic> flow = flowOut.build();
+        MovedList<Analysis.Occurrence> vars = variables.build();
+        out = new ArrayList<>();
+        finish(vars);
         ProfileConflicts.report(choice, this::report);
         List<Diagnostic> all = syntaxDiagnostics(script);
+        all.addAll(flow);
         all.addAll(out);
         List<Diagnostic> kept = Suppressions.of(script, settings).filter(all);
         kept.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
-        return new Analysis(choice, script, kept, before, shifts, 0, topLevel, flow, variables, fdOccurrences, fdHints, Map.of(), List.of())
+        return new Analysis(choice, script, kept, before, shifts, 0, topLevel, flow, vars, fdOccurrences.build(), fdHints, Map.of(), List.of())
                 .counting(analysed);
     }
 
@@ -295,19 +301,17 @@ public final class Analyzer {
         }
         topLevel.or(previous.topLevelLines().get(0, r));
         state = previous.stateBefore(r);
-        for (Diagnostic d : previous.flowDiagnostics()) {
-            if (d.line() >= r) break;
-            out.add(d);
-        }
-        for (Analysis.Occurrence o : previous.variables()) {
-            if (o.line() >= r) break;
-            variables.add(o);
+        List<Diagnostic> flow = previous.flowDiagnostics();
+        flowOut.addFrom(flow, 0, from.firstAtOrAfter(flow, r, Diagnostic::line), LineShift.NONE);
+        List<Analysis.Occurrence> vars = previous.variables();
+        int varsBefore = from.firstAtOrAfter(vars, r, Analysis.Occurrence::line);
+        variables.addFrom(vars, 0, varsBefore, LineShift.NONE);
+        for (int k = 0; k < varsBefore; k++) {
+            Analysis.Occurrence o = vars.get(k);
             if (o.definition()) firstDefinition.putIfAbsent(o.name(), o.line());
         }
-        for (Analysis.FdOccurrence o : previous.fdOccurrences()) {
-            if (o.line() >= r) break;
-            fdOccurrences.add(o);
-        }
+        List<Analysis.FdOccurrence> fds = previous.fdOccurrences();
+        fdOccurrences.addFrom(fds, 0, from.firstAtOrAfter(fds, r, Analysis.FdOccurrence::line), LineShift.NONE);
         previous.fdHints().forEach((line, fd) -> {
             if (line < r) fdHints.put(line, fd);
         });
@@ -344,23 +348,16 @@ public final class Analyzer {
         }
         java.util.BitSet old = previous.topLevelLines();
         for (int b = old.nextSetBit(j); b >= 0 && b < oldEnd; b = old.nextSetBit(b + 1)) topLevel.set(b + delta);
+        // the findings on those lines, moved when read (see MovedList): the edit moves their own lines by delta
         List<Diagnostic> flow = previous.flowDiagnostics();
-        for (int k = from.firstAtOrAfter(flow, j, Diagnostic::line); k < flow.size() && flow.get(k).line() < oldEnd; k++) {
-            out.add(Continuation.moved(flow.get(k), delta, from::newLine));
-        }
-        List<Analysis.Occurrence> vars = previous.variables();
-        for (int k = from.firstAtOrAfter(vars, j, Analysis.Occurrence::line); k < vars.size() && vars.get(k).line() < oldEnd; k++) {
-            Analysis.Occurrence o = vars.get(k);
-            variables.add(delta == 0 ? o : new Analysis.Occurrence(o.name(), o.line() + delta, o.start(), o.end(), o.definition()));
-            if (o.definition()) firstDefinition.putIfAbsent(o.name(), o.line() + delta);
-        }
+        flowOut.addFrom(flow, from.firstAtOrAfter(flow, j, Diagnostic::line), from.firstAtOrAfter(flow, oldEnd, Diagnostic::line), from.edit());
         List<Analysis.FdOccurrence> fds = previous.fdOccurrences();
-        for (int k = from.firstAtOrAfter(fds, j, Analysis.FdOccurrence::line); k < fds.size() && fds.get(k).line() < oldEnd; k++) {
-            Analysis.FdOccurrence o = fds.get(k);
-            fdOccurrences.add(delta == 0 && from.newLine(o.originLine()) == o.originLine() ? o
-                    : new Analysis.FdOccurrence(o.fd(), o.line() + delta, o.start(), o.end(),
-                            o.originLine() < 0 ? o.originLine() : from.newLine(o.originLine())));
-        }
+        fdOccurrences.addFrom(fds, from.firstAtOrAfter(fds, j, Analysis.FdOccurrence::line),
+                from.firstAtOrAfter(fds, oldEnd, Analysis.FdOccurrence::line), from.edit());
+        takeDefinitions(from, i, end, delta);
+        List<Analysis.Occurrence> vars = previous.variables();
+        variables.addFrom(vars, from.firstAtOrAfter(vars, j, Analysis.Occurrence::line), from.firstAtOrAfter(vars, oldEnd, Analysis.Occurrence::line),
+                from.edit());
         previous.fdHints().forEach((line, fd) -> {
             if (line >= j && line < oldEnd) fdHints.put(line + delta, fd);
         });
@@ -436,7 +433,7 @@ public final class Analyzer {
         states.add(state.freeze());
         base = start;
         before = states.toArray(new FlowState[0]);
-        return new Analysis(choice, script, before, start, () -> definitions(script), fdOccurrences, fdHints, previous.addressHints(),
+        return new Analysis(choice, script, before, start, () -> definitions(script), fdOccurrences.build(), fdHints, previous.addressHints(),
                 previous.mappings()).counting(analysed);
     }
 
@@ -466,7 +463,7 @@ public final class Analyzer {
             visit(script.line(i));
         }
         before[before.length - 1] = state.freeze();
-        return new Analysis(choice, script, before, from, () -> definitions(script), fdOccurrences, fdHints,
+        return new Analysis(choice, script, before, from, () -> definitions(script), fdOccurrences.build(), fdHints,
                 previous == null ? Map.of() : previous.addressHints(), previous == null ? List.of() : previous.mappings())
                 .counting(Math.max(0, last + 1 - from));
     }
@@ -763,8 +760,8 @@ public final class Analyzer {
 
     // ---- the end -----------------------------------------------------------------------------
 
-    private void finish() {
-        for (Analysis.Occurrence use : variables) {
+    private void finish(List<Analysis.Occurrence> vars) {
+        for (Analysis.Occurrence use : vars) {
             if (!use.definition() && !firstDefinition.containsKey(use.name())) {
                 report(DiagnosticCode.W110, use.line(), use.start(), use.end(),
                         "'" + use.name() + "' is never set in this script: it expands to nothing", use.name());
@@ -802,7 +799,9 @@ public final class Analyzer {
 
     void report(DiagnosticCode code, int line, int start, int end, String message, String data) {
         if (code.portability() && !settings.portability()) return;
-        Severity severity = code.severity;
-        out.add(new Diagnostic(code, severity, line, start, Math.max(start + 1, end), message, data));
+        Diagnostic d = new Diagnostic(code, code.severity, line, start, Math.max(start + 1, end), message, data);
+        // findings on the lines while they are gone through, in line order; the whole file's after
+        if (out == null) flowOut.add(d);
+        else out.add(d);
     }
 }

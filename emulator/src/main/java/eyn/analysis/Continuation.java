@@ -174,6 +174,11 @@ final class Continuation {
         return lo;
     }
 
+    /** A diagnostic of an earlier version with its line, and the lines its message names, moved by {@code shift}. */
+    static Diagnostic moved(Diagnostic d, LineShift shift) {
+        return moved(d, shift.apply(d.line()) - d.line(), shift::apply);
+    }
+
     /** A diagnostic of the earlier version on a line that moved by {@code delta}, naming other lines as {@code lines} moves them. */
     static Diagnostic moved(Diagnostic d, int delta, IntUnaryOperator lines) {
         String message = d.message();
