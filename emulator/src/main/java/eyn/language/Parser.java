@@ -40,6 +40,17 @@ public final class Parser {
      * the lines it touched plus one pass of reference copies and block matching, however long the file.
      */
     public static Script parse(String name, List<String> physical, boolean trailingNewline, Dialect dialect, Script previous) {
+        return parse(name, physical, trailingNewline, dialect, previous, 0, 0);
+    }
+
+    /**
+     * The same for a caller that knows where the lines changed (an editor's document applies each change to
+     * the lines it touches): the first {@code unchangedPrefix} and the last {@code unchangedSuffix} lines are
+     * the very strings {@code previous} was parsed from, so they are not compared again (at 200,000 lines the
+     * comparison was the costliest part of a keystroke's parse). Lines past those counts are compared as usual.
+     */
+    public static Script parse(String name, List<String> physical, boolean trailingNewline, Dialect dialect, Script previous,
+                               int unchangedPrefix, int unchangedSuffix) {
         LineRules rules = dialect.rules();
         if (previous != null && previous.dialect() != dialect) previous = null;
         int n = physical.size();
@@ -50,9 +61,11 @@ public final class Parser {
             // a line with the same text as before keeps its parse and its very source string (an editor keeps an
             // unchanged line's string, so mostly by identity, without reading it)
             Script earlier = previous;
-            prefix = earlier.sources().leading((i, old) -> i < n && Script.sameText(physical.get(i), old));
+            prefix = earlier.sources().leading(Math.min(unchangedPrefix, Math.min(n, m)),
+                    (i, old) -> i < n && Script.sameText(physical.get(i), old));
             int limit = Math.min(n, m) - prefix;
-            suffix = earlier.sources().trailing((j, old) -> m - 1 - j < limit && Script.sameText(physical.get(n - m + j), old));
+            suffix = earlier.sources().trailing(Math.min(unchangedSuffix, limit),
+                    (j, old) -> m - 1 - j < limit && Script.sameText(physical.get(n - m + j), old));
         }
         Object[] freshSources = physical.subList(prefix, n - suffix).toArray();
         Object[] freshLines = new Object[freshSources.length];

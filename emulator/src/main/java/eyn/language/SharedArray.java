@@ -41,9 +41,16 @@ final class SharedArray<T> {
     /** How many elements from the start pass the test (it stops at the first that fails), read a chunk at a time. */
     @SuppressWarnings("unchecked")
     int leading(Test<T> test) {
-        for (int k = 0; k < chunks.length; k++) {
+        return leading(0, test);
+    }
+
+    /** The same, taking the first {@code known} elements as passing without reading them. */
+    @SuppressWarnings("unchecked")
+    int leading(int known, Test<T> test) {
+        if (known >= size()) return size();
+        for (int k = chunkOf(Math.max(0, known)); k < chunks.length; k++) {
             Object[] c = chunks[k];
-            for (int j = 0; j < c.length; j++) if (!test.test(starts[k] + j, (T) c[j])) return starts[k] + j;
+            for (int j = Math.max(0, known - starts[k]); j < c.length; j++) if (!test.test(starts[k] + j, (T) c[j])) return starts[k] + j;
         }
         return size();
     }
@@ -51,9 +58,19 @@ final class SharedArray<T> {
     /** How many elements from the end pass the test (it stops at the first that fails), read a chunk at a time. */
     @SuppressWarnings("unchecked")
     int trailing(Test<T> test) {
-        for (int k = chunks.length - 1; k >= 0; k--) {
+        return trailing(0, test);
+    }
+
+    /** The same, taking the last {@code known} elements as passing without reading them. */
+    @SuppressWarnings("unchecked")
+    int trailing(int known, Test<T> test) {
+        int last = size() - 1 - Math.max(0, known);
+        if (last < 0) return size();
+        for (int k = chunkOf(last); k >= 0; k--) {
             Object[] c = chunks[k];
-            for (int j = c.length - 1; j >= 0; j--) if (!test.test(starts[k] + j, (T) c[j])) return size() - 1 - (starts[k] + j);
+            for (int j = Math.min(c.length - 1, last - starts[k]); j >= 0; j--) {
+                if (!test.test(starts[k] + j, (T) c[j])) return size() - 1 - (starts[k] + j);
+            }
         }
         return size();
     }

@@ -27,6 +27,12 @@ final class Document {
     /** How many times the lines have changed, and at which count {@link #script} was parsed (for sharing its lines). */
     private int changes;
     private int parsedAt = -1;
+    /**
+     * How many lines at the start and at the end of {@link #lines} are the very strings {@link #script} was parsed
+     * from, as the edits since that parse left them: the next parse does not compare those again.
+     */
+    private int unchangedPrefix;
+    private int unchangedSuffix;
     /** The parse of this version, in the dialect of {@link #choice}. */
     Script script;
     /** The profile this version is read as (see {@link EynTextDocumentService#choose}). */
@@ -70,6 +76,7 @@ final class Document {
         doc.length = s.length();
         doc.script = s.script();
         doc.parsedAt = doc.changes;
+        doc.unchangedPrefix = doc.unchangedSuffix = Integer.MAX_VALUE;
         doc.choice = s.choice();
         return doc;
     }
@@ -110,8 +117,11 @@ final class Document {
 
     /** Parses the current lines under the chosen profile's dialect, reusing the unchanged lines of the last parse. */
     void reparse(String name) {
-        script = eyn.language.Parser.parse(name, physicalLines(), trailingNewline(), choice.profile().dialect(), script);
+        // the parse reads the lines without the empty one after a final '\n': one fewer unchanged line at the end
+        script = eyn.language.Parser.parse(name, physicalLines(), trailingNewline(), choice.profile().dialect(), script,
+                unchangedPrefix, Math.max(0, unchangedSuffix - 1));
         parsedAt = changes;
+        unchangedPrefix = unchangedSuffix = Integer.MAX_VALUE;
     }
 
     /** The lines the parser reads: without the empty line after a final '\n'. */
@@ -138,6 +148,7 @@ final class Document {
         lines.clear();
         splitInto(newText == null ? "" : newText, lines);
         length = newText == null ? 0 : newText.length();
+        unchangedPrefix = unchangedSuffix = 0;
         changed(newVersion);
     }
 
@@ -164,6 +175,8 @@ final class Document {
             lines.addAll(a[0], inserted);
         }
         length += joinedLength(inserted) - joinedLength(removed);
+        unchangedPrefix = Math.min(unchangedPrefix, a[0]);
+        unchangedSuffix = Math.min(unchangedSuffix, lines.size() - (a[0] + inserted.size()));
         changed(newVersion);
         return new Edit(a[0], removed, inserted);
     }
