@@ -58,6 +58,10 @@ public final class Analysis {
     private final List<MappingFact> mappings;
     private final ProfileChoice profile;
     private final boolean partial;
+    /** Each variable the script sets and the line of its first {@code set} (null when not recorded: see {@link #defining}). */
+    private Map<String, Integer> firstDefinitions;
+    /** Their lines, ascending, made when first needed. */
+    private int[] firstDefinitionLines;
     /** How many lines the flow analysis went through (fewer than the script's when it continued an earlier version's); -1 when not counted. */
     private int linesAnalysed = -1;
 
@@ -151,12 +155,46 @@ public final class Analysis {
     /** This analysis with what a dry run found (see {@link Analyzer#withDryRun}). */
     Analysis withDryRunFacts(List<Diagnostic> allDiagnostics, Map<Integer, Integer> fdHints, Map<Integer, Long> addressHints,
                              List<MappingFact> mappings) {
-        return new Analysis(profile, script, allDiagnostics, before, shifts, base, topLevel, flow, variables(), fds, fdHints, addressHints,
+        Analysis made = new Analysis(profile, script, allDiagnostics, before, shifts, base, topLevel, flow, variables(), fds, fdHints, addressHints,
                 mappings);
+        made.firstDefinitions = firstDefinitions;
+        return made;
     }
 
     /** How many lines the flow analysis of this version went through: fewer than the script has when it continued an earlier version's. */
     public int linesAnalysed() { return linesAnalysed; }
+
+    /** Set once by the analyzer that made this analysis, before anyone else sees it. */
+    Analysis defining(Map<String, Integer> firstDefinitions) {
+        this.firstDefinitions = Map.copyOf(firstDefinitions);
+        return this;
+    }
+
+    /**
+     * Whether the variables set before {@code line} are exactly {@code names}: what a later version's analysis
+     * checks before taking this one's findings from that line on (a name's first {@code set}, not every one).
+     */
+    synchronized boolean setBefore(int line, java.util.Set<String> names) {
+        if (firstDefinitionLines == null) {
+            firstDefinitionLines = firstDefinitions.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+        int lo = 0;
+        int hi = firstDefinitionLines.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (firstDefinitionLines[mid] < line) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo != names.size()) return false;
+        for (String name : names) {
+            Integer first = firstDefinitions.get(name);
+            if (first == null || first >= line) return false;
+        }
+        return true;
+    }
+
+    /** Each variable set and the line of its first set, or null when this analysis did not record them. */
+    Map<String, Integer> firstDefinitions() { return firstDefinitions; }
 
     /** Set once by the analyzer that made this analysis, before anyone else sees it. */
     Analysis counting(int lines) {

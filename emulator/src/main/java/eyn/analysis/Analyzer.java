@@ -284,7 +284,7 @@ public final class Analyzer {
         List<Diagnostic> kept = Suppressions.of(script, settings).filter(all);
         kept.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
         return new Analysis(choice, script, kept, before, shifts, 0, topLevel, flow, vars, fdOccurrences.build(), fdHints, Map.of(), List.of())
-                .counting(analysed);
+                .counting(analysed).defining(firstDefinition);
     }
 
     /** How the states of {@code before} name lines, where they were reused from an earlier version (null until one is). */
@@ -304,12 +304,8 @@ public final class Analyzer {
         List<Diagnostic> flow = previous.flowDiagnostics();
         flowOut.addFrom(flow, 0, from.firstAtOrAfter(flow, r, Diagnostic::line), LineShift.NONE);
         List<Analysis.Occurrence> vars = previous.variables();
-        int varsBefore = from.firstAtOrAfter(vars, r, Analysis.Occurrence::line);
-        variables.addFrom(vars, 0, varsBefore, LineShift.NONE);
-        for (int k = 0; k < varsBefore; k++) {
-            Analysis.Occurrence o = vars.get(k);
-            if (o.definition()) firstDefinition.putIfAbsent(o.name(), o.line());
-        }
+        variables.addFrom(vars, 0, from.firstAtOrAfter(vars, r, Analysis.Occurrence::line), LineShift.NONE);
+        takeDefinitions(from, 0, r, 0);
         List<Analysis.FdOccurrence> fds = previous.fdOccurrences();
         fdOccurrences.addFrom(fds, 0, from.firstAtOrAfter(fds, r, Analysis.FdOccurrence::line), LineShift.NONE);
         previous.fdHints().forEach((line, fd) -> {
@@ -403,10 +399,7 @@ public final class Analyzer {
         // lines before the first change are the earlier version's: start at the last line before both it and the request's that no block spans
         int i = Math.min(from.restart(), previous.restartLine(last));
         state = previous.stateBefore(i);
-        for (Analysis.Occurrence o : previous.variables()) {
-            if (o.line() >= i) break;
-            if (o.definition()) firstDefinition.putIfAbsent(o.name(), o.line());
-        }
+        takeDefinitions(from, 0, i, 0);
         int start = i;
         List<FlowState> states = new ArrayList<>();
         int analysed = 0;
@@ -439,11 +432,10 @@ public final class Analyzer {
 
     /** The variables the earlier version set on lines [i, end) of this version (its lines moved by {@code delta}), as {@link #adopt} takes them. */
     private void takeDefinitions(Continuation from, int i, int end, int delta) {
-        List<Analysis.Occurrence> vars = from.previous().variables();
-        for (int k = from.firstAtOrAfter(vars, i - delta, Analysis.Occurrence::line); k < vars.size() && vars.get(k).line() < end - delta; k++) {
-            Analysis.Occurrence o = vars.get(k);
-            if (o.definition()) firstDefinition.putIfAbsent(o.name(), o.line() + delta);
-        }
+        // a variable set in the stretch and not before it is first set where the earlier version first set it
+        from.previous().firstDefinitions().forEach((name, line) -> {
+            if (line >= i - delta && line < end - delta) firstDefinition.putIfAbsent(name, line + delta);
+        });
     }
 
     /** The earlier version's state before this version's line {@code line} (its lines moved by {@code delta}), in this version's numbering. */

@@ -5,7 +5,6 @@ import eyn.language.LineDiff;
 import eyn.language.LineShift;
 import eyn.language.Script;
 import eyn.profile.ProfileChoice;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
@@ -51,9 +50,6 @@ final class Continuation {
     /** How far lines after each region have moved: {@code moved[k]} applies from region k's end to region k+1's start. */
     private final int[] moved;
     private final LineShift edit;
-    /** The variables the earlier version set before the line last compared, read as the comparison moves on. */
-    private final Set<String> oldDefinitions = new HashSet<>();
-    private int nextOccurrence;
     /** The region the analysis is in or last went through: lines after it may join the earlier version. */
     private int region;
     /** No line before this one can join (block links differ before the next region); past the last region, none at all. */
@@ -76,7 +72,7 @@ final class Continuation {
 
     /** How the analysis of {@code script} can continue {@code previous}, or null when it must start from scratch. */
     static Continuation of(Analysis previous, Script script, ProfileChoice choice) {
-        if (previous == null || !previous.complete() || previous.flowDiagnostics() == null) return null;
+        if (previous == null || !previous.complete() || previous.flowDiagnostics() == null || previous.firstDefinitions() == null) return null;
         Script old = previous.script();
         if (old.dialect() != Dialect.D2 || script.dialect() != Dialect.D2 || previous.profile() != choice.profile()
                 || previous.profileChoice().conflicts().isEmpty() != choice.conflicts().isEmpty()
@@ -144,11 +140,7 @@ final class Continuation {
             return replaced(y) ? -1 : newLine(y);
         };
         if (!state.sameAs(previous.storedState(j), oldLines)) return -1;
-        List<Analysis.Occurrence> vars = previous.variables();
-        for (; nextOccurrence < vars.size() && vars.get(nextOccurrence).line() < j; nextOccurrence++) {
-            if (vars.get(nextOccurrence).definition()) oldDefinitions.add(vars.get(nextOccurrence).name());
-        }
-        if (!oldDefinitions.equals(definitions)) return -1;
+        if (!previous.setBefore(j, definitions)) return -1;
         boolean last = region + 1 == regions.size();
         int until = last ? script.size() : previous.restartLine(regions.get(region + 1).oldStart()) + moved[region];
         if (until <= line) return -1; // no line no block spans before the next region: nothing to take over

@@ -238,6 +238,23 @@ class IncrementalAnswersTest {
         org.junit.jupiter.api.Assertions.assertTrue(median <= 20, "median lines analysed for edits 1,000 or more lines apart: " + median + " " + analysed);
     }
 
+    /** Removing the 16th variable's only {@code set}, inside an if: the continued analysis no longer finds a 17th after it. */
+    @Test
+    void removingASetInsideAnIfMakesALaterSetNoLongerTheSeventeenth() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int v = 1; v <= 15; v++) lines.add("set V" + v + "=1");
+        lines.addAll(List.of("ifeq $V1 1", "set INSIDE=1", "endif", "echo between", "echo more", "set LAST=1", "echo $LAST"));
+        String before = String.join("\n", lines) + "\n";
+        lines.remove("set INSIDE=1");
+        String after = String.join("\n", lines) + "\n";
+        ProfileChoice choice = Analyzer.choose(after, NO_DRY_RUN);
+        Analysis previous = fresh(before, choice, Workspace.NONE, NO_DRY_RUN);
+        org.junit.jupiter.api.Assertions.assertTrue(previous.diagnostics().stream().anyMatch(d -> d.code().code.equals("W107")), previous.diagnostics().toString());
+        Script script = Parser.parse("/t.eyn", after, choice.profile().dialect());
+        Analysis continued = Analyzer.analyzeWithoutDryRun(script, after, "/t.eyn", Workspace.NONE, NO_DRY_RUN, choice, previous);
+        sameAnalysis(fresh(after, choice, Workspace.NONE, NO_DRY_RUN), continued, after);
+    }
+
     /**
      * A request at a line typed far after the line the newest analysis was made with (a keystroke undone, as
      * an editor's burst leaves it): the cursor's analysis goes through the lines near both, not every line
