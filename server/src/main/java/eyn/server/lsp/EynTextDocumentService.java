@@ -115,6 +115,8 @@ final class EynTextDocumentService implements TextDocumentService {
     private final Map<String, Workspace> cursorWorkspaces = new HashMap<>();
     /** When each document last changed (System.nanoTime), for the debounce of its whole-file analysis. */
     private final Map<String, Long> lastChanges = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The documents whose newest change came after a quiet time since the one before it: the first of a burst, or a lone edit. */
+    private final java.util.Set<String> changedAfterQuiet = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /**
      * How long a document must go without a change before its whole-file analysis starts (see
      * {@link #awaitQuiet}): 15 ms, or {@code -Deyn.lsp.quietMs=N}.
@@ -172,7 +174,10 @@ final class EynTextDocumentService implements TextDocumentService {
         int version = params.getTextDocument().getVersion() == null ? -1 : params.getTextDocument().getVersion();
         List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
         newestVersions.put(uri, version); // an analysis of an older version stops at its next check
-        lastChanges.put(uri, System.nanoTime());
+        long now = System.nanoTime();
+        Long before = lastChanges.put(uri, now);
+        if (before != null && now - before >= quietNanos) changedAfterQuiet.add(uri);
+        else changedAfterQuiet.remove(uri);
         server.worker.execute(() -> {
             Document doc = documents.get(uri);
             if (doc == null) {
@@ -225,6 +230,7 @@ final class EynTextDocumentService implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         newestVersions.remove(uri);
         lastChanges.remove(uri);
+        changedAfterQuiet.remove(uri);
         lastMade.remove(uri);
         server.worker.execute(() -> {
             Document doc = documents.remove(uri);
@@ -275,11 +281,14 @@ final class EynTextDocumentService implements TextDocumentService {
      * The debounce: a whole-file analysis starts only once a document has had no change for
      * {@link #quietNanos}, so that while keys come faster than that (a fast typist, a paste, an
      * editor's burst of changes) the requests at the cursor get the machine to themselves instead of
-     * sharing its cores with analyses that the next keystroke cancels. A human's keystrokes are
-     * further apart, so this adds nothing to their diagnostics' delay.
+     * sharing its cores with analyses that the next keystroke cancels. A change that comes after a
+     * quiet time (a lone edit, a human's keystroke, the first of a burst after the document's first
+     * change) is analysed at once: waiting would only add the quiet time to its diagnostics, and should
+     * another change follow, the analysis stops at its next check.
      */
     private void awaitQuiet(String uri) {
         while (true) {
+            if (changedAfterQuiet.contains(uri)) return;
             Long last = lastChanges.get(uri);
             long wait = last == null ? 0 : last + quietNanos - System.nanoTime();
             if (wait <= 0) return;

@@ -163,6 +163,31 @@ class LspBackgroundAnalysisTest {
     }
 
     @Test
+    void anEditAfterAQuietTimeIsAnalysedWithoutWaitingForAnother() throws Exception {
+        // a quiet time far longer than a small script's analysis: an edit that waited for it could not be published sooner
+        System.setProperty("eyn.lsp.quietMs", "3000");
+        try (LspHarness lsp = new LspHarness(root)) {
+            lsp.initialize(null);
+            String uri = lsp.uri("lone.eyn");
+            lsp.open("lone.eyn", "set X=1\necho $X\n");
+            for (int v = 2; v <= 3; v++) {
+                TextDocumentContentChangeEvent change = new TextDocumentContentChangeEvent(
+                        new Range(new Position(1, 0), new Position(1, 0)), "e");
+                long sent = System.nanoTime();
+                lsp.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                        new VersionedTextDocumentIdentifier(uri, v), List.of(change)));
+                lsp.awaitDiagnostics(uri, v);
+                long waited = (System.nanoTime() - sent) / 1_000_000;
+                // the document's first change has no quiet time before it and waits; the second comes after one
+                if (v == 2) assertTrue(waited >= 3000, "the first change waited " + waited + " ms");
+                else assertTrue(waited < 2000, "an edit after a quiet time waited " + waited + " ms for its diagnostics");
+            }
+        } finally {
+            System.clearProperty("eyn.lsp.quietMs");
+        }
+    }
+
+    @Test
     void requestsAreAnsweredWhileTheDryRunIsStillRunning() throws Exception {
         // the dry run of this script takes its whole time budget (1 s): every pass searches a 15 MB file
         byte[] big = new byte[15 << 20];
