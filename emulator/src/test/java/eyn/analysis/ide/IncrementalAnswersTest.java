@@ -214,23 +214,10 @@ class IncrementalAnswersTest {
      */
     @Test
     void aKeystrokeAndTheUndoOfAnotherFarAwayAnalyseTheLinesNearBothOnly() throws Exception {
-        Random random = new Random(8);
-        List<String> lines = units(5_000, random);
-        ProfileChoice choice = Analyzer.choose(String.join("\n", lines) + "\n", NO_DRY_RUN);
         List<Integer> analysed = new ArrayList<>();
-        for (int round = 0; round < 50; round++) {
-            int first = random.nextInt(2_000);
-            int second = 3_000 + random.nextInt(1_900);
-            List<String> typedFirst = new ArrayList<>(lines);
-            typedFirst.add(first, "e");
-            List<String> typedSecond = new ArrayList<>(lines);
-            typedSecond.add(second, "e");
-            String before = String.join("\n", typedFirst) + "\n";
-            String after = String.join("\n", typedSecond) + "\n";
-            Analysis previous = fresh(before, choice, Workspace.NONE, NO_DRY_RUN);
-            Script script = Parser.parse("/t.eyn", after, choice.profile().dialect());
-            Analysis continued = Analyzer.analyzeWithoutDryRun(script, after, "/t.eyn", Workspace.NONE, NO_DRY_RUN, choice, previous);
-            sameAnalysis(Analyzer.analyzeWithoutDryRun(script, after, "/t.eyn", Workspace.NONE, NO_DRY_RUN, choice), continued, "lines " + first + " and " + second);
+        for (FarUndo u : farUndos(8)) {
+            Analysis continued = Analyzer.analyzeWithoutDryRun(u.script(), u.text(), "/t.eyn", Workspace.NONE, NO_DRY_RUN, u.choice(), u.previous());
+            sameAnalysis(Analyzer.analyzeWithoutDryRun(u.script(), u.text(), "/t.eyn", Workspace.NONE, NO_DRY_RUN, u.choice()), continued, u.toString());
             analysed.add(continued.linesAnalysed());
         }
         analysed.sort(null);
@@ -262,24 +249,12 @@ class IncrementalAnswersTest {
      */
     @Test
     void aRequestAfterAnUndoFarBeforeItAnalysesTheLinesNearBothOnly() throws Exception {
-        Random random = new Random(9);
-        List<String> lines = units(5_000, random);
-        ProfileChoice choice = Analyzer.choose(String.join("\n", lines) + "\n", NO_DRY_RUN);
         List<Integer> analysed = new ArrayList<>();
-        for (int round = 0; round < 50; round++) {
-            int first = random.nextInt(2_000);
-            int second = 3_000 + random.nextInt(1_900);
-            List<String> typedFirst = new ArrayList<>(lines);
-            typedFirst.add(first, "e");
-            List<String> typedSecond = new ArrayList<>(lines);
-            typedSecond.add(second, "e");
-            String after = String.join("\n", typedSecond) + "\n";
-            Analysis previous = fresh(String.join("\n", typedFirst) + "\n", choice, Workspace.NONE, NO_DRY_RUN);
-            Script script = Parser.parse("/t.eyn", after, choice.profile().dialect());
-            Analysis cursor = CursorAnalysis.at(script, choice, previous, second, "/t.eyn", Workspace.NONE, NO_DRY_RUN);
-            Analysis scratch = Analyzer.analyzeWithoutDryRun(script, after, "/t.eyn", Workspace.NONE, NO_DRY_RUN, choice);
-            assertEquals(Completions.at(scratch, Workspace.NONE, second, 1), Completions.at(cursor, Workspace.NONE, second, 1), "lines " + first + " and " + second);
-            org.junit.jupiter.api.Assertions.assertTrue(scratch.stateBefore(second).sameAs(cursor.stateBefore(second)), "lines " + first + " and " + second);
+        for (FarUndo u : farUndos(9)) {
+            Analysis cursor = CursorAnalysis.at(u.script(), u.choice(), u.previous(), u.second(), "/t.eyn", Workspace.NONE, NO_DRY_RUN);
+            Analysis scratch = Analyzer.analyzeWithoutDryRun(u.script(), u.text(), "/t.eyn", Workspace.NONE, NO_DRY_RUN, u.choice());
+            assertEquals(Completions.at(scratch, Workspace.NONE, u.second(), 1), Completions.at(cursor, Workspace.NONE, u.second(), 1), u.toString());
+            org.junit.jupiter.api.Assertions.assertTrue(scratch.stateBefore(u.second()).sameAs(cursor.stateBefore(u.second())), u.toString());
             analysed.add(cursor.linesAnalysed());
         }
         analysed.sort(null);
@@ -313,6 +288,34 @@ class IncrementalAnswersTest {
         analysed.sort(null);
         int median = analysed.get(analysed.size() / 2);
         org.junit.jupiter.api.Assertions.assertTrue(median <= 10, "median lines analysed per edit: " + median + " of " + lines.size());
+    }
+
+    /**
+     * A 5,000-line script with a line typed at {@code first} (the version the analysis {@code previous} is of) and
+     * the version after that line was taken back and another typed at {@code second}, 1,000 or more lines after it.
+     */
+    private record FarUndo(int first, int second, Analysis previous, Script script, String text, ProfileChoice choice) {
+        @Override public String toString() { return "lines " + first + " and " + second; }
+    }
+
+    /** Fifty such pairs in one script. */
+    private static List<FarUndo> farUndos(long seed) {
+        Random random = new Random(seed);
+        List<String> lines = units(5_000, random);
+        ProfileChoice choice = Analyzer.choose(String.join("\n", lines) + "\n", NO_DRY_RUN);
+        List<FarUndo> out = new ArrayList<>();
+        for (int round = 0; round < 50; round++) {
+            int first = random.nextInt(2_000);
+            int second = 3_000 + random.nextInt(1_900);
+            List<String> typedFirst = new ArrayList<>(lines);
+            typedFirst.add(first, "e");
+            List<String> typedSecond = new ArrayList<>(lines);
+            typedSecond.add(second, "e");
+            String after = String.join("\n", typedSecond) + "\n";
+            Analysis previous = fresh(String.join("\n", typedFirst) + "\n", choice, Workspace.NONE, NO_DRY_RUN);
+            out.add(new FarUndo(first, second, previous, Parser.parse("/t.eyn", after, choice.profile().dialect()), after, choice));
+        }
+        return out;
     }
 
     /** The analysis of a text parsed from scratch. */
