@@ -136,9 +136,7 @@ class LspBackgroundAnalysisTest {
     @Test
     void aBurstOfChangesFasterThanTheQuietTimeIsAnalysedOnceForItsLastVersion() throws Exception {
         // a quiet time far longer than the burst takes to send, so that a busy machine cannot split it
-        System.setProperty("eyn.lsp.quietMs", "1500");
-        try (LspHarness lsp = new LspHarness(root)) {
-            lsp.initialize(null);
+        withQuietTime("1500", lsp -> {
             String uri = lsp.uri("burst.eyn");
             lsp.open("burst.eyn", "set X=1\necho $X\n");
             int last = 21;
@@ -157,17 +155,13 @@ class LspBackgroundAnalysisTest {
                 if (p.getUri().equals(uri)) published.add(p.getVersion());
             }
             assertEquals(List.of(last), published, "the versions whose diagnostics were published after the burst");
-        } finally {
-            System.clearProperty("eyn.lsp.quietMs");
-        }
+        });
     }
 
     @Test
     void anEditAfterAQuietTimeIsAnalysedWithoutWaitingForAnother() throws Exception {
         // a quiet time far longer than a small script's analysis: an edit that waited for it could not be published sooner
-        System.setProperty("eyn.lsp.quietMs", "3000");
-        try (LspHarness lsp = new LspHarness(root)) {
-            lsp.initialize(null);
+        withQuietTime("3000", lsp -> {
             String uri = lsp.uri("lone.eyn");
             lsp.open("lone.eyn", "set X=1\necho $X\n");
             for (int v = 2; v <= 3; v++) {
@@ -182,9 +176,22 @@ class LspBackgroundAnalysisTest {
                 if (v == 2) assertTrue(waited >= 3000, "the first change waited " + waited + " ms");
                 else assertTrue(waited < 2000, "an edit after a quiet time waited " + waited + " ms for its diagnostics");
             }
+        });
+    }
+
+    /** Runs {@code body} on an initialised server whose quiet time before a whole-file analysis is {@code ms}. */
+    private void withQuietTime(String ms, HarnessBody body) throws Exception {
+        System.setProperty("eyn.lsp.quietMs", ms);
+        try (LspHarness lsp = new LspHarness(root)) {
+            lsp.initialize(null);
+            body.run(lsp);
         } finally {
             System.clearProperty("eyn.lsp.quietMs");
         }
+    }
+
+    private interface HarnessBody {
+        void run(LspHarness lsp) throws Exception;
     }
 
     @Test
