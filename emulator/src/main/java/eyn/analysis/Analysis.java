@@ -60,7 +60,7 @@ public final class Analysis {
     private final boolean partial;
     /** Each variable the script sets and the line of its first {@code set} (null when not recorded: see {@link #defining}). */
     private Map<String, Integer> firstDefinitions;
-    /** Their lines, ascending, made when first needed. */
+    /** Their lines, ascending. */
     private int[] firstDefinitionLines;
     /** How many lines the flow analysis went through (fewer than the script's when it continued an earlier version's); -1 when not counted. */
     private int linesAnalysed = -1;
@@ -158,6 +158,7 @@ public final class Analysis {
         Analysis made = new Analysis(profile, script, allDiagnostics, before, shifts, base, topLevel, flow, variables(), fds, fdHints, addressHints,
                 mappings);
         made.firstDefinitions = firstDefinitions;
+        made.firstDefinitionLines = firstDefinitionLines;
         return made;
     }
 
@@ -167,6 +168,7 @@ public final class Analysis {
     /** Set once by the analyzer that made this analysis, before anyone else sees it. */
     Analysis defining(Map<String, Integer> firstDefinitions) {
         this.firstDefinitions = Map.copyOf(firstDefinitions);
+        this.firstDefinitionLines = firstDefinitions.values().stream().mapToInt(Integer::intValue).sorted().toArray();
         return this;
     }
 
@@ -174,10 +176,7 @@ public final class Analysis {
      * Whether the variables set before {@code line} are exactly {@code names}: what a later version's analysis
      * checks before taking this one's findings from that line on (a name's first {@code set}, not every one).
      */
-    synchronized boolean setBefore(int line, java.util.Set<String> names) {
-        if (firstDefinitionLines == null) {
-            firstDefinitionLines = firstDefinitions.values().stream().mapToInt(Integer::intValue).sorted().toArray();
-        }
+    boolean setBefore(int line, java.util.Set<String> names) {
         int lo = 0;
         int hi = firstDefinitionLines.length;
         while (lo < hi) {

@@ -301,16 +301,7 @@ public final class Analyzer {
         }
         topLevel.or(previous.topLevelLines().get(0, r));
         state = previous.stateBefore(r);
-        List<Diagnostic> flow = previous.flowDiagnostics();
-        flowOut.addFrom(flow, 0, from.firstAtOrAfter(flow, r, Diagnostic::line), LineShift.NONE);
-        List<Analysis.Occurrence> vars = previous.variables();
-        variables.addFrom(vars, 0, from.firstAtOrAfter(vars, r, Analysis.Occurrence::line), LineShift.NONE);
-        takeDefinitions(from, 0, r, 0);
-        List<Analysis.FdOccurrence> fds = previous.fdOccurrences();
-        fdOccurrences.addFrom(fds, 0, from.firstAtOrAfter(fds, r, Analysis.FdOccurrence::line), LineShift.NONE);
-        previous.fdHints().forEach((line, fd) -> {
-            if (line < r) fdHints.put(line, fd);
-        });
+        takeFindings(from, 0, r, 0, LineShift.NONE); // before the first change nothing has moved
         return r;
     }
 
@@ -344,22 +335,31 @@ public final class Analyzer {
         }
         java.util.BitSet old = previous.topLevelLines();
         for (int b = old.nextSetBit(j); b >= 0 && b < oldEnd; b = old.nextSetBit(b + 1)) topLevel.set(b + delta);
-        // the findings on those lines, moved when read (see MovedList): the edit moves their own lines by delta
-        List<Diagnostic> flow = previous.flowDiagnostics();
-        flowOut.addFrom(flow, from.firstAtOrAfter(flow, j, Diagnostic::line), from.firstAtOrAfter(flow, oldEnd, Diagnostic::line), from.edit());
-        List<Analysis.FdOccurrence> fds = previous.fdOccurrences();
-        fdOccurrences.addFrom(fds, from.firstAtOrAfter(fds, j, Analysis.FdOccurrence::line),
-                from.firstAtOrAfter(fds, oldEnd, Analysis.FdOccurrence::line), from.edit());
-        takeDefinitions(from, i, end, delta);
-        List<Analysis.Occurrence> vars = previous.variables();
-        variables.addFrom(vars, from.firstAtOrAfter(vars, j, Analysis.Occurrence::line), from.firstAtOrAfter(vars, oldEnd, Analysis.Occurrence::line),
-                from.edit());
-        previous.fdHints().forEach((line, fd) -> {
-            if (line >= j && line < oldEnd) fdHints.put(line + delta, fd);
-        });
+        takeFindings(from, j, oldEnd, delta, from.edit());
         state = stateBefore(end);
         // short of the end, line `end` is analysed next and stores its own state, in this version's numbering
         if (end < script.size() && shifts != null) shifts[end] = null;
+    }
+
+    /**
+     * The earlier version's findings on its lines [oldStart, oldEnd), which are this version's lines moved by
+     * {@code delta}: diagnostics and occurrences as stretches read through {@code shift} (see {@link MovedList}),
+     * fd hints and first sets with their lines moved.
+     */
+    private void takeFindings(Continuation from, int oldStart, int oldEnd, int delta, LineShift shift) {
+        Analysis previous = from.previous();
+        List<Diagnostic> flow = previous.flowDiagnostics();
+        flowOut.addFrom(flow, from.firstAtOrAfter(flow, oldStart, Diagnostic::line), from.firstAtOrAfter(flow, oldEnd, Diagnostic::line), shift);
+        List<Analysis.Occurrence> vars = previous.variables();
+        variables.addFrom(vars, from.firstAtOrAfter(vars, oldStart, Analysis.Occurrence::line),
+                from.firstAtOrAfter(vars, oldEnd, Analysis.Occurrence::line), shift);
+        List<Analysis.FdOccurrence> fds = previous.fdOccurrences();
+        fdOccurrences.addFrom(fds, from.firstAtOrAfter(fds, oldStart, Analysis.FdOccurrence::line),
+                from.firstAtOrAfter(fds, oldEnd, Analysis.FdOccurrence::line), shift);
+        previous.fdHints().forEach((line, fd) -> {
+            if (line >= oldStart && line < oldEnd) fdHints.put(line + delta, fd);
+        });
+        takeDefinitions(from, oldStart + delta, oldEnd + delta, delta);
     }
 
     private FlowState stateBefore(int k) {

@@ -49,9 +49,7 @@ final class MovedList<T> extends AbstractList<T> implements RandomAccess {
     @Override
     public T get(int index) {
         if (index < 0 || index >= size()) throw new IndexOutOfBoundsException(index);
-        int k = Arrays.binarySearch(starts, 0, arrays.length, index);
-        if (k < 0) k = -k - 2;
-        // equal starts (empty stretches are never kept) cannot occur, so k is the stretch holding index
+        int k = stretchOf(index);
         return item(k, index - starts[k]);
     }
 
@@ -148,7 +146,7 @@ final class MovedList<T> extends AbstractList<T> implements RandomAccess {
         }
     }
 
-    /** The stretch holding item {@code index} (the last for the size). */
+    /** The stretch holding item {@code index} (the last for the size): starts ascend strictly, no stretch being empty. */
     private int stretchOf(int index) {
         int k = Arrays.binarySearch(starts, 0, arrays.length, index);
         return k < 0 ? -k - 2 : k;

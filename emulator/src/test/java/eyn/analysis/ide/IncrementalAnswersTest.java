@@ -220,9 +220,7 @@ class IncrementalAnswersTest {
             sameAnalysis(Analyzer.analyzeWithoutDryRun(u.script(), u.text(), "/t.eyn", Workspace.NONE, NO_DRY_RUN, u.choice()), continued, u.toString());
             analysed.add(continued.linesAnalysed());
         }
-        analysed.sort(null);
-        int median = analysed.get(analysed.size() / 2);
-        org.junit.jupiter.api.Assertions.assertTrue(median <= 20, "median lines analysed for edits 1,000 or more lines apart: " + median + " " + analysed);
+        assertMedianAtMost(20, analysed, "median lines analysed for edits 1,000 or more lines apart: ");
     }
 
     /** Removing the 16th variable's only {@code set}, inside an if: the continued analysis no longer finds a 17th after it. */
@@ -257,9 +255,7 @@ class IncrementalAnswersTest {
             org.junit.jupiter.api.Assertions.assertTrue(scratch.stateBefore(u.second()).sameAs(cursor.stateBefore(u.second())), u.toString());
             analysed.add(cursor.linesAnalysed());
         }
-        analysed.sort(null);
-        int median = analysed.get(analysed.size() / 2);
-        org.junit.jupiter.api.Assertions.assertTrue(median <= 20, "median lines analysed for a request 1,000 or more lines after the undo: " + median + " " + analysed);
+        assertMedianAtMost(20, analysed, "median lines analysed for a request 1,000 or more lines after the undo: ");
     }
 
     /**
@@ -285,9 +281,7 @@ class IncrementalAnswersTest {
             analysed.add(continued.linesAnalysed());
             previous = continued;
         }
-        analysed.sort(null);
-        int median = analysed.get(analysed.size() / 2);
-        org.junit.jupiter.api.Assertions.assertTrue(median <= 10, "median lines analysed per edit: " + median + " of " + lines.size());
+        assertMedianAtMost(10, analysed, "median lines analysed per edit: ");
     }
 
     /**
@@ -316,6 +310,14 @@ class IncrementalAnswersTest {
             out.add(new FarUndo(first, second, previous, Parser.parse("/t.eyn", after, choice.profile().dialect()), after, choice));
         }
         return out;
+    }
+
+    /** That the median of the lines each analysis went through is at most {@code most}. */
+    private static void assertMedianAtMost(int most, List<Integer> analysed, String what) {
+        List<Integer> sorted = new ArrayList<>(analysed);
+        sorted.sort(null);
+        int median = sorted.get(sorted.size() / 2);
+        org.junit.jupiter.api.Assertions.assertTrue(median <= most, what + median + " " + sorted);
     }
 
     /** The analysis of a text parsed from scratch. */

@@ -114,9 +114,10 @@ final class EynTextDocumentService implements TextDocumentService {
     /** The drive each open document is checked against, for requests at a line (refreshed on save and settings). */
     private final Map<String, Workspace> cursorWorkspaces = new HashMap<>();
     /** When each document last changed (System.nanoTime), for the debounce of its whole-file analysis. */
-    private final Map<String, Long> lastChanges = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The documents whose newest change came after a quiet time since the one before it: the first of a burst, or a lone edit. */
-    private final java.util.Set<String> changedAfterQuiet = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, LastChange> lastChanges = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** When a document last changed, and whether that change came after a quiet time since the one before (a lone edit, a burst's first). */
+    private record LastChange(long at, boolean afterQuiet) {}
     /**
      * How long a document must go without a change before its whole-file analysis starts (see
      * {@link #awaitQuiet}): 15 ms, or {@code -Deyn.lsp.quietMs=N}.
@@ -175,9 +176,7 @@ final class EynTextDocumentService implements TextDocumentService {
         List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
         newestVersions.put(uri, version); // an analysis of an older version stops at its next check
         long now = System.nanoTime();
-        Long before = lastChanges.put(uri, now);
-        if (before != null && now - before >= quietNanos) changedAfterQuiet.add(uri);
-        else changedAfterQuiet.remove(uri);
+        lastChanges.compute(uri, (u, before) -> new LastChange(now, before != null && now - before.at() >= quietNanos));
         server.worker.execute(() -> {
             Document doc = documents.get(uri);
             if (doc == null) {
@@ -230,7 +229,6 @@ final class EynTextDocumentService implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         newestVersions.remove(uri);
         lastChanges.remove(uri);
-        changedAfterQuiet.remove(uri);
         lastMade.remove(uri);
         server.worker.execute(() -> {
             Document doc = documents.remove(uri);
@@ -288,9 +286,9 @@ final class EynTextDocumentService implements TextDocumentService {
      */
     private void awaitQuiet(String uri) {
         while (true) {
-            if (changedAfterQuiet.contains(uri)) return;
-            Long last = lastChanges.get(uri);
-            long wait = last == null ? 0 : last + quietNanos - System.nanoTime();
+            LastChange last = lastChanges.get(uri);
+            if (last == null || last.afterQuiet()) return;
+            long wait = last.at() + quietNanos - System.nanoTime();
             if (wait <= 0) return;
             java.util.concurrent.locks.LockSupport.parkNanos(wait);
             if (Thread.currentThread().isInterrupted()) return;
