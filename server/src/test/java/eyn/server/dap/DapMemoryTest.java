@@ -138,6 +138,11 @@ class DapMemoryTest {
                 JsonRpcFrames.send(out, request(seq, "continue", "{\"threadId\":1}"));
                 assertTrue(response(in, seq++, seen).get("success").getAsBoolean());
             }
+            // disconnect from a paused session: a disconnect while this script runs near its memory budget is a known
+            // limit (docs/debugger.md), which also failed 1 run in 3 at -Xmx768m on 2026-12-02, builds before and after
+            JsonRpcFrames.send(out, request(seq, "pause", "{\"threadId\":1}"));
+            assertTrue(response(in, seq++, seen).get("success").getAsBoolean());
+            event(in, "stopped", seen);
             JsonRpcFrames.send(out, request(seq, "disconnect", "{}"));
             assertTrue(response(in, seq, seen).get("success").getAsBoolean());
             out.close();
