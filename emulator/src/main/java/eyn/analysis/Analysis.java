@@ -33,6 +33,15 @@ public final class Analysis {
         }
     }
 
+    /** A zopen line and the fd it returns, when that is certain. */
+    public record FdHint(int line, int fd) {
+        /** This hint with its line moved. */
+        FdHint moved(LineShift shift) {
+            int to = shift.apply(line);
+            return to == line ? this : new FdHint(to, fd);
+        }
+    }
+
     /** A mapping observed in the dry run: where mmap put it and which file. */
     public record MappingFact(long address, int line, String path, boolean readOnly) {}
 
@@ -53,7 +62,8 @@ public final class Analysis {
     private java.util.function.Supplier<List<Occurrence>> variableSource;
     private List<Occurrence> variables;
     private final List<FdOccurrence> fds;
-    private final Map<Integer, Integer> fdHints;
+    /** In line order: a {@link MovedList} shared with earlier analyses like the occurrences. */
+    private final List<FdHint> fdHints;
     private final Map<Integer, Long> addressHints;
     private final List<MappingFact> mappings;
     private final ProfileChoice profile;
@@ -64,15 +74,17 @@ public final class Analysis {
     private int[] firstDefinitionLines;
     /** How many lines the flow analysis went through (fewer than the script's when it continued an earlier version's); -1 when not counted. */
     private int linesAnalysed = -1;
+    /** Whether a comment may hold a suppression directive (true unless the analysis that made this one found none). */
+    private boolean directives = true;
 
     Analysis(ProfileChoice profile, Script script, List<Diagnostic> diagnostics, FlowState[] before, List<Occurrence> variables,
-             List<FdOccurrence> fds, Map<Integer, Integer> fdHints, Map<Integer, Long> addressHints, List<MappingFact> mappings) {
+             List<FdOccurrence> fds, List<FdHint> fdHints, Map<Integer, Long> addressHints, List<MappingFact> mappings) {
         this(profile, script, diagnostics, before, null, 0, new java.util.BitSet(), null, variables, fds, fdHints, addressHints, mappings);
     }
 
     Analysis(ProfileChoice profile, Script script, List<Diagnostic> diagnostics, FlowState[] before, LineShift[] shifts, int base,
              java.util.BitSet topLevel, List<Diagnostic> flow, List<Occurrence> variables, List<FdOccurrence> fds,
-             Map<Integer, Integer> fdHints, Map<Integer, Long> addressHints, List<MappingFact> mappings) {
+             List<FdHint> fdHints, Map<Integer, Long> addressHints, List<MappingFact> mappings) {
         this.profile = profile;
         this.script = script;
         this.diagnostics = List.copyOf(diagnostics);
@@ -83,7 +95,7 @@ public final class Analysis {
         this.topLevel = topLevel;
         this.variables = shared(variables);
         this.fds = shared(fds);
-        this.fdHints = Map.copyOf(fdHints);
+        this.fdHints = shared(fdHints);
         this.addressHints = Map.copyOf(addressHints);
         this.mappings = List.copyOf(mappings);
         this.partial = false;
@@ -96,7 +108,7 @@ public final class Analysis {
 
     /** An analysis of lines {@code base..} only, for a request at one line: see {@link CursorAnalysis}. */
     Analysis(ProfileChoice profile, Script script, FlowState[] before, int base, java.util.function.Supplier<List<Occurrence>> variables,
-             List<FdOccurrence> fds, Map<Integer, Integer> fdHints, Map<Integer, Long> addressHints, List<MappingFact> mappings) {
+             List<FdOccurrence> fds, List<FdHint> fdHints, Map<Integer, Long> addressHints, List<MappingFact> mappings) {
         this.profile = profile;
         this.script = script;
         this.diagnostics = List.of();
@@ -107,7 +119,7 @@ public final class Analysis {
         this.topLevel = new java.util.BitSet();
         this.variableSource = variables;
         this.fds = shared(fds);
-        this.fdHints = Map.copyOf(fdHints);
+        this.fdHints = shared(fdHints);
         this.addressHints = Map.copyOf(addressHints);
         this.mappings = List.copyOf(mappings);
         this.partial = true;
@@ -127,8 +139,32 @@ public final class Analysis {
         return variables;
     }
     public List<FdOccurrence> fdOccurrences() { return fds; }
-    /** zopen line -> the fd it returns, when that is certain. */
-    public Map<Integer, Integer> fdHints() { return fdHints; }
+    /** The fds zopen lines return, where that is certain, in line order. */
+    public List<FdHint> fdHints() { return fdHints; }
+
+    /** The fd the zopen on this line returns, or null when it is not certain. */
+    public Integer fdHintAt(int line) {
+        int k = firstHintAtOrAfter(line);
+        return k < fdHints.size() && fdHints.get(k).line() == line ? fdHints.get(k).fd() : null;
+    }
+
+    /** The hints on lines {@code from..to} (inclusive), found by a binary search: an editor asks for the lines it shows. */
+    public List<FdHint> fdHintsBetween(int from, int to) {
+        int a = firstHintAtOrAfter(from);
+        int b = firstHintAtOrAfter(to + 1);
+        return a >= b ? List.of() : fdHints.subList(a, b);
+    }
+
+    private int firstHintAtOrAfter(int line) {
+        int lo = 0;
+        int hi = fdHints.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (fdHints.get(mid).line() < line) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
     /** mmap line -> the address it returns, when the dry run saw one value. */
     public Map<Integer, Long> addressHints() { return addressHints; }
     public List<MappingFact> mappings() { return Collections.unmodifiableList(mappings); }
@@ -153,13 +189,23 @@ public final class Analysis {
     List<Diagnostic> flowDiagnostics() { return flow; }
 
     /** This analysis with what a dry run found (see {@link Analyzer#withDryRun}). */
-    Analysis withDryRunFacts(List<Diagnostic> allDiagnostics, Map<Integer, Integer> fdHints, Map<Integer, Long> addressHints,
+    Analysis withDryRunFacts(List<Diagnostic> allDiagnostics, List<FdHint> fdHints, Map<Integer, Long> addressHints,
                              List<MappingFact> mappings) {
         Analysis made = new Analysis(profile, script, allDiagnostics, before, shifts, base, topLevel, flow, variables(), fds, fdHints, addressHints,
                 mappings);
         made.firstDefinitions = firstDefinitions;
         made.firstDefinitionLines = firstDefinitionLines;
+        made.directives = directives;
         return made;
+    }
+
+    /** Whether a comment of the script may hold a suppression directive: when not, a later version's analysis need not look for them. */
+    boolean mayHaveDirectives() { return directives; }
+
+    /** Set once by the analyzer that made this analysis, before anyone else sees it. */
+    Analysis directives(boolean found) {
+        this.directives = found;
+        return this;
     }
 
     /** How many lines the flow analysis of this version went through: fewer than the script has when it continued an earlier version's. */

@@ -58,7 +58,7 @@ public final class Analyzer {
     private final Deque<Block> blocks = new ArrayDeque<>();
     private final MovedList.Builder<Analysis.Occurrence> variables = new MovedList.Builder<>(Analysis.Occurrence::moved);
     private final MovedList.Builder<Analysis.FdOccurrence> fdOccurrences = new MovedList.Builder<>(Analysis.FdOccurrence::moved);
-    private final Map<Integer, Integer> fdHints = new HashMap<>();
+    private final MovedList.Builder<Analysis.FdHint> fdHints = new MovedList.Builder<>(Analysis.FdHint::moved);
     private final Map<String, Integer> firstDefinition = new LinkedHashMap<>();
 
     private static final class Block {
@@ -184,10 +184,14 @@ public final class Analyzer {
         Script script = found.script();
         DryRun run = DryRun.of(scriptPath == null ? "/script.eyn" : scriptPath, text, workspace.drive(), MachineConfig.DEFAULT_RAM,
                 settings.fidelity());
-        Map<Integer, Integer> fdHints = new HashMap<>(found.fdHints());
+        // the flow's hints stand; the dry run adds the lines where it saw one fd
+        java.util.TreeMap<Integer, Integer> hints = new java.util.TreeMap<>();
         run.fds.forEach((line, values) -> {
-            if (values.size() == 1) fdHints.putIfAbsent(line, values.iterator().next());
+            if (values.size() == 1) hints.put(line, values.iterator().next());
         });
+        for (Analysis.FdHint h : found.fdHints()) hints.put(h.line(), h.fd());
+        List<Analysis.FdHint> fdHints = new ArrayList<>(hints.size());
+        hints.forEach((line, fd) -> fdHints.add(new Analysis.FdHint(line, fd)));
         Map<Integer, Long> addressHints = new HashMap<>();
         run.addresses.forEach((line, values) -> {
             if (values.size() == 1) addressHints.put(line, values.iterator().next());
@@ -238,7 +242,7 @@ public final class Analyzer {
         out.add(new Diagnostic(DiagnosticCode.I332, Severity.INFO, 0, 0, end, "This document has " + length + " characters: over "
                 + (FULL_ANALYSIS_LIMIT >> 20) + " MiB the language server checks its syntax only (no flow analysis, no dry run)", null));
         out.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
-        return new Analysis(choice, script, out, new FlowState[0], List.of(), List.of(), Map.of(), Map.of(), List.of());
+        return new Analysis(choice, script, out, new FlowState[0], List.of(), List.of(), List.of(), Map.of(), List.of());
     }
 
     public static Analysis analyze(Script script, String text, String scriptPath, Workspace workspace, AnalysisSettings settings) {
@@ -281,10 +285,11 @@ public final class Analyzer {
         List<Diagnostic> all = syntaxDiagnostics(script);
         all.addAll(flow);
         all.addAll(out);
-        List<Diagnostic> kept = Suppressions.of(script, settings).filter(all);
+        Suppressions suppressions = Suppressions.of(script, settings, from);
+        List<Diagnostic> kept = suppressions.filter(all);
         kept.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
-        return new Analysis(choice, script, kept, before, shifts, 0, topLevel, flow, vars, fdOccurrences.build(), fdHints, Map.of(), List.of())
-                .counting(analysed).defining(firstDefinition);
+        return new Analysis(choice, script, kept, before, shifts, 0, topLevel, flow, vars, fdOccurrences.build(), fdHints.build(), Map.of(), List.of())
+                .counting(analysed).defining(firstDefinition).directives(suppressions.directives());
     }
 
     /** How the states of {@code before} name lines, where they were reused from an earlier version (null until one is). */
@@ -356,9 +361,9 @@ public final class Analyzer {
         List<Analysis.FdOccurrence> fds = previous.fdOccurrences();
         fdOccurrences.addFrom(fds, from.firstAtOrAfter(fds, oldStart, Analysis.FdOccurrence::line),
                 from.firstAtOrAfter(fds, oldEnd, Analysis.FdOccurrence::line), shift);
-        previous.fdHints().forEach((line, fd) -> {
-            if (line >= oldStart && line < oldEnd) fdHints.put(line + delta, fd);
-        });
+        List<Analysis.FdHint> hints = previous.fdHints();
+        fdHints.addFrom(hints, from.firstAtOrAfter(hints, oldStart, Analysis.FdHint::line), from.firstAtOrAfter(hints, oldEnd, Analysis.FdHint::line),
+                shift);
         takeDefinitions(from, oldStart + delta, oldEnd + delta, delta);
     }
 
@@ -426,7 +431,7 @@ public final class Analyzer {
         states.add(state.freeze());
         base = start;
         before = states.toArray(new FlowState[0]);
-        return new Analysis(choice, script, before, start, () -> definitions(script), fdOccurrences.build(), fdHints, previous.addressHints(),
+        return new Analysis(choice, script, before, start, () -> definitions(script), fdOccurrences.build(), fdHints.build(), previous.addressHints(),
                 previous.mappings()).counting(analysed);
     }
 
@@ -455,7 +460,7 @@ public final class Analyzer {
             visit(script.line(i));
         }
         before[before.length - 1] = state.freeze();
-        return new Analysis(choice, script, before, from, () -> definitions(script), fdOccurrences.build(), fdHints,
+        return new Analysis(choice, script, before, from, () -> definitions(script), fdOccurrences.build(), fdHints.build(),
                 previous == null ? Map.of() : previous.addressHints(), previous == null ? List.of() : previous.mappings())
                 .counting(Math.max(0, last + 1 - from));
     }
@@ -784,7 +789,8 @@ public final class Analyzer {
     String scriptPath() { return scriptPath; }
     Script script() { return script; }
     void fdOccurrence(Analysis.FdOccurrence o) { fdOccurrences.add(o); }
-    void fdHint(int line, int fd) { fdHints.put(line, fd); }
+    /** Called once per zopen line, as the lines are gone through in order, so the hints stay in line order. */
+    void fdHint(int line, int fd) { fdHints.add(new Analysis.FdHint(line, fd)); }
     Set<String> runStack() { return runStack; }
 
     private final Set<String> runStack = new HashSet<>();

@@ -87,6 +87,14 @@ final class Continuation {
     Analysis previous() { return previous; }
     LineShift edit() { return edit; }
 
+    /** Whether a line the edit brought in (a line of a changed region in this version) contains {@code text}. */
+    boolean changedLinesContain(String text) {
+        for (LineDiff.Region r : regions) {
+            for (int i = r.newStart(); i < r.newEnd(); i++) if (script.line(i).text().contains(text)) return true;
+        }
+        return false;
+    }
+
     /** The line the analysis starts from: the last before the first change that no block spans in the earlier version. */
     int restart() {
         return previous.restartLine(regions.get(0).oldStart());

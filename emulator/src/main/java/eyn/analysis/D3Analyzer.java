@@ -99,7 +99,7 @@ final class D3Analyzer {
         arguments();
         List<Diagnostic> kept = Suppressions.of(script, settings).filter(out);
         kept.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
-        return new Analysis(choice, script, kept, before, null, 0, topLevel, null, variables, List.of(), Map.of(), Map.of(), List.of());
+        return new Analysis(choice, script, kept, before, null, 0, topLevel, null, variables, List.of(), List.of(), Map.of(), List.of());
     }
 
     /** The facts for a request at line {@code to}, as {@link Analyzer}'s window: lines {@code from..to} from {@code start}. */
@@ -113,7 +113,7 @@ final class D3Analyzer {
             if (i < D3Limits.LINES) visit(script.line(i));
         }
         before[before.length - 1] = state.freeze();
-        return new Analysis(choice, script, before, from, () -> definitions(script), List.of(), Map.of(), Map.of(), List.of());
+        return new Analysis(choice, script, before, from, () -> definitions(script), List.of(), List.of(), Map.of(), List.of());
     }
 
     /** Every valid {@code set} the engine reads (the first 2,048 lines), as the full analysis records them. */

@@ -20,6 +20,22 @@ final class Suppressions {
 
     private final Set<String> fileWide = new HashSet<>();
     private final Map<Integer, Set<String>> perLine = new HashMap<>();
+    /** Whether a comment of the script mentions a directive (false: only the settings switch codes off). */
+    private boolean directives;
+
+    /**
+     * The suppressions of a script whose analysis continues {@code from} (null when it does not): when the
+     * earlier version had no directive and no line the edit brought in mentions one, the settings' alone,
+     * without going through every line of the script.
+     */
+    static Suppressions of(Script script, AnalysisSettings settings, Continuation from) {
+        if (from != null && !from.previous().mayHaveDirectives() && !from.changedLinesContain(FILE)) {
+            Suppressions s = new Suppressions();
+            s.fileWide.addAll(settings.disabled());
+            return s;
+        }
+        return of(script, settings);
+    }
 
     static Suppressions of(Script script, AnalysisSettings settings) {
         Suppressions s = new Suppressions();
@@ -30,6 +46,7 @@ final class Suppressions {
             if (kind == LineKind.COMMENT) {
                 String text = script.line(i).text();
                 if (!text.contains(FILE)) continue; // both directives start with it
+                s.directives = true;
                 String body = text.substring(1).strip();
                 if (body.startsWith(NEXT_LINE)) {
                     pending = codes(body.substring(NEXT_LINE.length()));
@@ -42,6 +59,11 @@ final class Suppressions {
             }
         }
         return s;
+    }
+
+    /** Whether a comment of the script mentions a directive. */
+    boolean directives() {
+        return directives;
     }
 
     private static Set<String> codes(String list) {

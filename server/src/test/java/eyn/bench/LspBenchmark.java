@@ -75,6 +75,7 @@ public final class LspBenchmark {
         final Process process;
         final LanguageServer server;
         final long startNanos;
+        final MessageTimes messages;
         InitializeResult capabilities;
 
         Session(List<String> command, Path dir) throws IOException {
@@ -103,7 +104,8 @@ public final class LspBenchmark {
                     return CompletableFuture.completedFuture(null);
                 }
             };
-            var launcher = LSPLauncher.createClientLauncher(client, process.getInputStream(), process.getOutputStream());
+            messages = new MessageTimes(process.getInputStream());
+            var launcher = LSPLauncher.createClientLauncher(client, messages, process.getOutputStream());
             launcher.startListening();
             server = launcher.getRemoteProxy();
         }
@@ -449,7 +451,8 @@ public final class LspBenchmark {
                 break;
             }
             times.add((System.nanoTime() - t) / 1e6);
-            trace("edit->diagnostics", k, t, times.get(k));
+            trace("edit->diagnostics", k, t, times.get(k), String.format(Locale.ROOT, " (to the message's first byte %.2f ms, then %.2f ms to read its %d KB)",
+                    (s.messages.lastFirstByte() - t) / 1e6, (s.messages.lastLastByte() - s.messages.lastFirstByte()) / 1e6, s.messages.lastSize() / 1024));
             change(s, uri, ++version[0], line, 0, line + 1, 0, "");
             if (!s.awaitDiagnostics(uri, version[0], timeoutMs)) {
                 r.notes.add("undo " + k + ": no diagnostics within " + timeoutMs / 1000 + " s; phase stopped");
@@ -462,9 +465,13 @@ public final class LspBenchmark {
 
     /** With --trace-rounds: a round's wall-clock start and time, on stderr. */
     private void trace(String phase, int round, long startNanos, double ms) {
+        trace(phase, round, startNanos, ms, "");
+    }
+
+    private void trace(String phase, int round, long startNanos, double ms, String detail) {
         if (!options.traceRounds) return;
-        System.err.printf(Locale.ROOT, "%s round %d at %s: %.2f ms%n", phase, round,
-                java.time.LocalTime.now().minusNanos(System.nanoTime() - startNanos), ms);
+        System.err.printf(Locale.ROOT, "%s round %d at %s: %.2f ms%s%n", phase, round,
+                java.time.LocalTime.now().minusNanos(System.nanoTime() - startNanos), ms, detail);
     }
 
     private boolean overBudget(long phaseStart, Result r, String phase, int done) {

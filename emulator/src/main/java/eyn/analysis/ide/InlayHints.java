@@ -13,10 +13,8 @@ public final class InlayHints {
 
     public static List<Hint> of(Analysis analysis, int fromLine, int toLine) {
         List<Hint> hints = new ArrayList<>();
-        for (Map.Entry<Integer, Integer> e : analysis.fdHints().entrySet()) {
-            int line = e.getKey();
-            if (line < fromLine || line > toLine) continue;
-            hints.add(new Hint(line, analysis.script().line(line).textEnd(), "→ fd " + e.getValue(), "zopen returns fd " + e.getValue()));
+        for (Analysis.FdHint h : analysis.fdHintsBetween(fromLine, toLine)) {
+            hints.add(new Hint(h.line(), analysis.script().line(h.line()).textEnd(), "→ fd " + h.fd(), "zopen returns fd " + h.fd()));
         }
         for (Map.Entry<Integer, Long> e : analysis.addressHints().entrySet()) {
             int line = e.getKey();

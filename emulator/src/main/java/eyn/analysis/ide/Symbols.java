@@ -65,7 +65,7 @@ public final class Symbols {
         Span selection = new Span(i, line.head().start(), line.head().end());
         switch (line.name()) {
             case "zopen" -> {
-                Integer fd = analysis.fdHints().get(i);
+                Integer fd = analysis.fdHintAt(i);
                 String mode = line.words().size() > 2 ? line.words().get(2).text() : "rw";
                 return new Symbol((fd == null ? "fd ?" : "fd " + fd) + ": " + target.text(), "zopen, " + mode, Kind.FD, i, i, selection, List.of());
             }

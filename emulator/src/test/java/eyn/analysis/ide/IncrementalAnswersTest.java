@@ -30,7 +30,7 @@ class IncrementalAnswersTest {
     private static final String[] R13 = {
         "set X=1", "set Y=$X", "set COUNT=$(calc $COUNT+1)", "zopen a.txt r", "zopen b.txt rw", "zread 0 4", "zwrite 1 hi",
         "zclose 0", "zclose 1", "ifeq $X 1", "ifneq $Y 2", "else", "endif", "loop 2", "loop $X", "endloop", "mmap a.txt",
-        "msync 0x01000000", "echo $X $Y", "cd sub", "# a comment", "run s.eyn", "ls", "zseek 0 0 set", "", "  echo indented",
+        "msync 0x01000000", "echo $X $Y", "cd sub", "# a comment", "# eyn-disable-next-line all", "# eyn-disable portability", "run s.eyn", "ls", "zseek 0 0 set", "", "  echo indented",
         "predict stats", "zstats", "write a.txt", "set =bad", "zopne x", "zopen b.txt w", "zread 1 4", "zwrite 0 x",
         "set V1=1", "set V2=1", "set V3=1", "set V4=1", "set V5=1", "set V6=1", "set V7=1", "set V8=1", "set V9=1",
         "set V10=1", "set V11=1", "set V12=1", "set V13=1", "set V14=1", "echo $V14 $NEVER", "munmap 0x01000000",
@@ -44,7 +44,7 @@ class IncrementalAnswersTest {
     private static final String[][] UNITS = {
         {"set X=1"}, {"echo $X $Y"}, {"zopen a.txt r", "zread 0 4", "zclose 0"}, {"ifeq $X 1", "echo one", "else", "set Y=2", "endif"},
         {"loop 2", "echo pass", "endloop"}, {"mmap a.txt", "munmap 0x01000000"}, {"zopen b.txt w", "zwrite 0 x", "zclose 0"},
-        {"# a comment"}, {""}, {"predict stats"}, {"set V3=$X"}, {"ifneq $Y 2", "zopen a.txt r", "endif", "zread 0 1"},
+        {"# a comment"}, {""}, {"# eyn-disable-next-line all", "zclose 3"}, {"predict stats"}, {"set V3=$X"}, {"ifneq $Y 2", "zopen a.txt r", "endif", "zread 0 1"},
     };
     private static final AnalysisSettings NO_DRY_RUN = AnalysisSettings.defaults().withDryRun(false);
     private static final String TYPED = "abcdefghijklmnopqrstuvwxyz $=1 (";

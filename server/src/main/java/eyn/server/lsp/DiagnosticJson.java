@@ -95,15 +95,28 @@ final class DiagnosticJson implements TypeAdapterFactory {
         /** A JSON string escaped exactly as Gson's JsonWriter escapes it (HTML-safe when the writer is). */
         static void string(StringBuilder json, String s, boolean htmlSafe) {
             json.append('"');
-            int last = 0;
-            for (int i = 0; i < s.length(); i++) {
+            int first = firstEscaped(s, htmlSafe);
+            if (first == s.length()) {
+                // most messages need no escape: one bulk copy (appending a range of a String copies it a char at a time)
+                json.append(s).append('"');
+                return;
+            }
+            json.append(s.substring(0, first));
+            int last = first;
+            for (int i = first; i < s.length(); i++) {
                 char c = s.charAt(i);
                 String escaped = escape(c, htmlSafe);
                 if (escaped == null) continue;
-                json.append(s, last, i).append(escaped);
+                json.append(s.substring(last, i)).append(escaped);
                 last = i + 1;
             }
-            json.append(s, last, s.length()).append('"');
+            json.append(s.substring(last)).append('"');
+        }
+
+        /** The index of the first character that needs an escape, or the length when none does. */
+        private static int firstEscaped(String s, boolean htmlSafe) {
+            for (int i = 0; i < s.length(); i++) if (escape(s.charAt(i), htmlSafe) != null) return i;
+            return s.length();
         }
 
         private static String escape(char c, boolean htmlSafe) {
