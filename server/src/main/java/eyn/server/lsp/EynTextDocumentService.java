@@ -116,8 +116,15 @@ final class EynTextDocumentService implements TextDocumentService {
     /** When each document last changed (System.nanoTime), for the debounce of its whole-file analysis. */
     private final Map<String, LastChange> lastChanges = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** When a document last changed, and whether that change came after a quiet time since the one before (a lone edit, a burst's first). */
-    private record LastChange(long at, boolean afterQuiet) {}
+    /**
+     * When a document last changed and to which version; whether that change waits for a quiet time (it
+     * came within the quiet time of a change whose analysis had not been made); whether its analysis has been made.
+     */
+    private record LastChange(long at, int version, boolean waits, boolean analysed) {
+        LastChange analysedNow() {
+            return new LastChange(at, version, waits, true);
+        }
+    }
     /**
      * How long a document must go without a change before its whole-file analysis starts (see
      * {@link #awaitQuiet}): 15 ms, or {@code -Deyn.lsp.quietMs=N}.
@@ -176,7 +183,8 @@ final class EynTextDocumentService implements TextDocumentService {
         List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
         newestVersions.put(uri, version); // an analysis of an older version stops at its next check
         long now = System.nanoTime();
-        lastChanges.compute(uri, (u, before) -> new LastChange(now, before != null && now - before.at() >= quietNanos));
+        lastChanges.compute(uri, (u, before) -> new LastChange(now, version,
+                before != null && !before.analysed() && now - before.at() < quietNanos, false));
         server.worker.execute(() -> {
             Document doc = documents.get(uri);
             if (doc == null) {
@@ -279,15 +287,17 @@ final class EynTextDocumentService implements TextDocumentService {
      * The debounce: a whole-file analysis starts only once a document has had no change for
      * {@link #quietNanos}, so that while keys come faster than that (a fast typist, a paste, an
      * editor's burst of changes) the requests at the cursor get the machine to themselves instead of
-     * sharing its cores with analyses that the next keystroke cancels. A change that comes after a
-     * quiet time (a lone edit, a human's keystroke, the first of a burst after the document's first
-     * change) is analysed at once: waiting would only add the quiet time to its diagnostics, and should
+     * sharing its cores with analyses that the next keystroke cancels. Only a change that comes within
+     * the quiet time of one whose analysis has not been made waits: a change after a quiet time (a lone
+     * edit, a human's keystroke, the first of a burst) or after the diagnostics of the change before it
+     * (an edit and its undo each waited for, as a test client or a fast typist on a small script does) is
+     * analysed at once, since waiting would only add the quiet time to its diagnostics, and should
      * another change follow, the analysis stops at its next check.
      */
     private void awaitQuiet(String uri) {
         while (true) {
             LastChange last = lastChanges.get(uri);
-            if (last == null || last.afterQuiet()) return;
+            if (last == null || !last.waits()) return;
             long wait = last.at() + quietNanos - System.nanoTime();
             if (wait <= 0) return;
             java.util.concurrent.locks.LockSupport.parkNanos(wait);
@@ -333,6 +343,7 @@ final class EynTextDocumentService implements TextDocumentService {
         }
         announce(uri, choice);
         if (!install(s, found)) return;
+        lastChanges.computeIfPresent(uri, (u, c) -> c.version() == s.version() ? c.analysedNow() : c);
         publish(s, found);
         if (Priming.enabled() && s.length() <= Analyzer.FULL_ANALYSIS_LIMIT && !primed.getAndSet(true)) {
             Priming.startInBackground(s, choice, found, ws, mapping.scriptPath(), settings, server.snippets, server::isShutdown);
