@@ -156,14 +156,7 @@ public final class Analysis {
     }
 
     private int firstHintAtOrAfter(int line) {
-        int lo = 0;
-        int hi = fdHints.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (fdHints.get(mid).line() < line) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
+        return Continuation.firstAtOrAfter(fdHints, line, FdHint::line);
     }
     /** mmap line -> the address it returns, when the dry run saw one value. */
     public Map<Integer, Long> addressHints() { return addressHints; }

@@ -356,23 +356,22 @@ public final class Analyzer {
 
     /**
      * The earlier version's findings on its lines [oldStart, oldEnd), which are this version's lines moved by
-     * {@code delta}: diagnostics and occurrences as stretches read through {@code shift} (see {@link MovedList}),
-     * fd hints and first sets with their lines moved.
+     * {@code delta}: diagnostics, occurrences and fd hints as stretches read through {@code shift} (see
+     * {@link MovedList}), first sets with their lines moved.
      */
     private void takeFindings(Continuation from, int oldStart, int oldEnd, int delta, LineShift shift) {
         Analysis previous = from.previous();
-        List<Diagnostic> flow = previous.flowDiagnostics();
-        flowOut.addFrom(flow, from.firstAtOrAfter(flow, oldStart, Diagnostic::line), from.firstAtOrAfter(flow, oldEnd, Diagnostic::line), shift);
-        List<Analysis.Occurrence> vars = previous.variables();
-        variables.addFrom(vars, from.firstAtOrAfter(vars, oldStart, Analysis.Occurrence::line),
-                from.firstAtOrAfter(vars, oldEnd, Analysis.Occurrence::line), shift);
-        List<Analysis.FdOccurrence> fds = previous.fdOccurrences();
-        fdOccurrences.addFrom(fds, from.firstAtOrAfter(fds, oldStart, Analysis.FdOccurrence::line),
-                from.firstAtOrAfter(fds, oldEnd, Analysis.FdOccurrence::line), shift);
-        List<Analysis.FdHint> hints = previous.fdHints();
-        fdHints.addFrom(hints, from.firstAtOrAfter(hints, oldStart, Analysis.FdHint::line), from.firstAtOrAfter(hints, oldEnd, Analysis.FdHint::line),
-                shift);
+        take(flowOut, previous.flowDiagnostics(), Diagnostic::line, oldStart, oldEnd, shift);
+        take(variables, previous.variables(), Analysis.Occurrence::line, oldStart, oldEnd, shift);
+        take(fdOccurrences, previous.fdOccurrences(), Analysis.FdOccurrence::line, oldStart, oldEnd, shift);
+        take(fdHints, previous.fdHints(), Analysis.FdHint::line, oldStart, oldEnd, shift);
         takeDefinitions(from, oldStart + delta, oldEnd + delta, delta);
+    }
+
+    /** The items of a line-ordered list of the earlier version on its lines [oldStart, oldEnd), moved by {@code shift}. */
+    private static <T> void take(MovedList.Builder<T> into, List<T> earlier, java.util.function.ToIntFunction<T> lineOf, int oldStart,
+                                 int oldEnd, LineShift shift) {
+        into.addFrom(earlier, Continuation.firstAtOrAfter(earlier, oldStart, lineOf), Continuation.firstAtOrAfter(earlier, oldEnd, lineOf), shift);
     }
 
     private FlowState stateBefore(int k) {

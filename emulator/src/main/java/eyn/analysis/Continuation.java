@@ -162,8 +162,8 @@ final class Continuation {
         return until;
     }
 
-    /** The items of a line-ordered list from line {@code line} on. */
-    <T> int firstAtOrAfter(List<T> items, int line, ToIntFunction<T> lineOf) {
+    /** The index of the first item of a line-ordered list on line {@code line} or after it (the size when none is). */
+    static <T> int firstAtOrAfter(List<T> items, int line, ToIntFunction<T> lineOf) {
         int lo = 0;
         int hi = items.size();
         while (lo < hi) {

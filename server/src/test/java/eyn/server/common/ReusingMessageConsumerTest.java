@@ -56,12 +56,13 @@ class ReusingMessageConsumerTest {
         for (int i = 0; i < count; i++) {
             StringBuilder text = new StringBuilder();
             for (int c = random.nextInt(40); c > 0; c--) {
-                // every kind of character: ASCII, control, Latin-1, BMP, and surrogate pairs
-                switch (random.nextInt(5)) {
+                // every kind of character: ASCII, control, Latin-1, BMP, surrogate pairs and a surrogate alone
+                switch (random.nextInt(6)) {
                     case 0 -> text.append((char) (' ' + random.nextInt(95)));
                     case 1 -> text.append((char) random.nextInt(32));
                     case 2 -> text.append((char) (0x80 + random.nextInt(0x780)));
                     case 3 -> text.append((char) (0x800 + random.nextInt(0xD000)));
+                    case 4 -> text.append((char) (0xD800 + random.nextInt(0x800)));
                     default -> text.appendCodePoint(0x10000 + random.nextInt(0xFFFFF));
                 }
             }
