@@ -145,7 +145,8 @@ public final class Analysis {
     /** The fd the zopen on this line returns, or null when it is not certain. */
     public Integer fdHintAt(int line) {
         int k = firstHintAtOrAfter(line);
-        return k < fdHints.size() && fdHints.get(k).line() == line ? fdHints.get(k).fd() : null;
+        FdHint hint = k < fdHints.size() ? fdHints.get(k) : null;
+        return hint != null && hint.line() == line ? hint.fd() : null;
     }
 
     /** The hints on lines {@code from..to} (inclusive), found by a binary search: an editor asks for the lines it shows. */

@@ -210,7 +210,7 @@ public final class Analyzer {
                     "The mapping at this address is read-only: msync fails", null));
         }
         List<Diagnostic> all = new ArrayList<>(found.diagnostics());
-        all.addAll(Suppressions.of(script, settings).filter(added));
+        all.addAll(Suppressions.of(found, settings).filter(added));
         all.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::startColumn));
         return found.withDryRunFacts(all, fdHints, addressHints, run.mappings);
     }

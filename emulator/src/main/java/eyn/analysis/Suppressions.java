@@ -23,23 +23,28 @@ final class Suppressions {
     /** Whether a comment of the script mentions a directive (false: only the settings switch codes off). */
     private boolean directives;
 
+    /** Only the codes the settings switch off. */
+    private Suppressions(AnalysisSettings settings) {
+        fileWide.addAll(settings.disabled());
+    }
+
     /**
      * The suppressions of a script whose analysis continues {@code from} (null when it does not): when the
      * earlier version had no directive and no line the edit brought in mentions one, the settings' alone,
      * without going through every line of the script.
      */
     static Suppressions of(Script script, AnalysisSettings settings, Continuation from) {
-        if (from != null && !from.previous().mayHaveDirectives() && !from.changedLinesContain(FILE)) {
-            Suppressions s = new Suppressions();
-            s.fileWide.addAll(settings.disabled());
-            return s;
-        }
+        if (from != null && !from.previous().mayHaveDirectives() && !from.changedLinesContain(FILE)) return new Suppressions(settings);
         return of(script, settings);
     }
 
+    /** The suppressions of the script an analysis was made of (its dry run's findings are filtered by them). */
+    static Suppressions of(Analysis found, AnalysisSettings settings) {
+        return found.mayHaveDirectives() ? of(found.script(), settings) : new Suppressions(settings);
+    }
+
     static Suppressions of(Script script, AnalysisSettings settings) {
-        Suppressions s = new Suppressions();
-        s.fileWide.addAll(settings.disabled());
+        Suppressions s = new Suppressions(settings);
         Set<String> pending = null;
         for (int i = 0; i < script.size(); i++) {
             LineKind kind = script.kindOf(i); // lines are read only where they matter: most are neither
