@@ -23,28 +23,58 @@ public final class TreeDrive implements Drive {
     private static final class FileNode extends Node {
         ChunkedBytes content;
         int size;
+        /** While the host file is unread: where its bytes go once read, shared with every copy of this entry. */
+        HostRead unread;
         FileNode(Path hostPath, ChunkedBytes content, int size) {
+            this(hostPath, content, size, content == null ? new HostRead() : null);
+        }
+        private FileNode(Path hostPath, ChunkedBytes content, int size, HostRead unread) {
             super(hostPath);
             this.content = content;
             this.size = size;
+            this.unread = unread;
         }
         @Override Node copy() {
-            return new FileNode(hostPath, content == null ? null : content.share(), size);
+            return new FileNode(hostPath, content == null ? null : content.share(), size, unread);
         }
+    }
+
+    /**
+     * A host file's bytes as first read. Copies of a drive taken before the read (reverse history's
+     * checkpoints) share it, so a step back that replays the read finds the same bytes: it neither reads
+     * the file again (a 100 MB file read again per step back filled the debugger's heap) nor sees the
+     * file as changed on the host since. Folders' listings are shared the same way ({@link HostList}).
+     */
+    private static final class HostRead {
+        ChunkedBytes bytes;
     }
 
     private static final class DirNode extends Node {
         TreeMap<String, Node> children;
+        /** While the host folder is unlisted: its entries once listed, shared with every copy of this entry. */
+        HostList unlisted;
         DirNode(Path hostPath, TreeMap<String, Node> children) {
+            this(hostPath, children, children == null ? new HostList() : null);
+        }
+        private DirNode(Path hostPath, TreeMap<String, Node> children, HostList unlisted) {
             super(hostPath);
             this.children = children;
+            this.unlisted = unlisted;
         }
         @Override Node copy() {
-            if (children == null) return new DirNode(hostPath, null);
-            TreeMap<String, Node> copied = new TreeMap<>();
-            for (Map.Entry<String, Node> e : children.entrySet()) copied.put(e.getKey(), e.getValue().copy());
-            return new DirNode(hostPath, copied);
+            return children == null ? new DirNode(hostPath, null, unlisted) : new DirNode(hostPath, copyOf(children), null);
         }
+    }
+
+    /** A host folder's entries as first listed, never changed: each drive that lists the folder takes copies of them. */
+    private static final class HostList {
+        TreeMap<String, Node> entries;
+    }
+
+    private static TreeMap<String, Node> copyOf(TreeMap<String, Node> children) {
+        TreeMap<String, Node> copied = new TreeMap<>();
+        for (Map.Entry<String, Node> e : children.entrySet()) copied.put(e.getKey(), e.getValue().copy());
+        return copied;
     }
 
     private final HostFolder host;
@@ -189,8 +219,13 @@ public final class TreeDrive implements Drive {
         f.own(48);
         if (node instanceof FileNode file) {
             if (file.content != null) file.content.footprint(f);
-        } else if (node instanceof DirNode dir && dir.children != null) {
-            for (Map.Entry<String, Node> e : dir.children.entrySet()) {
+            // a copy from before the read holds the bytes read since (shared with the live file while unchanged)
+            else if (file.unread != null && file.unread.bytes != null) file.unread.bytes.footprint(f);
+        } else if (node instanceof DirNode dir) {
+            // a copy from before the listing holds the entries listed since, and what of them was read
+            TreeMap<String, Node> entries = dir.children != null ? dir.children : dir.unlisted.entries;
+            if (entries == null) return;
+            for (Map.Entry<String, Node> e : entries.entrySet()) {
                 f.own(eyn.machine.Footprint.ENTRY);
                 f.shared(e.getKey(), eyn.machine.Footprint.string(e.getKey()));
                 footprint(e.getValue(), f);
@@ -254,23 +289,33 @@ public final class TreeDrive implements Drive {
     private ChunkedBytes content(String path, FileNode f) throws DriveException {
         if (f.content == null) {
             DriveException.reserve(budget, path, f.size);
-            try {
-                f.content = host.load(f.hostPath);
-                f.size = f.content.length();
-            } catch (IOException e) {
-                throw new DriveException(DriveException.Kind.IO, path, "cannot read host file: " + e.getMessage());
+            if (f.unread.bytes == null) {
+                try {
+                    f.unread.bytes = host.load(f.hostPath);
+                } catch (IOException e) {
+                    throw new DriveException(DriveException.Kind.IO, path, "cannot read host file: " + e.getMessage());
+                }
             }
+            f.content = f.unread.bytes.share();
+            f.size = f.content.length();
+            // only the copies made before the read keep the bytes as read; this entry's may now change
+            f.unread = null;
         }
         return f.content;
     }
 
     private TreeMap<String, Node> children(DirNode d) {
         if (d.children == null) {
-            d.children = new TreeMap<>();
-            for (HostFolder.HostEntry e : host.list(d.hostPath)) {
-                Path p = d.hostPath.resolve(e.name());
-                d.children.put(e.name(), e.directory() ? new DirNode(p, null) : new FileNode(p, null, (int) e.size()));
+            if (d.unlisted.entries == null) {
+                TreeMap<String, Node> listed = new TreeMap<>();
+                for (HostFolder.HostEntry e : host.list(d.hostPath)) {
+                    Path p = d.hostPath.resolve(e.name());
+                    listed.put(e.name(), e.directory() ? new DirNode(p, null) : new FileNode(p, null, (int) e.size()));
+                }
+                d.unlisted.entries = listed;
             }
+            d.children = copyOf(d.unlisted.entries);
+            d.unlisted = null;
         }
         return d.children;
     }
