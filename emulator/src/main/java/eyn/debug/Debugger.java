@@ -184,8 +184,19 @@ public final class Debugger {
     }
     public History history() { return history; }
 
+    /** Stops the run at its next statement, or the next run at its first, unless a resume is asked for first. */
     public void requestPause() {
         pauseRequested = true;
+    }
+
+    /**
+     * Forgets a pause asked for while nothing ran. A debug adapter calls it when it takes a request to
+     * resume, before the run starts on another thread: a pause that comes after that request, even
+     * before its run begins, then stops the run (clearing the flag as the run began lost such a pause,
+     * and the client waited for a stop that never came).
+     */
+    public void forgetPause() {
+        pauseRequested = false;
     }
 
     /** Replaces the data breakpoints; their values now are the baseline. */
@@ -246,7 +257,6 @@ public final class Debugger {
     }
 
     private Stop run(Mode mode) {
-        pauseRequested = false;
         int startDepth = in.depth();
         if (history != null) history.resumed(in);
         boolean first = true;

@@ -435,6 +435,8 @@ public final class EynDebugAdapter implements IDebugProtocolServer {
         if (running) return failed(invalid("The script is already running"));
         running = true;
         handles.clear();
+        // here, in the order of requests: a pause that follows this request stops the run even before it starts
+        debugger.forgetPause();
         session.execute(() -> resume(mode));
         return CompletableFuture.completedFuture(null);
     }

@@ -270,6 +270,30 @@ class DapSessionTest {
     }
 
     @Test
+    void aPauseSentRightBehindContinueStopsTheRunEvenBeforeItStarts() throws Exception {
+        Path p = DapHarness.script(dir, "spin.eyn", "loop 2000000000\nset X=1\nendloop\n");
+        try (DapHarness dap = new DapHarness()) {
+            dap.start(p, Map.of("stopOnEntry", true));
+            assertEquals("entry", dap.awaitStop().getReason());
+            PauseArguments pause = new PauseArguments();
+            pause.setThreadId(1);
+            // the two requests leave back to back, as when a user clicks Continue then Pause: the pause may be
+            // taken before the run has begun on the session thread, and must not be forgotten when it begins
+            for (int round = 0; round < 40; round++) {
+                java.util.concurrent.CompletableFuture<?> continued = dap.server.continue_(cont());
+                java.util.concurrent.CompletableFuture<?> paused = dap.server.pause(pause);
+                get(continued);
+                get(paused);
+                org.eclipse.lsp4j.debug.StoppedEventArguments stop = dap.stopped.poll(5, TimeUnit.SECONDS);
+                assertTrue(stop != null, "round " + round + ": the pause sent right behind continue was lost");
+                assertEquals("pause", stop.getReason());
+            }
+            get(dap.server.terminate(new TerminateArguments()));
+            get(dap.terminated);
+        }
+    }
+
+    @Test
     void reverseContinueStopsAtTheLastBreakpointBehind() throws Exception {
         Path p = DapHarness.script(dir, "rev.eyn", "set A=1\nset A=2\nset A=3\necho end\n");
         try (DapHarness dap = new DapHarness()) {
