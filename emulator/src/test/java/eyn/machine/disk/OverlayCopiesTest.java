@@ -45,11 +45,17 @@ class OverlayCopiesTest {
         return own[0] + shared.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** An overlay of the folder with this file, listed but not yet read. */
+    private TreeDrive overlayListing(String file, String text) throws Exception {
+        Files.writeString(root.resolve(file), text);
+        TreeDrive live = TreeDrive.overFolder(new HostFolder(root), false);
+        live.stat("/" + file);
+        return live;
+    }
+
     @Test
     void aCopyFromBeforeAReadReadsWhatTheLiveDriveReadEvenAfterTheHostFileChanged() throws Exception {
-        Files.writeString(root.resolve("a.txt"), "as the run read it");
-        TreeDrive live = TreeDrive.overFolder(new HostFolder(root), false);
-        live.stat("/a.txt");
+        TreeDrive live = overlayListing("a.txt", "as the run read it");
         Drive before = live.copy();
         assertEquals("as the run read it", text(live.read("/a.txt")));
         Files.writeString(root.resolve("a.txt"), "changed on the host since");
@@ -88,9 +94,7 @@ class OverlayCopiesTest {
 
     @Test
     void writingTheFileInTheLiveDriveLeavesTheCopyWithWhatWasRead() throws Exception {
-        Files.writeString(root.resolve("a.txt"), "first");
-        TreeDrive live = TreeDrive.overFolder(new HostFolder(root), false);
-        live.stat("/a.txt");
+        TreeDrive live = overlayListing("a.txt", "first");
         Drive before = live.copy();
         ChunkedBytes content = live.read("/a.txt");
         content.write(0, "FIRST".getBytes(StandardCharsets.UTF_8), 0, 5);
