@@ -24,11 +24,11 @@ public final class TreeDrive implements Drive {
         ChunkedBytes content;
         int size;
         /** While the host file is unread: where its bytes go once read, shared with every copy of this entry. */
-        HostRead unread;
+        FirstRead<ChunkedBytes> unread;
         FileNode(Path hostPath, ChunkedBytes content, int size) {
-            this(hostPath, content, size, content == null ? new HostRead() : null);
+            this(hostPath, content, size, content == null ? new FirstRead<>() : null);
         }
-        private FileNode(Path hostPath, ChunkedBytes content, int size, HostRead unread) {
+        private FileNode(Path hostPath, ChunkedBytes content, int size, FirstRead<ChunkedBytes> unread) {
             super(hostPath);
             this.content = content;
             this.size = size;
@@ -40,23 +40,24 @@ public final class TreeDrive implements Drive {
     }
 
     /**
-     * A host file's bytes as first read. Copies of a drive taken before the read (reverse history's
-     * checkpoints) share it, so a step back that replays the read finds the same bytes: it neither reads
-     * the file again (a 100 MB file read again per step back filled the debugger's heap) nor sees the
-     * file as changed on the host since. Folders' listings are shared the same way ({@link HostList}).
+     * A host file's bytes, or a host folder's entries, as first read. Copies of a drive taken before the
+     * read (reverse history's checkpoints) share it, so a step back that replays the read finds the same
+     * value: it neither reads the file again (a 100 MB file read again per step back filled the debugger's
+     * heap) nor sees the file as changed on the host since. The value is never changed once read: each
+     * entry that reads it takes a copy (a shared view of the bytes; copies of the folder's entries).
      */
-    private static final class HostRead {
-        ChunkedBytes bytes;
+    private static final class FirstRead<T> {
+        T value;
     }
 
     private static final class DirNode extends Node {
         TreeMap<String, Node> children;
         /** While the host folder is unlisted: its entries once listed, shared with every copy of this entry. */
-        HostList unlisted;
+        FirstRead<TreeMap<String, Node>> unlisted;
         DirNode(Path hostPath, TreeMap<String, Node> children) {
-            this(hostPath, children, children == null ? new HostList() : null);
+            this(hostPath, children, children == null ? new FirstRead<>() : null);
         }
-        private DirNode(Path hostPath, TreeMap<String, Node> children, HostList unlisted) {
+        private DirNode(Path hostPath, TreeMap<String, Node> children, FirstRead<TreeMap<String, Node>> unlisted) {
             super(hostPath);
             this.children = children;
             this.unlisted = unlisted;
@@ -64,11 +65,6 @@ public final class TreeDrive implements Drive {
         @Override Node copy() {
             return children == null ? new DirNode(hostPath, null, unlisted) : new DirNode(hostPath, copyOf(children), null);
         }
-    }
-
-    /** A host folder's entries as first listed, never changed: each drive that lists the folder takes copies of them. */
-    private static final class HostList {
-        TreeMap<String, Node> entries;
     }
 
     private static TreeMap<String, Node> copyOf(TreeMap<String, Node> children) {
@@ -220,10 +216,10 @@ public final class TreeDrive implements Drive {
         if (node instanceof FileNode file) {
             if (file.content != null) file.content.footprint(f);
             // a copy from before the read holds the bytes read since (shared with the live file while unchanged)
-            else if (file.unread != null && file.unread.bytes != null) file.unread.bytes.footprint(f);
+            else if (file.unread != null && file.unread.value != null) file.unread.value.footprint(f);
         } else if (node instanceof DirNode dir) {
             // a copy from before the listing holds the entries listed since, and what of them was read
-            TreeMap<String, Node> entries = dir.children != null ? dir.children : dir.unlisted.entries;
+            TreeMap<String, Node> entries = dir.children != null ? dir.children : dir.unlisted.value;
             if (entries == null) return;
             for (Map.Entry<String, Node> e : entries.entrySet()) {
                 f.own(eyn.machine.Footprint.ENTRY);
@@ -289,14 +285,14 @@ public final class TreeDrive implements Drive {
     private ChunkedBytes content(String path, FileNode f) throws DriveException {
         if (f.content == null) {
             DriveException.reserve(budget, path, f.size);
-            if (f.unread.bytes == null) {
+            if (f.unread.value == null) {
                 try {
-                    f.unread.bytes = host.load(f.hostPath);
+                    f.unread.value = host.load(f.hostPath);
                 } catch (IOException e) {
                     throw new DriveException(DriveException.Kind.IO, path, "cannot read host file: " + e.getMessage());
                 }
             }
-            f.content = f.unread.bytes.share();
+            f.content = f.unread.value.share();
             f.size = f.content.length();
             // only the copies made before the read keep the bytes as read; this entry's may now change
             f.unread = null;
@@ -306,15 +302,15 @@ public final class TreeDrive implements Drive {
 
     private TreeMap<String, Node> children(DirNode d) {
         if (d.children == null) {
-            if (d.unlisted.entries == null) {
+            if (d.unlisted.value == null) {
                 TreeMap<String, Node> listed = new TreeMap<>();
                 for (HostFolder.HostEntry e : host.list(d.hostPath)) {
                     Path p = d.hostPath.resolve(e.name());
                     listed.put(e.name(), e.directory() ? new DirNode(p, null) : new FileNode(p, null, (int) e.size()));
                 }
-                d.unlisted.entries = listed;
+                d.unlisted.value = listed;
             }
-            d.children = copyOf(d.unlisted.entries);
+            d.children = copyOf(d.unlisted.value);
             d.unlisted = null;
         }
         return d.children;
