@@ -110,11 +110,11 @@ let cdsDumping = false;
  * the .vsix ships, for the next start (a JDK 17 archive fits only the JVM and jar path it was made with,
  * so it cannot ship ready-made). Without the class list, or when anything fails, the options without it.
  */
-function javaOptions(context: vscode.ExtensionContext, j: JavaFound): string[] {
+function javaOptions(context: vscode.ExtensionContext, j: JavaFound, command: "lsp" | "dap" | "run" | "check"): string[] {
   try {
     const jarPath = jar(context);
     const classlist = context.asAbsolutePath(path.join("server", "eyn.classlist"));
-    if (!fs.existsSync(classlist)) return jvmOptions();
+    if (!fs.existsSync(classlist)) return jvmOptions(undefined, command);
     const javaPath = fs.realpathSync(j.executable);
     const jarStat = fs.statSync(jarPath);
     const name = cdsArchiveName(
@@ -123,7 +123,7 @@ function javaOptions(context: vscode.ExtensionContext, j: JavaFound): string[] {
     );
     const dir = context.globalStorageUri.fsPath;
     const archive = path.join(dir, name);
-    if (fs.existsSync(archive)) return jvmOptions(archive);
+    if (fs.existsSync(archive)) return jvmOptions(archive, command);
     if (!cdsDumping) {
       cdsDumping = true;
       fs.mkdirSync(dir, { recursive: true });
@@ -143,7 +143,7 @@ function javaOptions(context: vscode.ExtensionContext, j: JavaFound): string[] {
   } catch (e) {
     output.appendLine(`No class-data sharing archive: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return jvmOptions();
+  return jvmOptions(undefined, command);
 }
 
 /** Starts the language client once (concurrent callers share the start). */
@@ -167,7 +167,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   // stdio is the default transport; the server also accepts the --stdio flag some clients add
   const server: ServerOptions = {
     command: j.executable,
-    args: [...javaOptions(context, j), "-jar", jar(context), "lsp"],
+    args: [...javaOptions(context, j, "lsp"), "-jar", jar(context), "lsp"],
   };
   const options: LanguageClientOptions = {
     documentSelector: [{ language: "eyn" }],
@@ -331,7 +331,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.debug.registerDebugAdapterDescriptorFactory("eyn", {
       createDebugAdapterDescriptor: () => {
         const j = java();
-        return j ? new vscode.DebugAdapterExecutable(j.executable, [...javaOptions(context, j), "-jar", jar(context), "dap"]) : undefined;
+        return j ? new vscode.DebugAdapterExecutable(j.executable, [...javaOptions(context, j, "dap"), "-jar", jar(context), "dap"]) : undefined;
       },
     }),
     vscode.debug.registerDebugConfigurationProvider("eyn", {
@@ -360,7 +360,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const file = await savedScript(uri);
       const j = file ? java() : undefined;
       if (!file || !j) return;
-      runInTerminal(file, j.executable, [...javaOptions(context, j), "-jar", jar(context), ...runArguments(file, settings()), "--color", "--locations"]);
+      runInTerminal(file, j.executable, [...javaOptions(context, j, "run"), "-jar", jar(context), ...runArguments(file, settings()), "--color", "--locations"]);
     }),
     vscode.commands.registerCommand("eyn.debugScript", async (uri?: string | vscode.Uri) => {
       const file = await savedScript(uri);
@@ -379,7 +379,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const terminal = vscode.window.createTerminal("EYN check");
       terminal.show();
       const check = ["check", folder, "--severity", severity, ...profileArguments(settings())];
-      terminal.sendText([j.executable, ...javaOptions(context, j), "-jar", jar(context), ...check].map(quote).join(" "));
+      terminal.sendText([j.executable, ...javaOptions(context, j, "check"), "-jar", jar(context), ...check].map(quote).join(" "));
     }),
     vscode.commands.registerCommand("eyn.restartServer", async () => {
       if (starting) await starting;

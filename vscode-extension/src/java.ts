@@ -88,9 +88,24 @@ export function cdsOptions(archive: string): string[] {
   return [`-XX:SharedArchiveFile=${archive}`, "-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr"];
 }
 
-/** The JVM options with the archive when there is one. */
-export function jvmOptions(archive?: string): string[] {
-  return archive ? [...JVM_OPTIONS, ...cdsOptions(archive)] : [...JVM_OPTIONS];
+/**
+ * Added for the debug adapter (the same as the `eyn` launcher's): methods are compiled by C1 after a tenth
+ * of the calls the JVM waits for by default, so that the code a stop runs (the stack, the scopes, the JSON)
+ * is compiled within the first few steps of a session instead of after hundreds (docs/benchmarks.md, "The
+ * debug adapter"). A JVM that no longer knows one of them ignores it rather than refusing to start.
+ */
+export const DAP_JVM_OPTIONS: readonly string[] = [
+  "-XX:+IgnoreUnrecognizedVMOptions",
+  "-XX:Tier3InvocationThreshold=20",
+  "-XX:Tier3MinInvocationThreshold=10",
+  "-XX:Tier3CompileThreshold=200",
+  "-XX:Tier3BackEdgeThreshold=6000",
+];
+
+/** The JVM options for one eyn command ("lsp", "dap"), with the archive when there is one. */
+export function jvmOptions(archive?: string, command?: string): string[] {
+  const tuning = command === "dap" ? [...JVM_OPTIONS, ...DAP_JVM_OPTIONS] : [...JVM_OPTIONS];
+  return archive ? [...tuning, ...cdsOptions(archive)] : tuning;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cdsArchiveName, cdsDumpArguments, findJava, JVM_OPTIONS, jvmOptions, majorVersion } from "./lib/java.mjs";
+import { cdsArchiveName, cdsDumpArguments, DAP_JVM_OPTIONS, findJava, JVM_OPTIONS, jvmOptions, majorVersion } from "./lib/java.mjs";
 
 function probe({ files = {}, env = {}, path = [] } = {}) {
   return {
@@ -60,6 +60,19 @@ test("the JVM options: a deliberate heap, the desktop flags, and the archive onl
   // the JVM's own warnings go to stdout by default, where the language server speaks LSP
   assert.ok(withArchive.includes("-Xlog:disable") && withArchive.includes("-Xlog:all=warning:stderr"));
   assert.ok(withArchive.indexOf("-Xlog:disable") < withArchive.indexOf("-Xlog:all=warning:stderr"));
+});
+
+test("the debug adapter alone gets the JIT thresholds, before the archive's options", () => {
+  for (const command of ["lsp", "run", "check", undefined]) {
+    assert.deepEqual(jvmOptions(undefined, command), [...JVM_OPTIONS], `${command} keeps the JVM's own thresholds`);
+  }
+  assert.deepEqual(jvmOptions(undefined, "dap"), [...JVM_OPTIONS, ...DAP_JVM_OPTIONS]);
+  assert.ok(DAP_JVM_OPTIONS.some((o) => o.startsWith("-XX:Tier3InvocationThreshold=")));
+  // a JVM that drops a threshold flag must still start the debugger
+  assert.equal(DAP_JVM_OPTIONS[0], "-XX:+IgnoreUnrecognizedVMOptions");
+  const withArchive = jvmOptions("/store/eyn.jsa", "dap");
+  assert.deepEqual(withArchive.slice(0, JVM_OPTIONS.length + DAP_JVM_OPTIONS.length), [...JVM_OPTIONS, ...DAP_JVM_OPTIONS]);
+  assert.ok(withArchive.includes("-XX:SharedArchiveFile=/store/eyn.jsa"));
 });
 
 test("the archive's name changes with the Java and the jar it was made for", () => {

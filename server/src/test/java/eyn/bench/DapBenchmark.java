@@ -86,6 +86,10 @@ public final class DapBenchmark {
         }
 
         // ---- next and the refresh after each stop, cold and warm --------------------------------------
+        // this client's own LSP4J reader and writer are warmed first on a throwaway adapter, as ClientWarmUp does
+        // for the language server: an editor's JSON code is warm, and the cold figure is the adapter's
+        // (-Deyn.bench.clientWarmUp=false measures with a cold client too)
+        if (Boolean.parseBoolean(System.getProperty("eyn.bench.clientWarmUp", "true"))) warmClient(jar, stepping);
         DapBenchmark b = new DapBenchmark();
         double startMs = b.start(jar);
         System.out.printf("%nadapter start to initialized: %.0f ms (target < 1000 ms)%n", startMs);
@@ -199,6 +203,24 @@ public final class DapBenchmark {
                 label, range(cold), range(fromStart), range(warm), range(run), target > 0 ? " (target cold < " + target + " ms)" : "");
     }
 
+    /** 1,500 steps and refreshes against an adapter process that is then thrown away. */
+    private static void warmClient(Path jar, Path script) throws Exception {
+        long t = System.nanoTime();
+        DapBenchmark w = new DapBenchmark();
+        w.start(jar);
+        w.launch(script, true);
+        w.await();
+        for (int i = 0; i < 1500; i++) {
+            NextArguments n = new NextArguments();
+            n.setThreadId(1);
+            w.server.next(n).get(10, TimeUnit.SECONDS);
+            w.await();
+            w.refresh();
+        }
+        w.stop();
+        System.out.printf("%nclient warmed on a throwaway adapter (1,500 steps) in %.1f s%n", (System.nanoTime() - t) / 1e9);
+    }
+
     private static void printSteps(String label, double[] next, double[] refresh, double[] both) {
         System.out.printf("%s:%n", label);
         System.out.printf("  next -> stopped: p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 <= 2 ms)%n",
@@ -230,9 +252,14 @@ public final class DapBenchmark {
         return n;
     }
 
-    /** The command that starts eyn.jar as {@code ./eyn} and the extension do: their JVM options and the CDS archive. */
+    /**
+     * The command that starts eyn.jar as {@code ./eyn} and the extension do: their JVM options for that eyn
+     * command and the CDS archive ({@code -Deyn.bench.dapFlags=false}: without the adapter's JIT thresholds,
+     * to measure what they buy).
+     */
     private static List<String> eyn(Path jar, String... args) {
-        List<String> options = new ArrayList<>(Launch.defaultJvmOptions(jar));
+        boolean dapFlags = Boolean.parseBoolean(System.getProperty("eyn.bench.dapFlags", "true"));
+        List<String> options = new ArrayList<>(Launch.defaultJvmOptions(jar, dapFlags ? args[0] : "lsp"));
         // after the launcher's options, so that e.g. -Xlog:gc*:file=... is not switched off by their -Xlog:disable
         String extra = System.getProperty("eyn.bench.adapterJvm", "").trim();
         if (!extra.isEmpty()) options.addAll(List.of(extra.split("\\s+")));

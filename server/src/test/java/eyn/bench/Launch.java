@@ -16,13 +16,27 @@ final class Launch {
     /** The tuning flags for a short-lived desktop process (see docs/benchmarks.md, "Cold start"). */
     static final List<String> FLAGS = List.of("-Xmx2g", "-Xms96m", "-Xmn64m", "-XX:+UseSerialGC");
 
+    /**
+     * Added for {@code eyn dap} only: C1 compiles a method after a tenth of the calls the JVM waits for by
+     * default (see docs/benchmarks.md, "The debug adapter").
+     */
+    static final List<String> DAP_FLAGS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
+            "-XX:Tier3InvocationThreshold=20", "-XX:Tier3MinInvocationThreshold=10", "-XX:Tier3CompileThreshold=200",
+            "-XX:Tier3BackEdgeThreshold=6000");
+
     /** The class-data sharing options for the archive beside the jar, which the JVM ignores silently when it does not fit. */
     static List<String> cds(Path archive) {
         return List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath(), "-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr");
     }
 
     static List<String> defaultJvmOptions(Path jar) {
+        return defaultJvmOptions(jar, "lsp");
+    }
+
+    /** The options for one eyn command ({@code lsp}, {@code dap}, ...), as the launcher gives them. */
+    static List<String> defaultJvmOptions(Path jar, String command) {
         List<String> options = new ArrayList<>(FLAGS);
+        if (command.equals("dap")) options.addAll(DAP_FLAGS);
         Path archive = jar.toAbsolutePath().resolveSibling("eyn.jsa");
         if (Files.isRegularFile(archive)) options.addAll(cds(archive));
         return options;

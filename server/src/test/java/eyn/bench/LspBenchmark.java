@@ -78,9 +78,15 @@ public final class LspBenchmark {
         final MessageTimes messages;
         InitializeResult capabilities;
 
+        /** Where the server's stderr goes: nowhere, or appended to the file {@code -Deyn.bench.serverStderr=PATH} names. */
+        private static ProcessBuilder.Redirect serverStderr() {
+            String file = System.getProperty("eyn.bench.serverStderr");
+            return file == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.appendTo(new java.io.File(file));
+        }
+
         Session(List<String> command, Path dir) throws IOException {
             startNanos = System.nanoTime();
-            process = new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(command).directory(dir.toFile()).redirectError(serverStderr()).start();
             LanguageClient client = new LanguageClient() {
                 @Override public void telemetryEvent(Object o) { }
                 @Override public void publishDiagnostics(PublishDiagnosticsParams p) { diagnostics.add(p); }
