@@ -39,7 +39,8 @@ import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
  * <b>warm</b> ({@code restart} in the same process);</li>
  * <li>{@code next} to {@code stopped}, and the refresh an editor makes after each stop (threads,
  * stackTrace, scopes, the variables of every scope), over the first 200 steps of a cold process and
- * over 1,000 steps once it is warm;</li>
+ * over 1,000 steps once it is warm (this client first warms its own JSON code on a throwaway adapter,
+ * so that the cold figure is the adapter's);</li>
  * <li>stepBack after 100,001 executed lines.</li>
  * </ul>
  * Usage: {@code DapBenchmark path/to/eyn.jar [cold-runs]}.
