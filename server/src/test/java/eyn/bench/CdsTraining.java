@@ -29,10 +29,11 @@ import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 
 /**
  * Builds the AppCDS archive {@code eyn.jsa} beside {@code eyn.jar} at {@code mvn package} time (JDK 17
- * static archive): three training runs of the jar record the classes they load
+ * static archive): training runs of the jar record the classes they load
  * ({@code -XX:DumpLoadedClassList}): an {@code eyn lsp} session driven over stdio (open a Release 13
  * and a 2026 script, diagnostics, completion, hover, signature help, an edit, symbols, folding,
- * semantic tokens), {@code eyn check} of the examples and {@code eyn run} of two of them. Their
+ * semantic tokens), two {@code eyn dap} sessions (a Release 13 and a 2026 example: steps, the refresh
+ * after each, steps back), {@code eyn check} of the examples and {@code eyn run} of two of them. Their
  * union, {@code eyn.classlist}, is dumped with {@code -Xshare:dump} into {@code eyn.jsa}. The
  * classlist is shipped in the .vsix too, where the extension dumps an archive for the user's own
  * Java (a JDK 17 archive only fits the JVM build and the jar path it was made with).
@@ -61,6 +62,14 @@ public final class CdsTraining {
             try (var walk = Files.walk(dir)) {
                 walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(f -> f.toFile().delete());
             }
+        }
+        // the debug adapter: its protocol classes, the debugger, the inspection of every scope, history
+        Path dapList = work.resolve("dap.classlist");
+        lists.add(dapList);
+        for (String example : new String[] {"zero-copy.eyn", "2026-while-calc.shell"}) {
+            Path list = example.endsWith(".eyn") ? dapList : work.resolve("dap-2026.classlist");
+            if (!lists.contains(list)) lists.add(list);
+            dapSession(List.of(java, "-XX:DumpLoadedClassList=" + list, "-Xmx512m", "-jar", jar.toString(), "dap"), examples.resolve(example));
         }
         List<String> scripts = new ArrayList<>();
         try (var files = Files.list(examples)) {
@@ -135,6 +144,31 @@ public final class CdsTraining {
             if (!s.process.waitFor(30, TimeUnit.SECONDS)) throw new IllegalStateException("training: eyn lsp did not exit");
         } finally {
             s.process.destroyForcibly();
+        }
+    }
+
+    /**
+     * A debugging session as an editor makes one: stop on entry, steps each followed by the refresh of
+     * threads, stack, scopes and every scope's variables, three steps back, steps to the end (at most 40),
+     * then disconnect.
+     */
+    private static void dapSession(List<String> command, Path script) throws Exception {
+        DapBenchmark d = new DapBenchmark();
+        d.start(command);
+        try {
+            d.launch(script, true);
+            d.await();
+            for (int i = 0; i < 8; i++) {
+                d.next();
+                d.refresh();
+            }
+            for (int i = 0; i < 3; i++) {
+                d.stepBack();
+                d.refresh();
+            }
+            for (int i = 0; i < 40 && d.nextUnlessEnded(); i++) d.refresh();
+        } finally {
+            d.stop();
         }
     }
 

@@ -107,10 +107,7 @@ public final class DapBenchmark {
             long gcs = clientCollections();
             wallClock[i] = System.currentTimeMillis();
             long t = System.nanoTime();
-            NextArguments n = new NextArguments();
-            n.setThreadId(1);
-            b.server.next(n).get(10, TimeUnit.SECONDS);
-            b.await();
+            b.next();
             next[i] = (System.nanoTime() - t) / 1e6;
             t = System.nanoTime();
             b.refresh();
@@ -146,10 +143,7 @@ public final class DapBenchmark {
         double[] back = new double[50];
         for (int i = 0; i < back.length; i++) {
             long s = System.nanoTime();
-            StepBackArguments a = new StepBackArguments();
-            a.setThreadId(1);
-            r.server.stepBack(a).get(10, TimeUnit.SECONDS);
-            r.await();
+            r.stepBack();
             back[i] = (System.nanoTime() - s) / 1e6;
         }
         System.out.printf("%nstepBack after 100,001 executed lines: p50 %.2f ms, max %.2f ms (target < 20 ms)%n",
@@ -212,10 +206,7 @@ public final class DapBenchmark {
         w.launch(script, true);
         w.await();
         for (int i = 0; i < 1500; i++) {
-            NextArguments n = new NextArguments();
-            n.setThreadId(1);
-            w.server.next(n).get(10, TimeUnit.SECONDS);
-            w.await();
+            w.next();
             w.refresh();
         }
         w.stop();
@@ -268,8 +259,13 @@ public final class DapBenchmark {
     }
 
     private double start(Path jar) throws Exception {
+        return start(eyn(jar, "dap"));
+    }
+
+    /** Starts the adapter with this command and initializes it; returns the milliseconds to the initialized event. */
+    double start(List<String> command) throws Exception {
         started = System.nanoTime();
-        process = new ProcessBuilder(eyn(jar, "dap"))
+        process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         IDebugProtocolClient client = new IDebugProtocolClient() {
             @Override public void initialized() { initialized.complete(null); }
@@ -286,7 +282,7 @@ public final class DapBenchmark {
         return (System.nanoTime() - started) / 1e6;
     }
 
-    private void launch(Path script, boolean configure) throws Exception {
+    void launch(Path script, boolean configure) throws Exception {
         Map<String, Object> args = new HashMap<>();
         args.put("program", script.toString());
         args.put("stopOnEntry", configure);
@@ -308,13 +304,42 @@ public final class DapBenchmark {
         }
     }
 
-    private void await() throws InterruptedException {
+    /** {@code stepBack}, and its stop. */
+    void stepBack() throws Exception {
+        StepBackArguments a = new StepBackArguments();
+        a.setThreadId(1);
+        server.stepBack(a).get(10, TimeUnit.SECONDS);
+        await();
+    }
+
+    /** {@code next}, and its stop: false when the script ended instead (the terminated event). */
+    boolean nextUnlessEnded() throws Exception {
+        NextArguments n = new NextArguments();
+        n.setThreadId(1);
+        server.next(n).get(10, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (stops.poll(20, TimeUnit.MILLISECONDS) != null) return true;
+            if (terminated.isDone()) return false;
+        }
+        throw new IllegalStateException("neither a stop nor the end");
+    }
+
+    /** {@code next}, and its stop. */
+    void next() throws Exception {
+        NextArguments n = new NextArguments();
+        n.setThreadId(1);
+        server.next(n).get(10, TimeUnit.SECONDS);
+        await();
+    }
+
+    void await() throws InterruptedException {
         StoppedEventArguments s = stops.poll(120, TimeUnit.SECONDS);
         if (s == null) throw new IllegalStateException("no stop");
     }
 
     /** What an editor asks after a stop: threads, the stack, the top frame's scopes and each scope's variables. */
-    private void refresh() throws Exception {
+    void refresh() throws Exception {
         server.threads().get(10, TimeUnit.SECONDS);
         StackTraceArguments st = new StackTraceArguments();
         st.setThreadId(1);
@@ -331,7 +356,7 @@ public final class DapBenchmark {
         for (CompletableFuture<?> f : pending) f.get(10, TimeUnit.SECONDS);
     }
 
-    private void stop() throws Exception {
+    void stop() throws Exception {
         server.disconnect(new org.eclipse.lsp4j.debug.DisconnectArguments()).get(10, TimeUnit.SECONDS);
         process.getOutputStream().close();
         process.waitFor(10, TimeUnit.SECONDS);
