@@ -312,11 +312,15 @@ public final class DapBenchmark {
         await();
     }
 
+    /** {@code next}, and its stop. */
+    void next() throws Exception {
+        sendNext();
+        await();
+    }
+
     /** {@code next}, and its stop: false when the script ended instead (the terminated event). */
     boolean nextUnlessEnded() throws Exception {
-        NextArguments n = new NextArguments();
-        n.setThreadId(1);
-        server.next(n).get(10, TimeUnit.SECONDS);
+        sendNext();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (stops.poll(20, TimeUnit.MILLISECONDS) != null) return true;
@@ -325,12 +329,10 @@ public final class DapBenchmark {
         throw new IllegalStateException("neither a stop nor the end");
     }
 
-    /** {@code next}, and its stop. */
-    void next() throws Exception {
+    private void sendNext() throws Exception {
         NextArguments n = new NextArguments();
         n.setThreadId(1);
         server.next(n).get(10, TimeUnit.SECONDS);
-        await();
     }
 
     void await() throws InterruptedException {
