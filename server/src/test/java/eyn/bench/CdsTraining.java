@@ -64,11 +64,9 @@ public final class CdsTraining {
             }
         }
         // the debug adapter: its protocol classes, the debugger, the inspection of every scope, history
-        Path dapList = work.resolve("dap.classlist");
-        lists.add(dapList);
         for (String example : new String[] {"zero-copy.eyn", "2026-while-calc.shell"}) {
-            Path list = example.endsWith(".eyn") ? dapList : work.resolve("dap-2026.classlist");
-            if (!lists.contains(list)) lists.add(list);
+            Path list = work.resolve("dap-" + example + ".classlist");
+            lists.add(list);
             dapSession(List.of(java, "-XX:DumpLoadedClassList=" + list, "-Xmx512m", "-jar", jar.toString(), "dap"), examples.resolve(example));
         }
         List<String> scripts = new ArrayList<>();
