@@ -78,6 +78,8 @@ final class SharedArray<T> {
     /**
      * How many elements from the start the two versions have equal (by {@code same}), skipping the chunks they
      * share at the same place without reading them: what a replacement left untouched before it.
+     * A chunk of {@code other} found equal, element for element, to this one's at the same place and of the same
+     * length is replaced by this one's (see {@link #adopt}), so {@code same} must mean interchangeable.
      */
     @SuppressWarnings("unchecked")
     int commonPrefix(SharedArray<T> other, Same<T> same) {
@@ -87,13 +89,16 @@ final class SharedArray<T> {
             int k = chunkOf(i);
             int ko = other.chunkOf(i);
             int end = Math.min(starts[k + 1], other.starts[ko + 1]);
-            if (chunks[k] == other.chunks[ko] && starts[k] == other.starts[ko] && end == starts[k + 1]) {
+            boolean aligned = starts[k] == other.starts[ko] && end == starts[k + 1] && end == other.starts[ko + 1];
+            if (aligned && chunks[k] == other.chunks[ko]) {
                 i = Math.min(end, limit); // a shared chunk: the same elements
                 continue;
             }
+            int chunkStart = i;
             for (end = Math.min(end, limit); i < end; i++) {
                 if (!same.same((T) chunks[k][i - starts[k]], (T) other.chunks[ko][i - other.starts[ko]])) return i;
             }
+            if (aligned && chunkStart == starts[k] && end == starts[k + 1]) adopt(other, ko, k);
         }
         return limit;
     }
@@ -101,6 +106,7 @@ final class SharedArray<T> {
     /**
      * How many elements from the end the two versions have equal, not counting any before {@code from} in either,
      * skipping the chunks they share at the same distance from the end: what a replacement left untouched after it.
+     * Equal chunks at the same distance from the end are adopted as in {@link #commonPrefix}.
      */
     @SuppressWarnings("unchecked")
     int commonSuffix(SharedArray<T> other, int from, Same<T> same) {
@@ -113,16 +119,32 @@ final class SharedArray<T> {
             int ko = other.chunkOf(io);
             // elements [n, n + run) from the end lie in these two chunks
             int run = Math.min(i - starts[k], io - other.starts[ko]) + 1;
-            if (chunks[k] == other.chunks[ko] && size() - starts[k + 1] == other.size() - other.starts[ko + 1]
-                    && i - starts[k] == io - other.starts[ko]) {
+            boolean aligned = size() - starts[k + 1] == other.size() - other.starts[ko + 1]
+                    && i - starts[k] == io - other.starts[ko] && starts[k + 1] - starts[k] == other.starts[ko + 1] - other.starts[ko];
+            if (aligned && chunks[k] == other.chunks[ko]) {
                 n = Math.min(n + run, limit);
                 continue;
             }
+            boolean whole = aligned && i == starts[k + 1] - 1 && n + run <= limit;
             for (int stop = Math.min(n + run, limit); n < stop; n++) {
                 if (!same.same((T) chunks[k][size() - 1 - n - starts[k]], (T) other.chunks[ko][other.size() - 1 - n - other.starts[ko]])) return n;
             }
+            if (whole) adopt(other, ko, k);
         }
         return Math.max(0, limit);
+    }
+
+    /**
+     * Lets {@code other} hold this version's chunk {@code k} in place of its own chunk {@code ko}, which has the
+     * same elements: the next comparison of the two (and of the versions later made from {@code other}, which
+     * share its chunks) skips it without reading it. Without this, a line typed and undone left a copy of its
+     * chunk that every later keystroke's comparison with the last analysed version read again, element by
+     * element, until every chunk was such a copy and each keystroke read the whole file twice. Nothing can tell
+     * the difference (the elements are interchangeable by the caller's {@code same}), so the write is a benign
+     * race: a reader on another thread sees either array, and both hold the same elements.
+     */
+    private void adopt(SharedArray<T> other, int ko, int k) {
+        other.chunks[ko] = chunks[k];
     }
 
     interface Same<T> {

@@ -1,6 +1,7 @@
 package eyn.language;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,38 @@ class SharedArrayTest {
             while (suffix < Math.min(x.size(), y.size()) - from && x.get(x.size() - 1 - suffix).equals(y.get(y.size() - 1 - suffix))) suffix++;
             assertEquals(suffix, arrays.get(a).commonSuffix(arrays.get(b), from, Integer::equals), "versions " + a + " and " + b + " from " + from);
         }
+        // the comparisons made versions hold each other's equal chunks: every version still reads as its list
+        for (int k = 0; k < models.size(); k++) assertSame(models.get(k), arrays.get(k));
+    }
+
+    /**
+     * A line typed and undone leaves a copy of its chunk: the first comparison with the version before reads it,
+     * element by element; after that the two versions, and those made later from the newer one, share it, and
+     * comparing them reads nothing (a keystroke's comparison with the last analysed version costs the chunks the
+     * edits since touched, not the whole file).
+     */
+    @Test
+    void aChunkFoundEqualIsSharedAndNotReadAgain() {
+        Object[] elements = new Object[10_000];
+        for (int i = 0; i < elements.length; i++) elements[i] = "line " + i;
+        SharedArray<String> analysed = SharedArray.of(elements);
+        SharedArray<String> undone = analysed;
+        for (int line = 500; line < 10_000; line += 1_000) {
+            undone = undone.replace(line, line, new Object[] {"e"}).replace(line, line + 1, new Object[0]);
+        }
+        int[] reads = new int[1];
+        SharedArray.Same<String> counting = (a, b) -> {
+            reads[0]++;
+            return a.equals(b);
+        };
+        assertEquals(10_000, analysed.commonPrefix(undone, counting));
+        assertTrue(reads[0] >= 9_000, "the first comparison reads the copied chunks: " + reads[0]);
+        reads[0] = 0;
+        SharedArray<String> typed = undone.replace(7_000, 7_000, new Object[] {"x"});
+        assertEquals(7_000, analysed.commonPrefix(typed, counting));
+        assertEquals(3_000, analysed.commonSuffix(typed, 7_000, counting));
+        assertTrue(reads[0] <= 2 * SharedArray.CHUNK, "later comparisons read only the chunk typed in: " + reads[0]);
+        for (int i = 0; i < 10_000; i++) assertEquals("line " + i, undone.get(i));
     }
 
     private static void assertSame(List<Integer> expected, SharedArray<Integer> actual) {
