@@ -75,7 +75,7 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
                 .setOutput(out)
                 .setExecutorService(io)
                 .setExceptionHandler(e -> toResponseError(e, log))
-                .configureGson(DiagnosticJson::configure)
+                .configureGson(JsonText::configure)
                 .create();
         server.connect(launcher.getRemoteProxy());
         int status = ProtocolServer.awaitEnd(launcher.startListening(), exit, 
