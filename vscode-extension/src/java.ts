@@ -89,6 +89,14 @@ export function cdsOptions(archive: string): string[] {
 }
 
 /**
+ * Added for the language server (the same as the `eyn` launcher's): its code is compiled by C1 only. Its
+ * work comes in bursts of a few milliseconds (a keystroke, an edit's analysis), and C2's compilations,
+ * each taking a core for up to half a second in the first minute, made the slowest keystrokes
+ * (docs/benchmarks.md, "The JIT"). A JVM that does not know the flag ignores it rather than refusing to start.
+ */
+export const LSP_JVM_OPTIONS: readonly string[] = ["-XX:+IgnoreUnrecognizedVMOptions", "-XX:TieredStopAtLevel=1"];
+
+/**
  * Added for the debug adapter (the same as the `eyn` launcher's): methods are compiled by C1 after a tenth
  * of the calls the JVM waits for by default, so that the code a stop runs (the stack, the scopes, the JSON)
  * is compiled within the first few steps of a session instead of after hundreds (docs/benchmarks.md, "The
@@ -102,9 +110,10 @@ export const DAP_JVM_OPTIONS: readonly string[] = [
   "-XX:Tier3BackEdgeThreshold=6000",
 ];
 
-/** The JVM options for one eyn command ("lsp", "dap"), with the archive when there is one. */
+/** The JVM options for one eyn command ("lsp", "dap", ...), with the archive when there is one. */
 export function jvmOptions(archive?: string, command?: string): string[] {
-  const tuning = command === "dap" ? [...JVM_OPTIONS, ...DAP_JVM_OPTIONS] : [...JVM_OPTIONS];
+  const perCommand = command === "lsp" ? LSP_JVM_OPTIONS : command === "dap" ? DAP_JVM_OPTIONS : [];
+  const tuning = [...JVM_OPTIONS, ...perCommand];
   return archive ? [...tuning, ...cdsOptions(archive)] : tuning;
 }
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cdsArchiveName, cdsDumpArguments, DAP_JVM_OPTIONS, findJava, JVM_OPTIONS, jvmOptions, majorVersion } from "./lib/java.mjs";
+import { cdsArchiveName, cdsDumpArguments, DAP_JVM_OPTIONS, findJava, JVM_OPTIONS, jvmOptions, LSP_JVM_OPTIONS, majorVersion } from "./lib/java.mjs";
 
 function probe({ files = {}, env = {}, path = [] } = {}) {
   return {
@@ -62,17 +62,24 @@ test("the JVM options: a deliberate heap, the desktop flags, and the archive onl
   assert.ok(withArchive.indexOf("-Xlog:disable") < withArchive.indexOf("-Xlog:all=warning:stderr"));
 });
 
-test("the debug adapter alone gets the JIT thresholds, before the archive's options", () => {
-  for (const command of ["lsp", "run", "check", undefined]) {
-    assert.deepEqual(jvmOptions(undefined, command), [...JVM_OPTIONS], `${command} keeps the JVM's own thresholds`);
+test("the language server and the debug adapter get their own JIT options, before the archive's options", () => {
+  for (const command of ["run", "check", undefined]) {
+    assert.deepEqual(jvmOptions(undefined, command), [...JVM_OPTIONS], `${command} keeps the JVM's own JIT`);
   }
+  assert.deepEqual(jvmOptions(undefined, "lsp"), [...JVM_OPTIONS, ...LSP_JVM_OPTIONS]);
+  assert.ok(LSP_JVM_OPTIONS.includes("-XX:TieredStopAtLevel=1"));
   assert.deepEqual(jvmOptions(undefined, "dap"), [...JVM_OPTIONS, ...DAP_JVM_OPTIONS]);
   assert.ok(DAP_JVM_OPTIONS.some((o) => o.startsWith("-XX:Tier3InvocationThreshold=")));
-  // a JVM that drops a threshold flag must still start the debugger
+  assert.ok(!DAP_JVM_OPTIONS.includes("-XX:TieredStopAtLevel=1"), "the debug adapter keeps C2 (its loops run for seconds)");
+  // a JVM that drops a JIT flag must still start the server and the debugger
   assert.equal(DAP_JVM_OPTIONS[0], "-XX:+IgnoreUnrecognizedVMOptions");
-  const withArchive = jvmOptions("/store/eyn.jsa", "dap");
-  assert.deepEqual(withArchive.slice(0, JVM_OPTIONS.length + DAP_JVM_OPTIONS.length), [...JVM_OPTIONS, ...DAP_JVM_OPTIONS]);
-  assert.ok(withArchive.includes("-XX:SharedArchiveFile=/store/eyn.jsa"));
+  assert.equal(LSP_JVM_OPTIONS[0], "-XX:+IgnoreUnrecognizedVMOptions");
+  for (const command of ["lsp", "dap"]) {
+    const own = command === "lsp" ? LSP_JVM_OPTIONS : DAP_JVM_OPTIONS;
+    const withArchive = jvmOptions("/store/eyn.jsa", command);
+    assert.deepEqual(withArchive.slice(0, JVM_OPTIONS.length + own.length), [...JVM_OPTIONS, ...own]);
+    assert.ok(withArchive.includes("-XX:SharedArchiveFile=/store/eyn.jsa"));
+  }
 });
 
 test("the archive's name changes with the Java and the jar it was made for", () => {

@@ -251,7 +251,7 @@ public final class DapBenchmark {
      */
     private static List<String> eyn(Path jar, String... args) {
         boolean dapFlags = Boolean.parseBoolean(System.getProperty("eyn.bench.dapFlags", "true"));
-        List<String> options = new ArrayList<>(Launch.defaultJvmOptions(jar, dapFlags ? args[0] : "lsp"));
+        List<String> options = new ArrayList<>(Launch.defaultJvmOptions(jar, dapFlags ? args[0] : "run"));
         // after the launcher's options, so that e.g. -Xlog:gc*:file=... is not switched off by their -Xlog:disable
         String extra = System.getProperty("eyn.bench.adapterJvm", "").trim();
         if (!extra.isEmpty()) options.addAll(List.of(extra.split("\\s+")));

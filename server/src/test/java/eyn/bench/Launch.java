@@ -17,6 +17,11 @@ final class Launch {
     static final List<String> FLAGS = List.of("-Xmx2g", "-Xms96m", "-Xmn64m", "-XX:+UseSerialGC");
 
     /**
+     * Added for {@code eyn lsp} only: C1 compiles everything, C2 nothing (see docs/benchmarks.md, "The JIT").
+     */
+    static final List<String> LSP_FLAGS = List.of("-XX:+IgnoreUnrecognizedVMOptions", "-XX:TieredStopAtLevel=1");
+
+    /**
      * Added for {@code eyn dap} only: C1 compiles a method after a tenth of the calls the JVM waits for by
      * default (see docs/benchmarks.md, "The debug adapter").
      */
@@ -36,6 +41,7 @@ final class Launch {
     /** The options for one eyn command ({@code lsp}, {@code dap}, ...), as the launcher gives them. */
     static List<String> defaultJvmOptions(Path jar, String command) {
         List<String> options = new ArrayList<>(FLAGS);
+        if (command.equals("lsp")) options.addAll(LSP_FLAGS);
         if (command.equals("dap")) options.addAll(DAP_FLAGS);
         Path archive = jar.toAbsolutePath().resolveSibling("eyn.jsa");
         if (Files.isRegularFile(archive)) options.addAll(cds(archive));

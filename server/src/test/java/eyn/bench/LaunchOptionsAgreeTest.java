@@ -22,20 +22,27 @@ class LaunchOptionsAgreeTest {
     private static final Path EXTENSION = Path.of("../vscode-extension/src/java.ts");
 
     @Test
-    void theLauncherScriptGivesEveryCommandTheTuningFlagsAndTheDebugAdapterItsJitThresholds() throws IOException {
+    void theLauncherScriptGivesEveryCommandTheTuningFlagsAndTheServerAndDebugAdapterTheirJitOptions() throws IOException {
         String script = Files.readString(LAUNCHER);
         Matcher tuning = Pattern.compile("opts=\"\\$\\{EYN_JAVA_OPTS:-([^}]*)}\"").matcher(script);
         assertTrue(tuning.find(), "the launcher's default options");
         assertEquals(Launch.FLAGS, List.of(tuning.group(1).split(" ")));
-        Matcher dap = Pattern.compile("\"\\$\\{1:-}\" = dap ]; then\\s+opts=\"\\$opts ([^\"]*)\"").matcher(script);
-        assertTrue(dap.find(), "the launcher adds options for `eyn dap`");
-        assertEquals(Launch.DAP_FLAGS, List.of(dap.group(1).split(" ")));
+        assertEquals(Launch.LSP_FLAGS, commandFlags(script, "lsp"));
+        assertEquals(Launch.DAP_FLAGS, commandFlags(script, "dap"));
+    }
+
+    /** The options the launcher adds for one command (a branch {@code CMD) opts="$opts ..." ;;} of its case). */
+    private static List<String> commandFlags(String script, String command) {
+        Matcher m = Pattern.compile("\\n\\s*" + command + "\\) opts=\"\\$opts ([^\"]*)\" ;;").matcher(script);
+        assertTrue(m.find(), "the launcher adds options for `eyn " + command + "`");
+        return List.of(m.group(1).split(" "));
     }
 
     @Test
     void theExtensionGivesTheSameFlagsAsTheLauncher() throws IOException {
         String source = Files.readString(EXTENSION);
         assertEquals(Launch.FLAGS, stringArray(source, "JVM_OPTIONS"));
+        assertEquals(Launch.LSP_FLAGS, stringArray(source, "LSP_JVM_OPTIONS"));
         assertEquals(Launch.DAP_FLAGS, stringArray(source, "DAP_JVM_OPTIONS"));
     }
 

@@ -401,7 +401,7 @@ public final class LspBenchmark {
             var answer = s.server.getTextDocumentService()
                     .completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(line, 1))).get(60, TimeUnit.SECONDS);
             times.add((System.nanoTime() - t) / 1e6);
-            trace("typing", k, t, times.get(k));
+            trace("typing", k, t, times.get(k), split(s, t));
             if (offersEcho(answer)) r.completionsWithEcho++;
             change(s, uri, ++version[0], line, 0, line + 1, 0, "");
         }
@@ -457,8 +457,7 @@ public final class LspBenchmark {
                 break;
             }
             times.add((System.nanoTime() - t) / 1e6);
-            trace("edit->diagnostics", k, t, times.get(k), String.format(Locale.ROOT, " (to the message's first byte %.2f ms, then %.2f ms to read its %d KB)",
-                    (s.messages.lastFirstByte() - t) / 1e6, (s.messages.lastLastByte() - s.messages.lastFirstByte()) / 1e6, s.messages.lastSize() / 1024));
+            trace("edit->diagnostics", k, t, times.get(k), split(s, t));
             change(s, uri, ++version[0], line, 0, line + 1, 0, "");
             if (!s.awaitDiagnostics(uri, version[0], timeoutMs)) {
                 r.notes.add("undo " + k + ": no diagnostics within " + timeoutMs / 1000 + " s; phase stopped");
@@ -470,6 +469,13 @@ public final class LspBenchmark {
     }
 
     /** With --trace-rounds: a round's wall-clock start and time, on stderr. */
+    /** A round's time split at the answer's first byte: the server's part, then the reading (mostly the client's parsing). */
+    private String split(Session s, long startNanos) {
+        if (!options.traceRounds || s.messages == null) return "";
+        return String.format(Locale.ROOT, " (to the message's first byte %.2f ms, then %.2f ms to read its %d KB)",
+                (s.messages.lastFirstByte() - startNanos) / 1e6, (s.messages.lastLastByte() - s.messages.lastFirstByte()) / 1e6, s.messages.lastSize() / 1024);
+    }
+
     private void trace(String phase, int round, long startNanos, double ms) {
         trace(phase, round, startNanos, ms, "");
     }
