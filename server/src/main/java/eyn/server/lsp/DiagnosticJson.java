@@ -1,13 +1,6 @@
 package eyn.server.lsp;
 
-import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.TypeAdapter;
-import com.google.gson.TypeAdapterFactory;
-import com.google.gson.reflect.TypeToken;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonWriter;
-import java.io.IOException;
 import org.eclipse.lsp4j.Diagnostic;
 
 /**
@@ -20,66 +13,38 @@ import org.eclipse.lsp4j.Diagnostic;
  * descriptions, markup messages, structured data) and all reading (a client's code-action request
  * carries diagnostics back) go to Gson's own adapter.
  */
-final class DiagnosticJson implements TypeAdapterFactory {
+final class DiagnosticJson {
     private DiagnosticJson() {}
 
     /** Adds the adapter to the Gson that LSP4J builds for a connection (see {@link JsonText#configure}). */
     static void configure(GsonBuilder gson) {
-        gson.registerTypeAdapterFactory(new DiagnosticJson());
+        gson.registerTypeAdapterFactory(JsonText.ownWriter(Diagnostic.class, DiagnosticJson::plain, DiagnosticJson::write));
     }
 
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
-        if (type.getRawType() != Diagnostic.class) return null;
-        TypeAdapter<Diagnostic> reflective = gson.getDelegateAdapter(this, TypeToken.get(Diagnostic.class));
-        return (TypeAdapter<T>) new Adapter(reflective);
+    private static void write(StringBuilder json, Diagnostic d, boolean htmlSafe) {
+        json.append("{\"range\":");
+        JsonText.range(json, d.getRange());
+        if (d.getSeverity() != null) json.append(",\"severity\":").append(d.getSeverity().getValue());
+        if (d.getCode() != null) {
+            json.append(",\"code\":");
+            if (d.getCode().isLeft()) JsonText.string(json, d.getCode().getLeft(), htmlSafe);
+            else json.append(d.getCode().getRight());
+        }
+        if (d.getSource() != null) JsonText.string(json.append(",\"source\":"), d.getSource(), htmlSafe);
+        JsonText.string(json.append(",\"message\":"), d.getMessage().getLeft(), htmlSafe);
+        if (d.getTags() != null) {
+            json.append(",\"tags\":[");
+            for (int i = 0; i < d.getTags().size(); i++) json.append(i == 0 ? "" : ",").append(d.getTags().get(i).getValue());
+            json.append(']');
+        }
+        if (d.getData() != null) JsonText.string(json.append(",\"data\":"), (String) d.getData(), htmlSafe);
+        json.append('}');
     }
 
-    private static final class Adapter extends TypeAdapter<Diagnostic> {
-        private final TypeAdapter<Diagnostic> reflective;
-
-        Adapter(TypeAdapter<Diagnostic> reflective) {
-            this.reflective = reflective;
-        }
-
-        @Override
-        public void write(JsonWriter out, Diagnostic d) throws IOException {
-            if (d == null || !plain(d)) {
-                reflective.write(out, d);
-                return;
-            }
-            StringBuilder json = JsonText.builder();
-            json.append("{\"range\":");
-            JsonText.range(json, d.getRange());
-            if (d.getSeverity() != null) json.append(",\"severity\":").append(d.getSeverity().getValue());
-            if (d.getCode() != null) {
-                json.append(",\"code\":");
-                if (d.getCode().isLeft()) JsonText.string(json, d.getCode().getLeft(), out.isHtmlSafe());
-                else json.append(d.getCode().getRight());
-            }
-            if (d.getSource() != null) JsonText.string(json.append(",\"source\":"), d.getSource(), out.isHtmlSafe());
-            JsonText.string(json.append(",\"message\":"), d.getMessage().getLeft(), out.isHtmlSafe());
-            if (d.getTags() != null) {
-                json.append(",\"tags\":[");
-                for (int i = 0; i < d.getTags().size(); i++) json.append(i == 0 ? "" : ",").append(d.getTags().get(i).getValue());
-                json.append(']');
-            }
-            if (d.getData() != null) JsonText.string(json.append(",\"data\":"), (String) d.getData(), out.isHtmlSafe());
-            // one raw write per diagnostic: the writer's per-value bookkeeping and its synchronised buffer were the cost
-            JsonText.write(out, json.append('}'));
-        }
-
-        /** What this server sets: a plain-text message, no related information or code description, data a string if any. */
-        private static boolean plain(Diagnostic d) {
-            return JsonText.complete(d.getRange()) && d.getMessage() != null && d.getMessage().isLeft() && d.getCodeDescription() == null
-                    && d.getRelatedInformation() == null && (d.getData() == null || d.getData() instanceof String)
-                    && (d.getTags() == null || d.getTags().stream().allMatch(java.util.Objects::nonNull));
-        }
-
-        @Override
-        public Diagnostic read(JsonReader in) throws IOException {
-            return reflective.read(in);
-        }
+    /** What this server sets: a plain-text message, no related information or code description, data a string if any. */
+    private static boolean plain(Diagnostic d) {
+        return JsonText.complete(d.getRange()) && d.getMessage() != null && d.getMessage().isLeft() && d.getCodeDescription() == null
+                && d.getRelatedInformation() == null && (d.getData() == null || d.getData() instanceof String)
+                && (d.getTags() == null || d.getTags().stream().allMatch(java.util.Objects::nonNull));
     }
 }

@@ -1,8 +1,14 @@
 package eyn.server.lsp;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.util.function.Predicate;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
@@ -23,17 +29,44 @@ final class JsonText {
         CompletionJson.configure(gson);
     }
 
-    /** This thread's builder, empty. */
-    static StringBuilder builder() {
-        StringBuilder json = BUILDERS.get();
-        json.setLength(0);
-        return json;
+    /** How one of this server's adapters writes a value: the whole JSON object, appended to {@code json}. */
+    interface Fields<T> {
+        void write(StringBuilder json, T value, boolean htmlSafe);
     }
 
-    /** Writes a value built in {@link #builder()} as one raw write: the writer's per-value bookkeeping was the cost. */
-    static void write(JsonWriter out, StringBuilder json) throws IOException {
-        out.jsonValue(json.toString());
-        if (json.capacity() > 1 << 16) BUILDERS.remove();
+    /**
+     * An adapter for {@code type} that writes the values {@code plain} accepts with {@code fields}, as one raw
+     * write per value (the writer's per-value bookkeeping and its synchronised buffer were the cost), and
+     * leaves every other value, and all reading, to Gson's reflective adapter.
+     */
+    static <T> TypeAdapterFactory ownWriter(Class<T> type, Predicate<T> plain, Fields<T> fields) {
+        return new TypeAdapterFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <X> TypeAdapter<X> create(Gson gson, TypeToken<X> token) {
+                if (token.getRawType() != type) return null;
+                TypeAdapter<T> reflective = gson.getDelegateAdapter(this, TypeToken.get(type));
+                return (TypeAdapter<X>) new TypeAdapter<T>() {
+                    @Override
+                    public void write(JsonWriter out, T value) throws IOException {
+                        if (value == null || !plain.test(value)) {
+                            reflective.write(out, value);
+                            return;
+                        }
+                        StringBuilder json = BUILDERS.get();
+                        json.setLength(0);
+                        fields.write(json, value, out.isHtmlSafe());
+                        out.jsonValue(json.toString());
+                        if (json.capacity() > 1 << 16) BUILDERS.remove();
+                    }
+
+                    @Override
+                    public T read(JsonReader in) throws IOException {
+                        return reflective.read(in);
+                    }
+                };
+            }
+        };
     }
 
     static void range(StringBuilder json, Range r) {
