@@ -468,14 +468,18 @@ public final class LspBenchmark {
         r.editDiagnostics = toArray(times);
     }
 
-    /** With --trace-rounds: a round's wall-clock start and time, on stderr. */
-    /** A round's time split at the answer's first byte: the server's part, then the reading (mostly the client's parsing). */
+    /**
+     * A round's time split at the first byte of the last message read: the server's part, then the reading
+     * (mostly the client's parsing). The last message is the answer, unless a publication arrived after it
+     * (its size then shows it: hundreds of KB rather than the answer's few).
+     */
     private String split(Session s, long startNanos) {
         if (!options.traceRounds || s.messages == null) return "";
         return String.format(Locale.ROOT, " (to the message's first byte %.2f ms, then %.2f ms to read its %d KB)",
                 (s.messages.lastFirstByte() - startNanos) / 1e6, (s.messages.lastLastByte() - s.messages.lastFirstByte()) / 1e6, s.messages.lastSize() / 1024);
     }
 
+    /** With --trace-rounds: a round's wall-clock start and time, on stderr. */
     private void trace(String phase, int round, long startNanos, double ms) {
         trace(phase, round, startNanos, ms, "");
     }
