@@ -92,7 +92,7 @@ export function cdsOptions(archive: string): string[] {
  * Added for the language server (the same as the `eyn` launcher's): its code is compiled by C1 only. Its
  * work comes in bursts of a few milliseconds (a keystroke, an edit's analysis), and C2's compilations,
  * each taking a core for up to half a second in the first minute, made the slowest keystrokes
- * (docs/benchmarks.md, "The JIT"). A JVM that does not know the flag ignores it rather than refusing to start.
+ * (docs/language-server.md, "The JIT"). A JVM that does not know the flag ignores it rather than refusing to start.
  */
 export const LSP_JVM_OPTIONS: readonly string[] = ["-XX:+IgnoreUnrecognizedVMOptions", "-XX:TieredStopAtLevel=1"];
 

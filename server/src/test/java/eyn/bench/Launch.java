@@ -17,7 +17,7 @@ final class Launch {
     static final List<String> FLAGS = List.of("-Xmx2g", "-Xms96m", "-Xmn64m", "-XX:+UseSerialGC");
 
     /**
-     * Added for {@code eyn lsp} only: C1 compiles everything, C2 nothing (see docs/benchmarks.md, "The JIT").
+     * Added for {@code eyn lsp} only: C1 compiles everything, C2 nothing (see docs/language-server.md, "The JIT").
      */
     static final List<String> LSP_FLAGS = List.of("-XX:+IgnoreUnrecognizedVMOptions", "-XX:TieredStopAtLevel=1");
 
@@ -34,6 +34,7 @@ final class Launch {
         return List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath(), "-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr");
     }
 
+    /** The options for {@code eyn lsp}, as the launcher gives them. */
     static List<String> defaultJvmOptions(Path jar) {
         return defaultJvmOptions(jar, "lsp");
     }
