@@ -1,7 +1,6 @@
-package eyn.server.lsp;
+package eyn.server.common;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
 import com.google.gson.reflect.TypeToken;
@@ -13,24 +12,18 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
 /**
- * The pieces of JSON this server's own adapters write ({@link DiagnosticJson}, {@link CompletionJson}),
- * escaped exactly as Gson's JsonWriter escapes them, and the one place that installs those adapters in
- * the Gson LSP4J builds for a connection.
+ * The pieces of JSON the servers' own adapters write (the language server's diagnostics and completion items,
+ * the debug adapter's stops and scopes), escaped exactly as Gson's JsonWriter escapes them, and the adapter
+ * that writes a value with them and leaves everything else to Gson.
  */
-final class JsonText {
+public final class JsonText {
     /** Each thread's builder, reused: a publication writes thousands of values (a builder that grew past 64 KiB is not kept). */
     private static final ThreadLocal<StringBuilder> BUILDERS = ThreadLocal.withInitial(() -> new StringBuilder(512));
 
     private JsonText() {}
 
-    /** Adds this server's adapters to the Gson that LSP4J builds for a connection (see {@code Launcher.Builder.configureGson}). */
-    static void configure(GsonBuilder gson) {
-        DiagnosticJson.configure(gson);
-        CompletionJson.configure(gson);
-    }
-
     /** How one of this server's adapters writes a value: the whole JSON object, appended to {@code json}. */
-    interface Fields<T> {
+    public interface Fields<T> {
         void write(StringBuilder json, T value, boolean htmlSafe);
     }
 
@@ -39,7 +32,7 @@ final class JsonText {
      * write per value (the writer's per-value bookkeeping and its synchronised buffer were the cost), and
      * leaves every other value, and all reading, to Gson's reflective adapter.
      */
-    static <T> TypeAdapterFactory ownWriter(Class<T> type, Predicate<T> plain, Fields<T> fields) {
+    public static <T> TypeAdapterFactory ownWriter(Class<T> type, Predicate<T> plain, Fields<T> fields) {
         return new TypeAdapterFactory() {
             @Override
             @SuppressWarnings("unchecked")
@@ -69,7 +62,7 @@ final class JsonText {
         };
     }
 
-    static void range(StringBuilder json, Range r) {
+    public static void range(StringBuilder json, Range r) {
         Position a = r.getStart();
         Position b = r.getEnd();
         json.append("{\"start\":{\"line\":").append(a.getLine()).append(",\"character\":").append(a.getCharacter())
@@ -77,12 +70,12 @@ final class JsonText {
     }
 
     /** Whether a range can be written by {@link #range}: both ends there. */
-    static boolean complete(Range r) {
+    public static boolean complete(Range r) {
         return r != null && r.getStart() != null && r.getEnd() != null;
     }
 
     /** A JSON string escaped exactly as Gson's JsonWriter escapes it (HTML-safe when the writer is). */
-    static void string(StringBuilder json, String s, boolean htmlSafe) {
+    public static void string(StringBuilder json, String s, boolean htmlSafe) {
         json.append('"');
         int first = firstEscaped(s, htmlSafe);
         if (first == s.length()) {

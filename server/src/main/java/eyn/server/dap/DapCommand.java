@@ -72,6 +72,7 @@ public final class DapCommand implements java.util.concurrent.Callable<Integer> 
                 .setOutput(out)
                 .setExecutorService(io)
                 .wrapMessages(gate)
+                .configureGson(DapJson::configure)
                 .setExceptionHandler(e -> LspCommand.toResponseError(e, log))
                 .create();
         adapter.connect(launcher.getRemoteProxy());

@@ -1,6 +1,7 @@
 package eyn.server.lsp;
 
 import com.google.gson.GsonBuilder;
+import eyn.server.common.JsonText;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.eclipse.lsp4j.TextEdit;
 final class CompletionJson {
     private CompletionJson() {}
 
-    /** Adds the adapter to the Gson that LSP4J builds for a connection (see {@link JsonText#configure}). */
+    /** Adds the adapter to the Gson that LSP4J builds for a connection (see {@link LspJson#configure}). */
     static void configure(GsonBuilder gson) {
         gson.registerTypeAdapterFactory(JsonText.ownWriter(CompletionItem.class, CompletionJson::writesItself, CompletionJson::write));
     }

@@ -1,6 +1,7 @@
 package eyn.server.lsp;
 
 import com.google.gson.GsonBuilder;
+import eyn.server.common.JsonText;
 import org.eclipse.lsp4j.Diagnostic;
 
 /**
@@ -16,7 +17,7 @@ import org.eclipse.lsp4j.Diagnostic;
 final class DiagnosticJson {
     private DiagnosticJson() {}
 
-    /** Adds the adapter to the Gson that LSP4J builds for a connection (see {@link JsonText#configure}). */
+    /** Adds the adapter to the Gson that LSP4J builds for a connection (see {@link LspJson#configure}). */
     static void configure(GsonBuilder gson) {
         gson.registerTypeAdapterFactory(JsonText.ownWriter(Diagnostic.class, DiagnosticJson::plain, DiagnosticJson::write));
     }

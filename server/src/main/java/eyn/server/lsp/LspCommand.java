@@ -75,7 +75,7 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
                 .setOutput(out)
                 .setExecutorService(io)
                 .setExceptionHandler(e -> toResponseError(e, log))
-                .configureGson(JsonText::configure)
+                .configureGson(LspJson::configure)
                 .create();
         server.connect(launcher.getRemoteProxy());
         int status = ProtocolServer.awaitEnd(launcher.startListening(), exit, 

@@ -63,10 +63,10 @@ final class Priming {
         Document doc = Document.copyOf(s);
         doc.choice = choice;
         String name = s.script().name();
-        MessageJsonHandler json = new MessageJsonHandler(Map.of(), JsonText::configure);
+        MessageJsonHandler json = new MessageJsonHandler(Map.of(), LspJson::configure);
         // the other direction: the editor's notifications and requests, read as the server's own reader reads them
         MessageJsonHandler requests = new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(EynLanguageServer.class),
-                JsonText::configure);
+                LspJson::configure);
         String uri = new com.google.gson.Gson().toJson(s.uri());
         // the whole-file analysis after an edit, and its publication, on the first lines only: the same code
         // for a fraction of the time a large document's would take (a 200,000-line one's outlasted the second)

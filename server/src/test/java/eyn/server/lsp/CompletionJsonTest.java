@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class CompletionJsonTest {
     private static final MessageJsonHandler GSON = new MessageJsonHandler(Map.of());
-    private static final MessageJsonHandler FAST = new MessageJsonHandler(Map.of(), JsonText::configure);
+    private static final MessageJsonHandler FAST = new MessageJsonHandler(Map.of(), LspJson::configure);
 
     @Test
     void theItemsOfEveryExampleAreWrittenExactlyAsGsonWritesThem() throws Exception {
@@ -115,7 +115,7 @@ class CompletionJsonTest {
 
     @Test
     void anItemSentBackForResolvingReadsAsBefore() {
-        MessageJsonHandler requests = new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(LanguageServer.class), JsonText::configure);
+        MessageJsonHandler requests = new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(LanguageServer.class), LspJson::configure);
         String request = "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"completionItem/resolve\",\"params\":{\"label\":\"zopen\",\"kind\":3,"
                 + "\"sortText\":\"1zopen\",\"insertTextFormat\":2,\"textEdit\":{\"range\":{\"start\":{\"line\":2,\"character\":0},"
                 + "\"end\":{\"line\":2,\"character\":2}},\"newText\":\"zopen ${1:file}\"},\"data\":{\"command\":\"zopen\",\"profile\":\"r13\"}}}";
