@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
+import eyn.server.common.JsonSamples;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,7 +12,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.eclipse.lsp4j.debug.Checksum;
 import org.eclipse.lsp4j.debug.ChecksumAlgorithm;
 import org.eclipse.lsp4j.debug.NextArguments;
@@ -54,11 +53,7 @@ class DapJsonTest {
 
     @Test
     void whatEveryExampleShowsAtEveryStepIsWrittenExactlyAsGsonWritesIt() throws Exception {
-        List<Path> examples;
-        try (Stream<Path> files = Files.list(Path.of("..", "examples"))) {
-            examples = files.filter(p -> p.toString().endsWith(".eyn") || p.toString().endsWith(".shell")).sorted().toList();
-        }
-        assertTrue(examples.size() >= 5, "examples found: " + examples);
+        List<Path> examples = JsonSamples.examples();
         int variables = 0;
         for (Path example : examples) {
             List<Object> shown = shownWhileStepping(example.toAbsolutePath().normalize(), 40);
@@ -74,10 +69,7 @@ class DapJsonTest {
 
     @Test
     void namesAndValuesWithEveryCharacterAreWrittenAsGsonWritesThem() {
-        StringBuilder every = new StringBuilder();
-        for (char c = 0; c < 0x100; c++) every.append(c);
-        every.append("\u2028\u2029\u00e9\u4e2d\ud83d\ude00");
-        for (String s : List.of(every.toString(), "a <b> & c = d \\ e 'q' \"w\"", "")) {
+        for (String s : JsonSamples.texts()) {
             Variable v = new Variable();
             v.setName(s);
             v.setValue(s);

@@ -8,12 +8,12 @@ import eyn.analysis.AnalysisSettings;
 import eyn.analysis.Analyzer;
 import eyn.analysis.Workspace;
 import eyn.analysis.ide.Completions;
+import eyn.server.common.JsonSamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
@@ -43,11 +43,7 @@ class CompletionJsonTest {
     @Test
     void theItemsOfEveryExampleAreWrittenExactlyAsGsonWritesThem() throws Exception {
         int items = 0;
-        List<Path> examples;
-        try (Stream<Path> files = Files.list(Path.of("..", "examples"))) {
-            examples = files.filter(p -> p.toString().endsWith(".eyn") || p.toString().endsWith(".shell")).sorted().toList();
-        }
-        assertTrue(examples.size() >= 5, "examples found: " + examples);
+        List<Path> examples = JsonSamples.examples();
         for (Path example : examples) {
             String text = Files.readString(example);
             Analysis analysis = Analyzer.analyze(null, text, Workspace.NONE, AnalysisSettings.defaults());
@@ -74,12 +70,9 @@ class CompletionJsonTest {
 
     @Test
     void itemsWithEveryCharacterAndFieldsTheServerNeverSetsAreWrittenAsGsonWritesThem() {
-        StringBuilder every = new StringBuilder();
-        for (char c = 0; c < 0x100; c++) every.append(c);
-        every.append("\u2028\u2029\u00e9\u4e2d\ud83d\ude00");
         Range range = new Range(new Position(9, 0), new Position(9, 4));
         List<CompletionItem> samples = new ArrayList<>();
-        for (String s : List.of(every.toString(), "a <b> & c = d \\ e 'q' \"w\"", "")) {
+        for (String s : JsonSamples.texts()) {
             CompletionItem item = new CompletionItem(s);
             item.setKind(CompletionItemKind.Function);
             item.setDetail(s);

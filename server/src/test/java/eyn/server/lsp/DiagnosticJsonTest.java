@@ -2,6 +2,7 @@ package eyn.server.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import eyn.server.common.JsonSamples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +63,7 @@ class DiagnosticJsonTest {
     private static List<Diagnostic> samples() {
         List<Diagnostic> out = new ArrayList<>();
         Range range = new Range(new Position(3, 1), new Position(3, 200));
-        StringBuilder every = new StringBuilder();
-        for (char c = 0; c < 0x100; c++) every.append(c);
-        every.append("\u2028\u2029\u00e9\u4e2d\ud83d\ude00");
-        for (String message : List.of("plain", "Unknown command 'zopne'; did you mean \"zopen\"?", "a <b> & c = d \\ e", every.toString(), "")) {
+        for (String message : List.of("plain", "Unknown command 'zopne'; did you mean \"zopen\"?", "a <b> & c = d \\ e", JsonSamples.everyCharacter(), "")) {
             out.add(new Diagnostic(range, message, DiagnosticSeverity.Warning, "eyn", "W110"));
             Diagnostic withData = new Diagnostic(range, message, DiagnosticSeverity.Error, "eyn", "E101");
             withData.setData("zopen <'&'>");
