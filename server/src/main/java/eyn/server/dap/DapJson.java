@@ -2,6 +2,7 @@ package eyn.server.dap;
 
 import com.google.gson.GsonBuilder;
 import eyn.server.common.JsonText;
+import java.util.function.Consumer;
 import org.eclipse.lsp4j.debug.Scope;
 import org.eclipse.lsp4j.debug.ScopesResponse;
 import org.eclipse.lsp4j.debug.Source;
@@ -49,11 +50,7 @@ final class DapJson {
     }
 
     private static void write(StringBuilder json, VariablesResponse r, boolean safe) {
-        json.append("{\"variables\":[");
-        Variable[] variables = r.getVariables();
-        for (int i = 0; i < variables.length; i++) {
-            if (i > 0) json.append(',');
-            Variable v = variables[i];
+        array(json, "variables", r.getVariables(), v -> {
             Fields f = new Fields(json, safe).string("name", v.getName()).string("value", v.getValue()).string("type", v.getType());
             VariablePresentationHint hint = v.getPresentationHint();
             if (hint != null) {
@@ -66,8 +63,8 @@ final class DapJson {
                     .string("memoryReference", v.getMemoryReference())
                     .number("declarationLocationReference", v.getDeclarationLocationReference())
                     .number("valueLocationReference", v.getValueLocationReference()).end();
-        }
-        json.append("]}");
+        });
+        json.append('}');
     }
 
     // ---- scopes ---------------------------------------------------------------------------------------
@@ -84,16 +81,11 @@ final class DapJson {
     }
 
     private static void write(StringBuilder json, ScopesResponse r, boolean safe) {
-        json.append("{\"scopes\":[");
-        Scope[] scopes = r.getScopes();
-        for (int i = 0; i < scopes.length; i++) {
-            if (i > 0) json.append(',');
-            Scope s = scopes[i];
-            new Fields(json, safe).string("name", s.getName()).string("presentationHint", s.getPresentationHint())
-                    .number("variablesReference", s.getVariablesReference()).number("namedVariables", s.getNamedVariables())
-                    .number("indexedVariables", s.getIndexedVariables()).bool("expensive", s.isExpensive()).end();
-        }
-        json.append("]}");
+        array(json, "scopes", r.getScopes(), s -> new Fields(json, safe).string("name", s.getName())
+                .string("presentationHint", s.getPresentationHint()).number("variablesReference", s.getVariablesReference())
+                .number("namedVariables", s.getNamedVariables()).number("indexedVariables", s.getIndexedVariables())
+                .bool("expensive", s.isExpensive()).end());
+        json.append('}');
     }
 
     // ---- the stack ------------------------------------------------------------------------------------
@@ -112,11 +104,7 @@ final class DapJson {
     }
 
     private static void write(StringBuilder json, StackTraceResponse r, boolean safe) {
-        json.append("{\"stackFrames\":[");
-        StackFrame[] frames = r.getStackFrames();
-        for (int i = 0; i < frames.length; i++) {
-            if (i > 0) json.append(',');
-            StackFrame frame = frames[i];
+        array(json, "stackFrames", r.getStackFrames(), frame -> {
             Fields f = new Fields(json, safe).number("id", frame.getId()).string("name", frame.getName());
             Source s = frame.getSource();
             if (s != null) {
@@ -127,8 +115,7 @@ final class DapJson {
             f.number("line", frame.getLine()).number("column", frame.getColumn()).number("endLine", frame.getEndLine())
                     .number("endColumn", frame.getEndColumn()).bool("canRestart", frame.getCanRestart())
                     .string("instructionPointerReference", frame.getInstructionPointerReference()).end();
-        }
-        json.append(']');
+        });
         if (r.getTotalFrames() != null) json.append(",\"totalFrames\":").append(r.getTotalFrames());
         json.append('}');
     }
@@ -142,13 +129,8 @@ final class DapJson {
     }
 
     private static void write(StringBuilder json, ThreadsResponse r, boolean safe) {
-        json.append("{\"threads\":[");
-        Thread[] threads = r.getThreads();
-        for (int i = 0; i < threads.length; i++) {
-            if (i > 0) json.append(',');
-            new Fields(json, safe).number("id", threads[i].getId()).string("name", threads[i].getName()).end();
-        }
-        json.append("]}");
+        array(json, "threads", r.getThreads(), t -> new Fields(json, safe).number("id", t.getId()).string("name", t.getName()).end());
+        json.append('}');
     }
 
     private static void write(StringBuilder json, StoppedEventArguments e, boolean safe) {
@@ -162,6 +144,16 @@ final class DapJson {
             json.append(']');
         }
         f.end();
+    }
+
+    /** Opens an object with the array {@code name}, each item written by {@code item}; the caller closes the object. */
+    private static <T> void array(StringBuilder json, String name, T[] items, Consumer<T> item) {
+        json.append("{\"").append(name).append("\":[");
+        for (int i = 0; i < items.length; i++) {
+            if (i > 0) json.append(',');
+            item.accept(items[i]);
+        }
+        json.append(']');
     }
 
     /** One JSON object's fields in the order they are given, leaving out nulls as Gson does. */
