@@ -22,7 +22,7 @@ public final class JsonText {
 
     private JsonText() {}
 
-    /** How one of this server's adapters writes a value: the whole JSON object, appended to {@code json}. */
+    /** How one of the servers' own adapters writes a value: the whole JSON object, appended to {@code json}. */
     public interface Fields<T> {
         void write(StringBuilder json, T value, boolean htmlSafe);
     }
