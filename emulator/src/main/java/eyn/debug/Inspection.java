@@ -16,8 +16,6 @@ import eyn.machine.disk.eynfs.Superblock;
 import eyn.machine.files.OpenFile;
 import eyn.machine.memory.Heap;
 import eyn.machine.memory.Predictor;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -192,25 +190,13 @@ public final class Inspection {
         out.add(Entry.leaf("hits", p.hits()));
         out.add(Entry.leaf("misses", p.misses()));
         out.add(Entry.leaf("hit rate", p.hitRatePercent() + "%").watching(new WatchTarget.HitRate()));
-        out.add(Entry.leaf("score", twoDecimals(p.score())));
+        out.add(Entry.leaf("score", p.scoreText()));
         out.add(Entry.leaf("total accesses", p.totalAccesses()));
         out.add(Entry.leaf("cached slots", p.cachedSlots()));
         out.add(array("access_pattern", p.accessPattern()));
         out.add(array("allocation_sizes", p.allocationSizes()));
         out.add(array("access_frequency", p.accessFrequency()));
         return out;
-    }
-
-    /**
-     * What {@code String.format(Locale.ROOT, "%.2f", x)} writes (half up on the shortest decimal form), without the
-     * Formatter: its format parsing and locale lookups were a fifth of a debugger stop's work while the JIT warmed up
-     * (docs/benchmarks.md, "The debug adapter", session 14).
-     */
-    static String twoDecimals(double x) {
-        if (!Double.isFinite(x)) return String.format(Locale.ROOT, "%.2f", x);
-        BigDecimal rounded = new BigDecimal(Double.toString(x)).setScale(2, RoundingMode.HALF_UP);
-        // a BigDecimal has no negative zero, the Formatter keeps the sign: -0.001 is "-0.00"
-        return rounded.signum() == 0 && Math.copySign(1.0, x) < 0 ? "-" + rounded.toPlainString() : rounded.toPlainString();
     }
 
     private List<Entry> heap() {

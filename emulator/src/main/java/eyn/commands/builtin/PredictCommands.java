@@ -6,7 +6,6 @@ import eyn.machine.Console;
 import eyn.machine.Machine;
 import eyn.machine.memory.Heap;
 import eyn.machine.memory.Predictor;
-import java.util.Locale;
 import java.util.Map;
 
 /** predict, memory_stats, memory. */
@@ -49,7 +48,7 @@ final class PredictCommands {
         out.plain("Hit rate: " + p.hitRatePercent() + "%");
         out.plain("Mapped files: " + m.mappings().size());
         // EYN-OS's printf has no %.2f: it prints "2f" (O1)
-        out.plain(m.faithful() ? "Prediction score: 2f" : String.format(Locale.ROOT, "Prediction score: %.2f", p.score()));
+        out.plain(m.faithful() ? "Prediction score: 2f" : "Prediction score: " + p.scoreText());
     }
 
     private static void memoryStats(Invocation call) {

@@ -1,4 +1,4 @@
-package eyn.debug;
+package eyn.machine.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The predictor's score is shown as the Formatter's "%.2f" would show it, without the Formatter. */
 class TwoDecimalsTest {
     private static void same(double x) {
-        assertEquals(String.format(Locale.ROOT, "%.2f", x), Inspection.twoDecimals(x), "x = " + x);
+        assertEquals(String.format(Locale.ROOT, "%.2f", x), Predictor.twoDecimals(x), "x = " + x);
     }
 
     @Test
