@@ -7,15 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Sits between the client's raw byte stream and LSP4J's reader, which gives up for good on one bad
+ * Reads the client's raw byte stream in place of LSP4J's reader, which gives up for good on one bad
  * header or one body nested too deeply. It reads the {@code Content-Length} framing itself and hands
- * LSP4J only well-formed frames whose body is one JSON value nested at most {@link #MAX_DEPTH} levels.
+ * on ({@link FrameMessageProducer}) only the bodies of well-formed frames, each one JSON value nested at
+ * most {@link #MAX_DEPTH} levels.
  * A malformed header, a body that is not one balanced JSON value (a length shorter or longer than the
  * body) or an over-deep body is logged and dropped, and reading resynchronises at the next
  * {@code Content-Length} header. When no header can be found in {@link #MAX_SKIP} bytes, it gives up:
  * {@link #failure()} says why and the stream ends, so the server exits with a non-zero status.
  */
-public final class FrameGuard extends InputStream {
+public final class FrameGuard {
     /** The deepest nesting of arrays and objects a message body may have. */
     public static final int MAX_DEPTH = 64;
     /** The largest body accepted (an editor's 16 MB document, escaped, fits). */
@@ -28,8 +29,7 @@ public final class FrameGuard extends InputStream {
     private final InputStream raw;
     private final Log log;
     private final String name;
-    private byte[] frame = new byte[0];
-    private int pos;
+    private byte[] body;
     private boolean ended;
     private volatile String failure;
     /** A header line found inside garbage, to be parsed before reading further. */
@@ -46,38 +46,15 @@ public final class FrameGuard extends InputStream {
         return failure;
     }
 
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    /**
+     * The body of the next well-formed frame, or null at the end of the input (or when the guard gave up,
+     * see {@link #failure()}). Called by one thread, the reader's.
+     */
+    public byte[] nextBody() throws IOException {
+        return ended || (ended = !nextFrame()) ? null : body;
     }
 
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) return 0;
-        while (pos >= frame.length) {
-            if (ended || !nextFrame()) {
-                ended = true;
-                return -1;
-            }
-        }
-        int n = Math.min(len, frame.length - pos);
-        System.arraycopy(frame, pos, b, off, n);
-        pos += n;
-        return n;
-    }
-
-    @Override
-    public int available() {
-        return frame.length - pos;
-    }
-
-    @Override
-    public void close() throws IOException {
-        raw.close();
-    }
-
-    /** Reads the next well-formed frame into {@code frame}; false at the end of the input. */
+    /** Reads the next well-formed frame's body into {@code body}; false at the end of the input. */
     private boolean nextFrame() throws IOException {
         while (true) {
             long length = -1;
@@ -132,11 +109,7 @@ public final class FrameGuard extends InputStream {
                 dropped("a message whose body " + problem);
                 continue;
             }
-            byte[] header = ("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-            frame = new byte[header.length + body.length];
-            System.arraycopy(header, 0, frame, 0, header.length);
-            System.arraycopy(body, 0, frame, header.length, body.length);
-            pos = 0;
+            this.body = body;
             return true;
         }
     }

@@ -1,6 +1,7 @@
 package eyn.server.dap;
 
 import eyn.server.common.FrameGuard;
+import eyn.server.common.FrameMessageProducer;
 import eyn.server.common.LifecycleGuard;
 import eyn.server.common.Log;
 import eyn.server.common.ProtocolServer;
@@ -15,6 +16,8 @@ import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
 import org.eclipse.lsp4j.jsonrpc.Endpoint;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.MessageProducer;
+import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.debug.DebugRemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
@@ -53,22 +56,31 @@ public final class DapCommand implements java.util.concurrent.Callable<Integer> 
         EventGate gate = new EventGate();
         EynDebugAdapter adapter = new EynDebugAdapter(log, gate, () -> done.complete(0));
         ExecutorService io = ProtocolServer.ioThreads("eyn-dap-io");
-        FrameGuard input = new FrameGuard(in, log, "eyn dap");
+        FrameGuard frames = new FrameGuard(in, log, "eyn dap");
         Launcher<IDebugProtocolClient> launcher = new DebugLauncher.Builder<IDebugProtocolClient>() {
+                    private RemoteEndpoint remote;
+
                     @Override
                     protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
                         MessageConsumer outgoing = wrapMessageConsumer(new ReusingMessageConsumer(output, jsonHandler));
                         Endpoint local = new LifecycleGuard(ServiceEndpoints.toEndpoint(localServices), getSupportedMethods(),
                                 PARAMS_OPTIONAL, log, "debug adapter");
-                        RemoteEndpoint remote = new DebugRemoteEndpoint(outgoing, local, exceptionHandler);
+                        remote = new DebugRemoteEndpoint(outgoing, local, exceptionHandler);
                         jsonHandler.setMethodProvider(remote);
                         remote.setJsonHandler(jsonHandler);
                         return remote;
                     }
+
+                    @Override
+                    protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer lsp4jReader, MessageConsumer incoming,
+                            IDebugProtocolClient proxy) {
+                        return FrameMessageProducer.processor(frames, remote, incoming, log);
+                    }
                 }
                 .setLocalService(adapter)
                 .setRemoteInterface(IDebugProtocolClient.class)
-                .setInput(input)
+                // read by the guard and FrameMessageProducer above, never by LSP4J's own reader
+                .setInput(InputStream.nullInputStream())
                 .setOutput(out)
                 .setExecutorService(io)
                 .wrapMessages(gate)
@@ -76,7 +88,7 @@ public final class DapCommand implements java.util.concurrent.Callable<Integer> 
                 .setExceptionHandler(e -> LspCommand.toResponseError(e, log))
                 .create();
         adapter.connect(launcher.getRemoteProxy());
-        int status = ProtocolServer.awaitEnd(launcher.startListening(), done, () -> ProtocolServer.inputEnded(input, log, 0));
+        int status = ProtocolServer.awaitEnd(launcher.startListening(), done, () -> ProtocolServer.inputEnded(frames, log, 0));
         adapter.shutdown();
         io.shutdownNow();
         return status;

@@ -1,6 +1,7 @@
 package eyn.server.lsp;
 
 import eyn.server.common.FrameGuard;
+import eyn.server.common.FrameMessageProducer;
 import eyn.server.common.LifecycleGuard;
 import eyn.server.common.Log;
 import eyn.server.common.ProtocolServer;
@@ -15,6 +16,8 @@ import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.Endpoint;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.MessageProducer;
+import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
@@ -56,22 +59,31 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         EynLanguageServer server = new EynLanguageServer(log, exit::complete);
         ExecutorService io = ProtocolServer.ioThreads("eyn-lsp-io");
-        FrameGuard input = new FrameGuard(in, log, "eyn lsp");
+        FrameGuard frames = new FrameGuard(in, log, "eyn lsp");
         Launcher<EynLanguageClient> launcher = new LSPLauncher.Builder<EynLanguageClient>() {
+                    private RemoteEndpoint remote;
+
                     @Override
                     protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
                         MessageConsumer outgoing = wrapMessageConsumer(new ReusingMessageConsumer(output, jsonHandler));
                         Endpoint local = new LifecycleGuard(ServiceEndpoints.toEndpoint(localServices), getSupportedMethods(),
                                 Set.of("initialized"), log, "language server");
-                        RemoteEndpoint remote = new RemoteEndpoint(outgoing, local, exceptionHandler);
+                        remote = new RemoteEndpoint(outgoing, local, exceptionHandler);
                         jsonHandler.setMethodProvider(remote);
                         remote.setJsonHandler(jsonHandler);
                         return remote;
                     }
+
+                    @Override
+                    protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer lsp4jReader, MessageConsumer incoming,
+                            EynLanguageClient proxy) {
+                        return FrameMessageProducer.processor(frames, remote, incoming, log);
+                    }
                 }
                 .setLocalService(server)
                 .setRemoteInterface(EynLanguageClient.class)
-                .setInput(input)
+                // read by the guard and FrameMessageProducer above, never by LSP4J's own reader
+                .setInput(InputStream.nullInputStream())
                 .setOutput(out)
                 .setExecutorService(io)
                 .setExceptionHandler(e -> toResponseError(e, log))
@@ -79,7 +91,7 @@ public final class LspCommand implements java.util.concurrent.Callable<Integer> 
                 .create();
         server.connect(launcher.getRemoteProxy());
         int status = ProtocolServer.awaitEnd(launcher.startListening(), exit, 
-                () -> ProtocolServer.inputEnded(input, log, server.isShutdown() ? 0 : 1));
+                () -> ProtocolServer.inputEnded(frames, log, server.isShutdown() ? 0 : 1));
         io.shutdownNow();
         server.stop(); // the analysis and dry-run threads too: an analysis still running hands off to nothing
         // an analysis or dry run still running ends (briefly) before the session does
