@@ -96,6 +96,8 @@ public final class DapBenchmark {
         System.out.printf("%nadapter start to initialized: %.0f ms (target < 1000 ms)%n", startMs);
         b.launch(stepping, true);
         b.await();
+        // -Deyn.bench.thinkMs=N pauses after the stop on entry, as a person looks at it before the first step
+        Thread.sleep(Long.getLong("eyn.bench.thinkMs", 0));
         int cold = 200;
         // -Deyn.bench.steps=N steps longer, to see how far the warm tail is the JIT compilers still at work
         int total = Integer.getInteger("eyn.bench.steps", 2200);
