@@ -1,5 +1,6 @@
 package eyn.server.common;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,8 @@ public final class FrameGuard {
     private String pendingLine;
 
     public FrameGuard(InputStream raw, Log log, String name) {
-        this.raw = raw;
+        // the headers are read a byte at a time: from a socket (eyn lsp --port) each would be a system call
+        this.raw = raw instanceof BufferedInputStream ? raw : new BufferedInputStream(raw, 1 << 16);
         this.log = log;
         this.name = name;
     }
