@@ -14,7 +14,7 @@ import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 /**
  * Parses the bodies {@link FrameGuard} reads and hands each message on, in place of LSP4J's
  * {@code StreamMessageProducer}, which read the frame a second time after the guard: the headers byte
- * by byte, then the body through a new {@code InputStreamReader}, whose 8 KiB decoding buffers were most
+ * by byte, then the body through a new {@code InputStreamReader}, whose 8 KiB decoding buffers were half
  * of what the debug adapter allocated per step (a step and its refresh are ten or more small requests;
  * JFR: 200 of 390 MB over a benchmark session), so that its young collections came three times as often.
  * A body is decoded at once into a String (UTF-8, as LSP4J's default charset; the guard passes no other
