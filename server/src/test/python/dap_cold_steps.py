@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""The debug adapter's first steps measured by a client without a JIT of its own (docs/benchmarks.md, session 15).
+
+Starts the adapter with the given command (e.g. ./eyn dap), stops on entry in the DapBenchmark's stepping
+script, then makes STEPS (default 200) steps, each `next` to its `stopped` event followed by the refresh an
+editor makes (threads, stackTrace, scopes, then the variables of every scope sent together), and prints
+start -> initialized, `next` p50/p99 and stop + refresh p50/p99 over those steps. One throwaway session of
+50 steps comes first (the page cache, the class-data archive).
+
+Usage: python3 server/src/test/python/dap_cold_steps.py ./eyn dap
+"""
+import json
+import math
+import os
+import queue
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+SCRIPT = "set N=0\nloop 1000000\nset X=$N\nifeq $X 5\necho five\nendif\nendloop\necho after loop\n"
+
+
+def session(command, script, steps):
+    p = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
+    responses, events, arrived = {}, queue.Queue(), threading.Condition()
+
+    def reader():
+        out = p.stdout
+        while True:
+            header = b""
+            while not header.endswith(b"\r\n\r\n"):
+                c = out.read(1)
+                if not c:
+                    return
+                header += c
+            length = next(int(l.split(":")[1]) for l in header.decode().split("\r\n") if l.lower().startswith("content-length"))
+            body = b""
+            while len(body) < length:
+                body += out.read(length - len(body))
+            message = json.loads(body)
+            if message["type"] == "response":
+                with arrived:
+                    responses[message["request_seq"]] = message
+                    arrived.notify_all()
+            elif message["type"] == "event":
+                events.put(message)
+
+    threading.Thread(target=reader, daemon=True).start()
+    seq = [0]
+
+    def send(command, arguments=None):
+        seq[0] += 1
+        message = {"seq": seq[0], "type": "request", "command": command}
+        if arguments is not None:
+            message["arguments"] = arguments
+        body = json.dumps(message).encode()
+        p.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        return seq[0]
+
+    def answer(request):
+        with arrived:
+            if not arrived.wait_for(lambda: request in responses, timeout=30):
+                raise TimeoutError(f"no answer to request {request}")
+            return responses.pop(request)
+
+    def event(name):
+        while True:
+            e = events.get(timeout=30)
+            if e["event"] == name:
+                return e
+
+    started = time.perf_counter()
+    answer(send("initialize", {"adapterID": "eyn"}))
+    event("initialized")
+    start_ms = (time.perf_counter() - started) * 1000
+    answer(send("launch", {"program": script, "stopOnEntry": True}))
+    answer(send("configurationDone"))
+    event("stopped")
+    figures = []
+    for _ in range(steps):
+        t = time.perf_counter()
+        answer(send("next", {"threadId": 1}))
+        event("stopped")
+        stopped = time.perf_counter()
+        answer(send("threads"))
+        frames = answer(send("stackTrace", {"threadId": 1}))["body"]["stackFrames"]
+        scopes = answer(send("scopes", {"frameId": frames[0]["id"]}))["body"]["scopes"]
+        for request in [send("variables", {"variablesReference": s["variablesReference"]}) for s in scopes]:
+            answer(request)
+        figures.append(((stopped - t) * 1000, (time.perf_counter() - t) * 1000))
+    answer(send("disconnect"))
+    p.stdin.close()
+    p.wait(10)
+    return start_ms, figures
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, math.ceil(p / 100 * len(ordered)) - 1))]
+
+
+def main():
+    command = sys.argv[1:]
+    if not command:
+        sys.exit(__doc__)
+    script = os.path.join(tempfile.mkdtemp(), "bench.eyn")
+    with open(script, "w") as f:
+        f.write(SCRIPT)
+    session(command, script, 50)
+    start_ms, figures = session(command, script, int(os.environ.get("STEPS", "200")))
+    nexts = [n for n, _ in figures]
+    both = [b for _, b in figures]
+    print(f"start -> initialized {start_ms:.0f} ms; next p50/p99 {percentile(nexts, 50):.2f}/{percentile(nexts, 99):.2f} ms; "
+          f"stop + refresh p50/p99 {percentile(both, 50):.2f}/{percentile(both, 99):.2f} ms, max {max(both):.1f} ms; "
+          f"{sum(1 for b in both if b > 4)} of {len(both)} steps over 4 ms")
+
+
+if __name__ == "__main__":
+    main()
