@@ -30,7 +30,6 @@ public final class FrameGuard {
     private final InputStream raw;
     private final Log log;
     private final String name;
-    private byte[] body;
     private boolean ended;
     private volatile String failure;
     /** A header line found inside garbage, to be parsed before reading further. */
@@ -53,11 +52,14 @@ public final class FrameGuard {
      * see {@link #failure()}). Called by one thread, the reader's.
      */
     public byte[] nextBody() throws IOException {
-        return ended || (ended = !nextFrame()) ? null : body;
+        if (ended) return null;
+        byte[] body = nextFrame();
+        ended = body == null;
+        return body;
     }
 
-    /** Reads the next well-formed frame's body into {@code body}; false at the end of the input. */
-    private boolean nextFrame() throws IOException {
+    /** The body of the next well-formed frame; null at the end of the input. */
+    private byte[] nextFrame() throws IOException {
         while (true) {
             long length = -1;
             boolean sawHeader = false;
@@ -65,7 +67,7 @@ public final class FrameGuard {
             while (true) {
                 String line = pendingLine != null ? pendingLine : readLine();
                 pendingLine = null;
-                if (line == null) return false;
+                if (line == null) return null;
                 if (line.isEmpty()) {
                     if (length >= 0) break;
                     if (!sawHeader) continue; // blank lines between frames
@@ -100,19 +102,18 @@ public final class FrameGuard {
                 }
             }
             if (resync) {
-                if (pendingLine == null && !skipToHeader()) return false;
+                if (pendingLine == null && !skipToHeader()) return null;
                 continue;
             }
             byte[] body = new byte[(int) length];
             // readNBytes(byte[], int, int) never asks the stream for zero bytes, which some pipes block on
-            if (raw.readNBytes(body, 0, body.length) < length) return false; // the input ended in the middle of a body
+            if (raw.readNBytes(body, 0, body.length) < length) return null; // the input ended in the middle of a body
             String problem = JsonShape.check(body, MAX_DEPTH);
             if (problem != null) {
                 dropped("a message whose body " + problem);
                 continue;
             }
-            this.body = body;
-            return true;
+            return body;
         }
     }
 
