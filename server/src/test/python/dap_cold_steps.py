@@ -4,8 +4,12 @@
 Starts the adapter with the given command (e.g. ./eyn dap), stops on entry in the DapBenchmark's stepping
 script, then makes STEPS (default 200) steps, each `next` to its `stopped` event followed by the refresh an
 editor makes (threads, stackTrace, scopes, then the variables of every scope sent together), and prints
-start -> initialized, `next` p50/p99 and stop + refresh p50/p99 over those steps. One throwaway session of
-50 steps comes first (the page cache, the class-data archive).
+start -> initialized, `next` p50/p99 and stop + refresh p50/p99 over those steps, and each step over 4 ms with
+the milliseconds since the process started when it began. One throwaway session of 50 steps comes first (the
+page cache, the class-data archive). THINK_MS pauses that long after the stop on entry, as a person would.
+
+Any command that speaks DAP on stdio will do, e.g. the floor (docs/benchmarks.md, session 16):
+python3 server/src/test/python/dap_cold_steps.py java -cp server/target/test-classes eyn.bench.DapFloor
 
 Usage: python3 server/src/test/python/dap_cold_steps.py ./eyn dap
 """
@@ -78,6 +82,7 @@ def session(command, script, steps):
     answer(send("launch", {"program": script, "stopOnEntry": True}))
     answer(send("configurationDone"))
     event("stopped")
+    time.sleep(float(os.environ.get("THINK_MS", "0")) / 1000)
     figures = []
     for _ in range(steps):
         t = time.perf_counter()
@@ -89,7 +94,7 @@ def session(command, script, steps):
         scopes = answer(send("scopes", {"frameId": frames[0]["id"]}))["body"]["scopes"]
         for request in [send("variables", {"variablesReference": s["variablesReference"]}) for s in scopes]:
             answer(request)
-        figures.append(((stopped - t) * 1000, (time.perf_counter() - t) * 1000))
+        figures.append(((stopped - t) * 1000, (time.perf_counter() - t) * 1000, (t - started) * 1000))
     answer(send("disconnect"))
     p.stdin.close()
     p.wait(10)
@@ -110,11 +115,12 @@ def main():
         f.write(SCRIPT)
     session(command, script, 50)
     start_ms, figures = session(command, script, int(os.environ.get("STEPS", "200")))
-    nexts = [n for n, _ in figures]
-    both = [b for _, b in figures]
+    nexts = [n for n, _, _ in figures]
+    both = [b for _, b, _ in figures]
     print(f"start -> initialized {start_ms:.0f} ms; next p50/p99 {percentile(nexts, 50):.2f}/{percentile(nexts, 99):.2f} ms; "
           f"stop + refresh p50/p99 {percentile(both, 50):.2f}/{percentile(both, 99):.2f} ms, max {max(both):.1f} ms; "
-          f"{sum(1 for b in both if b > 4)} of {len(both)} steps over 4 ms")
+          f"{sum(1 for b in both if b > 4)} of {len(both)} steps over 4 ms: "
+          + ", ".join(f"#{i} {b:.1f} (at {at:.0f})" for i, (_, b, at) in enumerate(figures) if b > 4))
 
 
 if __name__ == "__main__":

@@ -41,6 +41,8 @@ import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
  * stackTrace, scopes, the variables of every scope), over the first 200 steps of a cold process and
  * over 1,000 steps once it is warm (this client first warms its own JSON code on a throwaway adapter,
  * so that the cold figure is the adapter's);</li>
+ * <li>the same client's first 200 steps against {@link DapFloor}, a JVM that answers with canned text: the
+ * floor of the cold figures on this machine;</li>
  * <li>stepBack after 100,001 executed lines.</li>
  * </ul>
  * Usage: {@code DapBenchmark path/to/eyn.jar [cold-runs]}.
@@ -133,6 +135,8 @@ public final class DapBenchmark {
             Files.writeString(Path.of(stepsFile), out);
         }
         b.stop();
+        // -Deyn.bench.floor=false leaves out the floor: the same client's first steps against a JVM that does nothing
+        if (Boolean.parseBoolean(System.getProperty("eyn.bench.floor", "true"))) floor(stepping, cold);
         if (stepsOnly) System.exit(0);
 
         // ---- stepBack ---------------------------------------------------------------------------------
@@ -198,6 +202,39 @@ public final class DapBenchmark {
         }
         System.out.printf("  %-40s cold %s ms (process start to stop %s ms); warm (restart) %s ms; eyn run incl. JVM start %s ms%s%n",
                 label, range(cold), range(fromStart), range(warm), range(run), target > 0 ? " (target cold < " + target + " ms)" : "");
+    }
+
+    /**
+     * The first {@code steps} steps of a new {@link DapFloor} process, started with the adapter's JVM options but
+     * without the class-data archive (its few classes load from the class path): how much of the cold figures
+     * a JVM costs on this machine whatever the adapter does.
+     */
+    private static void floor(Path script, int steps) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Launch.FLAGS);
+        command.addAll(Launch.DAP_FLAGS);
+        command.addAll(List.of("-cp", Path.of(DapFloor.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
+                DapFloor.class.getName()));
+        DapBenchmark f = new DapBenchmark();
+        f.start(command);
+        f.launch(script, true);
+        f.await();
+        double[] next = new double[steps];
+        double[] refresh = new double[steps];
+        double[] both = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            long t = System.nanoTime();
+            f.next();
+            next[i] = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            f.refresh();
+            refresh[i] = (System.nanoTime() - t) / 1e6;
+            both[i] = next[i] + refresh[i];
+        }
+        f.stop();
+        printSteps("floor: the same client, first " + steps + " steps of a JVM that parses nothing and keeps no state (DapFloor)",
+                next, refresh, both);
     }
 
     /** 1,500 steps and refreshes against an adapter process that is then thrown away. */
