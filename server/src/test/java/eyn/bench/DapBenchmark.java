@@ -103,23 +103,9 @@ public final class DapBenchmark {
         int cold = 200;
         // -Deyn.bench.steps=N steps longer, to see how far the warm tail is the JIT compilers still at work
         int total = Integer.getInteger("eyn.bench.steps", 2200);
-        double[] next = new double[total];
-        double[] refresh = new double[total];
-        long[] clientGcs = new long[total];
-        long[] wallClock = new long[total];
-        for (int i = 0; i < total; i++) {
-            long gcs = clientCollections();
-            wallClock[i] = System.currentTimeMillis();
-            long t = System.nanoTime();
-            b.next();
-            next[i] = (System.nanoTime() - t) / 1e6;
-            t = System.nanoTime();
-            b.refresh();
-            refresh[i] = (System.nanoTime() - t) / 1e6;
-            clientGcs[i] = clientCollections() - gcs;
-        }
-        double[] both = new double[total];
-        for (int i = 0; i < total; i++) both[i] = next[i] + refresh[i];
+        Steps measured = b.steps(total);
+        double[] next = measured.next(), refresh = measured.refresh(), both = measured.both();
+        long[] clientGcs = measured.clientGcs(), wallClock = measured.wallClock();
         printSteps("cold (first " + cold + " steps of a new process)", Arrays.copyOfRange(next, 0, cold),
                 Arrays.copyOfRange(refresh, 0, cold), Arrays.copyOfRange(both, 0, cold));
         printSteps("warm (last 1,000 of " + total + " steps)", Arrays.copyOfRange(next, total - 1000, total),
@@ -220,21 +206,31 @@ public final class DapBenchmark {
         f.start(command);
         f.launch(script, true);
         f.await();
-        double[] next = new double[steps];
-        double[] refresh = new double[steps];
-        double[] both = new double[steps];
-        for (int i = 0; i < steps; i++) {
-            long t = System.nanoTime();
-            f.next();
-            next[i] = (System.nanoTime() - t) / 1e6;
-            t = System.nanoTime();
-            f.refresh();
-            refresh[i] = (System.nanoTime() - t) / 1e6;
-            both[i] = next[i] + refresh[i];
-        }
+        Steps measured = f.steps(steps);
         f.stop();
         printSteps("floor: the same client, first " + steps + " steps of a JVM that parses nothing and keeps no state (DapFloor)",
-                next, refresh, both);
+                measured.next(), measured.refresh(), measured.both());
+    }
+
+    /** Each step's {@code next} → stopped and refresh times in milliseconds, their sums, the client's collections during it and when it began. */
+    record Steps(double[] next, double[] refresh, double[] both, long[] clientGcs, long[] wallClock) { }
+
+    /** {@code count} steps, each {@code next} to its stop and the refresh after it. */
+    Steps steps(int count) throws Exception {
+        Steps s = new Steps(new double[count], new double[count], new double[count], new long[count], new long[count]);
+        for (int i = 0; i < count; i++) {
+            long gcs = clientCollections();
+            s.wallClock()[i] = System.currentTimeMillis();
+            long t = System.nanoTime();
+            next();
+            s.next()[i] = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            refresh();
+            s.refresh()[i] = (System.nanoTime() - t) / 1e6;
+            s.both()[i] = s.next()[i] + s.refresh()[i];
+            s.clientGcs()[i] = clientCollections() - gcs;
+        }
+        return s;
     }
 
     /** 1,500 steps and refreshes against an adapter process that is then thrown away. */
