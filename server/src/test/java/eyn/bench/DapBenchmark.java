@@ -54,6 +54,10 @@ public final class DapBenchmark {
     private IDebugProtocolServer server;
     private Process process;
     private long started;
+    /** The socket of the adapter host this process is, when {@link #startHost} started it. */
+    private Path hostSocket;
+    /** The host's line about its rehearsal. */
+    private String rehearsal;
 
     static final String R13_LOOP = "set N=0\nloop 1000000\nset X=1\nendloop\necho after loop\n";
     /** Line (1-based) of the breakpoint after the loop. */
@@ -123,6 +127,8 @@ public final class DapBenchmark {
         b.stop();
         // -Deyn.bench.floor=false leaves out the floor: the same client's first steps against a JVM that does nothing
         if (Boolean.parseBoolean(System.getProperty("eyn.bench.floor", "true"))) floor(stepping, cold);
+        // -Deyn.bench.host=false leaves out the adapter host: the first 200 steps of sessions on eyn dap --listen
+        if (Boolean.parseBoolean(System.getProperty("eyn.bench.host", "true"))) host(jar, stepping, cold);
         if (stepsOnly) System.exit(0);
 
         // ---- stepBack ---------------------------------------------------------------------------------
@@ -210,6 +216,44 @@ public final class DapBenchmark {
         f.stop();
         printSteps("floor: the same client, first " + steps + " steps of a JVM that parses nothing and keeps no state (DapFloor)",
                 measured.next(), measured.refresh(), measured.both());
+    }
+
+    /**
+     * The first {@code steps} steps of the first two sessions on an adapter host ({@code eyn dap --listen}, which
+     * the VS Code extension starts with the language server), connected after its rehearsal.
+     */
+    private static void host(Path jar, Path script, int steps) throws Exception {
+        // this client's socket code (NIO's channel, the buffered streams) is warmed first on a throwaway host, as
+        // its stdio code was on a throwaway process: an editor's is warm, and the figure is the host's
+        DapBenchmark throwaway = new DapBenchmark();
+        throwaway.startHost(jar);
+        DapBenchmark warming = new DapBenchmark();
+        warming.connectToHost(throwaway);
+        warming.launch(script, true);
+        warming.await();
+        warming.steps(1500);
+        warming.disconnect();
+        throwaway.endHost();
+        DapBenchmark host = new DapBenchmark();
+        double ready = host.startHost(jar);
+        System.out.printf("%nadapter host start to the end of its rehearsal: %.0f ms (%s)%n", ready, host.rehearsal);
+        for (String which : List.of("first", "second")) {
+            DapBenchmark session = new DapBenchmark();
+            double init = session.connectToHost(host);
+            session.launch(script, true);
+            session.await();
+            Steps measured = session.steps(steps);
+            session.disconnect();
+            printSteps("adapter host (eyn dap --listen, as VS Code starts it): " + which + " session, connect to initialized "
+                    + String.format("%.1f ms", init) + ", its first " + steps + " steps", measured.next(), measured.refresh(), measured.both());
+        }
+        host.endHost();
+    }
+
+    /** Ends the host {@link #startHost} started, as an editor does: by closing its stdin. */
+    private void endHost() throws Exception {
+        process.getOutputStream().close();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) throw new IllegalStateException("the host did not end when its stdin closed");
     }
 
     /** Each step's {@code next} → stopped and refresh times in milliseconds, their sums, the client's collections during it and when it began. */
@@ -302,12 +346,47 @@ public final class DapBenchmark {
         started = System.nanoTime();
         process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return connect(process.getInputStream(), process.getOutputStream());
+    }
+
+    /**
+     * Starts {@code eyn dap --listen} as the VS Code extension does and waits until it has rehearsed (what an
+     * editor's host has done by the time a person presses F5); returns the milliseconds from the process start
+     * to the end of the rehearsal. {@link #connectToHost} then opens a session on it.
+     */
+    double startHost(Path jar) throws Exception {
+        hostSocket = Files.createTempDirectory("eyn-dap-host").resolve("dap.sock");
+        long t = System.nanoTime();
+        process = new ProcessBuilder(eyn(jar, "dap", "--listen", hostSocket.toString())).start();
+        var err = new java.io.BufferedReader(new java.io.InputStreamReader(process.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8));
+        String line;
+        while ((line = err.readLine()) != null && !line.startsWith("eyn dap: rehearsal")) {
+            // the listening line comes first
+        }
+        if (line == null) throw new IllegalStateException("the host ended before its rehearsal");
+        rehearsal = line.substring("eyn dap: ".length());
+        Thread drain = new Thread(() -> { try { err.transferTo(java.io.Writer.nullWriter()); } catch (java.io.IOException e) { } });
+        drain.setDaemon(true);
+        drain.start();
+        return (System.nanoTime() - t) / 1e6;
+    }
+
+    /** A new session on the host {@link #startHost} started, initialized; the milliseconds to the initialized event. */
+    double connectToHost(DapBenchmark host) throws Exception {
+        process = host.process;
+        started = System.nanoTime();
+        var channel = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+        channel.connect(java.net.UnixDomainSocketAddress.of(host.hostSocket));
+        return connect(eyn.server.common.SocketHost.inputOf(channel), eyn.server.common.SocketHost.outputOf(channel));
+    }
+
+    private double connect(java.io.InputStream in, java.io.OutputStream out) throws Exception {
         IDebugProtocolClient client = new IDebugProtocolClient() {
             @Override public void initialized() { initialized.complete(null); }
             @Override public void stopped(StoppedEventArguments args) { stops.add(args); }
             @Override public void terminated(TerminatedEventArguments args) { terminated.complete(args); }
         };
-        var launcher = DSPLauncher.createClientLauncher(client, process.getInputStream(), process.getOutputStream());
+        var launcher = DSPLauncher.createClientLauncher(client, in, out);
         launcher.startListening();
         server = launcher.getRemoteProxy();
         InitializeRequestArguments init = new InitializeRequestArguments();
@@ -394,10 +473,14 @@ public final class DapBenchmark {
     }
 
     void stop() throws Exception {
-        server.disconnect(new org.eclipse.lsp4j.debug.DisconnectArguments()).get(10, TimeUnit.SECONDS);
+        disconnect();
         process.getOutputStream().close();
         process.waitFor(10, TimeUnit.SECONDS);
         process.destroyForcibly();
+    }
+
+    void disconnect() throws Exception {
+        server.disconnect(new org.eclipse.lsp4j.debug.DisconnectArguments()).get(10, TimeUnit.SECONDS);
     }
 
     private static String range(double[] values) {

@@ -6,6 +6,7 @@ import eyn.server.common.LifecycleGuard;
 import eyn.server.common.Log;
 import eyn.server.common.ProtocolServer;
 import eyn.server.common.ReusingMessageConsumer;
+import eyn.server.common.SocketHost;
 import eyn.server.lsp.LspCommand;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,13 +27,23 @@ import org.eclipse.lsp4j.jsonrpc.debug.DebugLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code eyn dap}: the debug adapter on stdio, or on a socket on 127.0.0.1 with {@code --port}. */
+/**
+ * {@code eyn dap}: the debug adapter on stdio, on a socket on 127.0.0.1 with {@code --port}, or as a host of
+ * many sessions on a Unix domain socket with {@code --listen} (what the VS Code extension starts).
+ */
 @Command(name = "dap", mixinStandardHelpOptions = true,
-        description = {"Run the EYN debug adapter (DAP) on stdin/stdout, or on a TCP port of 127.0.0.1.",
+        description = {"Run the EYN debug adapter (DAP) on stdin/stdout, on a TCP port of 127.0.0.1, or as a host",
+                "of many sessions on a Unix domain socket.",
                 "Logs go to stderr; stdout carries only the protocol."})
 public final class DapCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "listen on 127.0.0.1:N for one client instead of stdio; the client first sends the token printed on stderr and a newline")
     Integer port;
+
+    @Option(names = "--listen", paramLabel = "SOCKET", description = {
+            "serve any number of clients, one after another or side by side, on a Unix domain socket created at SOCKET",
+            "(only its owner may connect), until stdin closes; the host first rehearses a session against itself so",
+            "that an editor's sessions start on compiled code (-Deyn.dap.rehearsal=false leaves that out)"})
+    java.nio.file.Path listen;
 
     @Option(names = "--trace", paramLabel = "LEVEL", description = "log level: off, error, messages, verbose")
     String trace;
@@ -42,6 +53,17 @@ public final class DapCommand implements java.util.concurrent.Callable<Integer> 
 
     @Override
     public Integer call() throws Exception {
+        if (listen != null) {
+            if (port != null) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "give --listen or --port, not both");
+            java.io.PrintStream err = System.err;
+            java.io.InputStream stdin = System.in;
+            System.setOut(err); // nothing may print on stdout by accident; no protocol runs there
+            Log hostLog = new Log(err);
+            hostLog.setLevel(Log.parse(trace));
+            boolean rehearse = !"false".equals(System.getProperty("eyn.dap.rehearsal"));
+            return new SocketHost("dap", listen, Log.parse(trace), err, DapCommand::serve)
+                    .run(stdin, () -> { if (rehearse) Rehearsal.start(listen, hostLog, err); });
+        }
         return ProtocolServer.run("dap", port, trace, DapCommand::serve);
     }
 

@@ -1,0 +1,171 @@
+package eyn.server.dap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import eyn.server.JsonRpcFrames;
+import eyn.server.common.SocketHost;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real {@code eyn dap --listen} process: the adapter host the VS Code extension keeps per window. */
+class DapHostTest {
+    @TempDir
+    Path dir;
+
+    /** One client of the host, speaking raw DAP over its socket. */
+    private static final class Client implements AutoCloseable {
+        final SocketChannel channel;
+        final InputStream in;
+        final OutputStream out;
+        final List<JsonObject> seen = new ArrayList<>();
+        int seq;
+
+        Client(Path socket) throws Exception {
+            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            in = SocketHost.inputOf(channel);
+            out = SocketHost.outputOf(channel);
+        }
+
+        JsonObject request(String command, String arguments) throws Exception {
+            int id = ++seq;
+            JsonRpcFrames.send(out, "{\"seq\":" + id + ",\"type\":\"request\",\"command\":\"" + command + "\",\"arguments\":" + arguments + "}");
+            while (true) {
+                JsonObject m = JsonRpcFrames.read(in);
+                seen.add(m);
+                if (m.get("type").getAsString().equals("response") && m.get("request_seq").getAsInt() == id) return m;
+            }
+        }
+
+        JsonObject event(String name) throws Exception {
+            for (JsonObject m : seen) {
+                if (m.get("type").getAsString().equals("event") && m.get("event").getAsString().equals(name)) {
+                    seen.remove(m);
+                    return m;
+                }
+            }
+            while (true) {
+                JsonObject m = JsonRpcFrames.read(in);
+                if (m.get("type").getAsString().equals("event") && m.get("event").getAsString().equals(name)) return m;
+                seen.add(m);
+            }
+        }
+
+        String output() {
+            StringBuilder b = new StringBuilder();
+            for (JsonObject m : seen) {
+                if (m.has("event") && m.get("event").getAsString().equals("output")) b.append(m.getAsJsonObject("body").get("output").getAsString());
+            }
+            return b.toString();
+        }
+
+        @Override
+        public void close() throws Exception {
+            channel.close();
+        }
+    }
+
+    /** A whole session: launch stopped on entry, one step, the variables, then to the end. Returns the client's output. */
+    private static String session(Path socket, Path script, String variable, String value) throws Exception {
+        try (Client c = new Client(socket)) {
+            assertTrue(c.request("initialize", "{\"adapterID\":\"eyn\",\"linesStartAt1\":true}").get("success").getAsBoolean());
+            c.event("initialized");
+            JsonObject launched = c.request("launch", "{\"program\":" + new JsonPrimitive(script.toString()) + ",\"stopOnEntry\":true}");
+            assertTrue(launched.get("success").getAsBoolean(), launched.toString());
+            c.request("configurationDone", "{}");
+            assertEquals("entry", c.event("stopped").getAsJsonObject("body").get("reason").getAsString());
+            c.request("next", "{\"threadId\":1}");
+            c.event("stopped");
+            int frame = c.request("stackTrace", "{\"threadId\":1}").getAsJsonObject("body").getAsJsonArray("stackFrames")
+                    .get(0).getAsJsonObject().get("id").getAsInt();
+            String variables = "";
+            for (var scope : c.request("scopes", "{\"frameId\":" + frame + "}").getAsJsonObject("body").getAsJsonArray("scopes")) {
+                int ref = scope.getAsJsonObject().get("variablesReference").getAsInt();
+                variables += c.request("variables", "{\"variablesReference\":" + ref + "}").getAsJsonObject("body").toString();
+            }
+            assertTrue(variables.contains("\"name\":\"" + variable + "\"") && variables.contains("\"value\":\"" + value + "\""),
+                    "this session's own variable: " + variables);
+            c.request("continue", "{\"threadId\":1}");
+            c.event("terminated");
+            c.request("disconnect", "{}");
+            return c.output();
+        }
+    }
+
+    private static String awaitLine(BufferedReader err, String prefix) throws Exception {
+        String line;
+        while ((line = err.readLine()) != null) {
+            if (line.startsWith(prefix)) return line;
+        }
+        throw new AssertionError("stderr ended before a line starting with " + prefix);
+    }
+
+    @Test
+    void servesSessionsSideBySideRehearsesAndEndsWithItsStdin() throws Exception {
+        Path socket = dir.resolve("dap.sock");
+        Path a = Files.writeString(dir.resolve("a.eyn"), "set WHO=alpha\necho hello $WHO\n");
+        Path b = Files.writeString(dir.resolve("b.eyn"), "set WHO=beta\necho hello $WHO\n");
+        Process host = JsonRpcFrames.start("dap", "--listen", socket.toString());
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(host.getErrorStream(), StandardCharsets.UTF_8));
+            assertEquals("eyn dap: listening on " + socket, awaitLine(err, "eyn dap: listening"));
+            // two editors' sessions at once, while the host still rehearses: each sees its own machine
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> sessionOrFail(socket, a, "WHO", "alpha"));
+            CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> sessionOrFail(socket, b, "WHO", "beta"));
+            String outA = first.get(60, TimeUnit.SECONDS);
+            String outB = second.get(60, TimeUnit.SECONDS);
+            assertTrue(outA.contains("hello alpha") && !outA.contains("beta"), outA);
+            assertTrue(outB.contains("hello beta") && !outB.contains("alpha"), outB);
+            String rehearsal = awaitLine(err, "eyn dap: rehearsal");
+            assertTrue(rehearsal.matches("eyn dap: rehearsal " + Rehearsal.STEPS + " steps in \\d+ ms, compilers idle after \\d+ ms more"), rehearsal);
+            // a session after the rehearsal, on the same process
+            assertTrue(session(socket, a, "WHO", "alpha").contains("hello alpha"));
+            host.getOutputStream().close();
+            assertTrue(host.waitFor(15, TimeUnit.SECONDS), "the host ends when the editor that started it goes away");
+            assertEquals(0, host.exitValue());
+            assertFalse(Files.exists(socket), "the socket is removed");
+        } finally {
+            host.destroyForcibly();
+        }
+    }
+
+    private static String sessionOrFail(Path socket, Path script, String variable, String value) {
+        try {
+            return session(socket, script, variable, value);
+        } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
+    }
+
+    @Test
+    void refusesASocketPathThatExistsAndTheTwoListeningOptionsTogether() throws Exception {
+        Path taken = Files.writeString(dir.resolve("taken"), "someone's file\n");
+        Process host = JsonRpcFrames.start("dap", "--listen", taken.toString());
+        assertTrue(host.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, host.exitValue());
+        assertTrue(new String(host.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).contains(taken + " already exists"));
+        assertEquals("someone's file\n", Files.readString(taken), "the file is left as it was");
+        Process both = JsonRpcFrames.start("dap", "--listen", dir.resolve("s").toString(), "--port", "0");
+        assertTrue(both.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, both.exitValue());
+        assertTrue(new String(both.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).contains("give --listen or --port, not both"));
+    }
+}
