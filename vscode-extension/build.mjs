@@ -18,7 +18,7 @@ mkdirSync("syntaxes", { recursive: true });
 copyFileSync("../grammars/eyn.tmLanguage.json", "syntaxes/eyn.tmLanguage.json");
 if (args.includes("--tests")) {
   await build({
-    entryPoints: ["src/java.ts", "src/config.ts", "src/profile.ts", "src/binaries.ts", "src/run.ts", "src/machine.ts"],
+    entryPoints: ["src/java.ts", "src/config.ts", "src/profile.ts", "src/binaries.ts", "src/run.ts", "src/machine.ts", "src/adapterHost.ts"],
     outdir: "test-out/lib",
     format: "esm",
     platform: "node",

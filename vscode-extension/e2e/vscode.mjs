@@ -159,6 +159,10 @@ try {
   check("F5 without a launch.json stops at the breakpoint on line 3, not on entry", /main\.eyn\s*3/.test(stack) && !/entry/i.test(stack),
     stack.slice(0, 300));
   check("the Variables panel shows fd 0", variables.includes("fd 0") && variables.includes("data.txt"), variables.slice(0, 400));
+  // the session runs on the window's adapter host (eyn.debug.adapterHost "early"), not on a process of its own
+  const javas = spawnSync("ps", ["-eo", "args"], { encoding: "utf8" }).stdout.split("\n").filter((l) => l.includes("eyn.jar dap"));
+  check("the debug session is served by the window's adapter host (eyn dap --listen), no process per session",
+    javas.length === 1 && javas[0].includes("dap --listen"), javas.join("\n").slice(0, 600));
 
   // the "Unknown command" exception filter: the failed command's own line (4) is highlighted, with the reason
   const filter = page.locator(".debug-breakpoints .monaco-list-row", { hasText: "Unknown command" }).locator("input[type=checkbox]");

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions, State } from "vscode-languageclient/node";
+import { AdapterHost, hostMode } from "./adapterHost";
 import { isBinariesScript } from "./binaries";
 import { MachineView } from "./machineView";
 import { baseName, forTerminal, isQuietExit, runHeader, runLocation, runSummary, runTerminalName, SAVE_FIRST, saveStep } from "./run";
@@ -49,6 +50,23 @@ let status: vscode.LanguageStatusItem | undefined;
 const profiles = new Map<string, ProfileNotification>();
 /** eyn.convertTo2026 when the client does not provide it (server not running, or not advertising it). */
 let convertFallback: vscode.Disposable | undefined;
+/** The window's `eyn dap --listen` process, which serves its debug sessions (src/adapterHost.ts). */
+let adapterHost: AdapterHost | undefined;
+/** The EYN debug sessions running, by id: the host is not ended under them. */
+const eynSessions = new Set<string>();
+
+function adapterHostMode() {
+  return hostMode(vscode.workspace.getConfiguration("eyn").get<string>("debug.adapterHost"), process.platform);
+}
+
+/** Starts the window's adapter host unless it runs; its socket, or undefined (no Java, or it could not start). */
+function startAdapterHost(context: vscode.ExtensionContext, j: JavaFound): Promise<string | undefined> {
+  adapterHost ??= new AdapterHost((line) => output.appendLine(line));
+  return adapterHost.start({ executable: j.executable, args: [...javaOptions(context, j, "dap"), "-jar", jar(context), "dap"] });
+}
+
+/** How long after the language server is ready the host starts in "early" mode: its rehearsal takes a core for a few seconds. */
+const EARLY_HOST_DELAY_MS = 5000;
 
 function settings(): EynSettings {
   const c = vscode.workspace.getConfiguration("eyn");
@@ -202,6 +220,11 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   try {
     await c.start();
     setClientState("ready");
+    if (adapterHostMode() === "early") {
+      setTimeout(() => {
+        if (adapterHostMode() === "early" && !adapterHost?.running) void startAdapterHost(context, j);
+      }, EARLY_HOST_DELAY_MS);
+    }
   } catch (e) {
     output.appendLine(`The language server did not start: ${e instanceof Error ? e.message : String(e)}`);
     if (client === c) client = undefined;
@@ -318,7 +341,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidCloseTextDocument((doc) => profiles.delete(doc.uri.toString())),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration("eyn.profile")) updateStatus();
+      // another Java or mode: the host ends now unless it serves a session (then at the window's end)
+      if ((e.affectsConfiguration("eyn.java.home") || e.affectsConfiguration("eyn.debug.adapterHost")) && eynSessions.size === 0) adapterHost?.stop();
     }),
+    vscode.debug.onDidStartDebugSession((s) => {
+      if (s.type === "eyn") eynSessions.add(s.id);
+    }),
+    vscode.debug.onDidTerminateDebugSession((s) => eynSessions.delete(s.id)),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       void openBinariesScriptAsEyn(doc);
       if (doc.languageId === "eyn") void ensureClient(context);
@@ -329,9 +358,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const machineView = new MachineView(context);
   context.subscriptions.push(
     vscode.debug.registerDebugAdapterDescriptorFactory("eyn", {
-      createDebugAdapterDescriptor: () => {
+      createDebugAdapterDescriptor: async () => {
         const j = java();
-        return j ? new vscode.DebugAdapterExecutable(j.executable, [...javaOptions(context, j, "dap"), "-jar", jar(context), "dap"]) : undefined;
+        if (!j) return undefined;
+        // the window's host when it may run (and listens); otherwise, or when it failed, a process per session
+        const socket = adapterHostMode() === "off" ? undefined : await startAdapterHost(context, j);
+        if (socket) return new vscode.DebugAdapterNamedPipeServer(socket);
+        return new vscode.DebugAdapterExecutable(j.executable, [...javaOptions(context, j, "dap"), "-jar", jar(context), "dap"]);
       },
     }),
     vscode.debug.registerDebugConfigurationProvider("eyn", {
@@ -497,6 +530,7 @@ function quote(arg: string): string {
 }
 
 export async function deactivate(): Promise<void> {
+  adapterHost?.stop();
   if (starting) await starting.catch(() => undefined);
   if (client) await client.stop();
 }

@@ -43,6 +43,9 @@ import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
  * so that the cold figure is the adapter's);</li>
  * <li>the same client's first 200 steps against {@link DapFloor}, a JVM that answers with canned text: the
  * floor of the cold figures on this machine;</li>
+ * <li>the first 200 steps of the first and the second session on an <b>adapter host</b> ({@code eyn dap
+ * --listen}, as the VS Code extension keeps one per window), connected over its Unix socket once it has
+ * rehearsed, with the time from its start to the end of its rehearsal;</li>
  * <li>stepBack after 100,001 executed lines.</li>
  * </ul>
  * Usage: {@code DapBenchmark path/to/eyn.jar [cold-runs]}.
