@@ -43,11 +43,25 @@ public final class SocketHost {
      */
     public int run(InputStream stdin, Runnable whenListening) throws IOException {
         if (Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            err.println("eyn " + name + ": " + socket + " already exists; give a path that does not");
-            return 2;
+            if (!isStaleSocket(socket)) {
+                err.println("eyn " + name + ": " + socket + " already exists; give a path that does not");
+                return 2;
+            }
+            // a host that was killed leaves its socket behind; nobody listens on it any more
+            Files.delete(socket);
+            err.println("eyn " + name + ": removed the stale socket " + socket);
         }
         try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             listener.bind(UnixDomainSocketAddress.of(socket));
+            // a host ended by a signal removes its socket too
+            Thread cleanup = new Thread(() -> {
+                try {
+                    Files.deleteIfExists(socket);
+                } catch (IOException e) {
+                    // the socket stays; the next host at this path removes it as stale
+                }
+            }, "eyn-" + name + "-remove-socket");
+            Runtime.getRuntime().addShutdownHook(cleanup);
             try {
                 Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException | IOException e) {
@@ -67,6 +81,22 @@ public final class SocketHost {
             Files.deleteIfExists(socket);
         }
         return 0;
+    }
+
+    /** A Unix socket file (not a file, folder or link) on which nobody listens. */
+    private static boolean isStaleSocket(Path path) {
+        try {
+            int mode = (Integer) Files.getAttribute(path, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if ((mode & 0170000) != 0140000) return false;
+        } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+            return false;
+        }
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(UnixDomainSocketAddress.of(path));
+            return false; // a live host: refused, never taken over
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private void accept(ServerSocketChannel listener) {

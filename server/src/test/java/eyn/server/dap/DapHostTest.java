@@ -156,6 +156,30 @@ class DapHostTest {
     }
 
     @Test
+    void takesOverAStaleSocketRefusesALiveOneAndRemovesItsOwnWhenKilled() throws Exception {
+        Path socket = dir.resolve("dap.sock");
+        // a socket nobody listens on, as a killed process leaves it
+        try (var dead = java.nio.channels.ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            dead.bind(UnixDomainSocketAddress.of(socket));
+        }
+        assertTrue(Files.exists(socket));
+        Process host = JsonRpcFrames.start("dap", "--listen", socket.toString());
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(host.getErrorStream(), StandardCharsets.UTF_8));
+            assertEquals("eyn dap: removed the stale socket " + socket, awaitLine(err, "eyn dap: removed"));
+            awaitLine(err, "eyn dap: listening");
+            Process second = JsonRpcFrames.start("dap", "--listen", socket.toString());
+            assertTrue(second.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(2, second.exitValue(), "a live host's socket is never taken over");
+            host.destroy(); // SIGTERM, as a system shutting down sends it
+            assertTrue(host.waitFor(15, TimeUnit.SECONDS));
+            assertFalse(Files.exists(socket), "a host ended by a signal removes its socket");
+        } finally {
+            host.destroyForcibly();
+        }
+    }
+
+    @Test
     void refusesASocketPathThatExistsAndTheTwoListeningOptionsTogether() throws Exception {
         Path taken = Files.writeString(dir.resolve("taken"), "someone's file\n");
         Process host = JsonRpcFrames.start("dap", "--listen", taken.toString());
