@@ -11,12 +11,16 @@ page cache, the class-data archive). THINK_MS pauses that long after the stop on
 Any command that speaks DAP on stdio will do, e.g. the floor (docs/benchmarks.md, session 16):
 python3 server/src/test/python/dap_cold_steps.py java -cp server/target/test-classes eyn.bench.DapFloor
 
+HOST=1 starts the command as an adapter host (it adds --listen SOCKET), waits for the end of its rehearsal and
+measures the first session on its socket, as the VS Code extension's sessions run (session 17).
+
 Usage: python3 server/src/test/python/dap_cold_steps.py ./eyn dap
 """
 import json
 import math
 import os
 import queue
+import socket
 import subprocess
 import sys
 import tempfile
@@ -26,12 +30,53 @@ import time
 SCRIPT = "set N=0\nloop 1000000\nset X=$N\nifeq $X 5\necho five\nendif\nendloop\necho after loop\n"
 
 
-def session(command, script, steps):
-    p = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
+class ProcessTransport:
+    """A new adapter process on stdio."""
+
+    def __init__(self, command):
+        self.p = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
+        self.input = self.p.stdout
+
+    def write(self, data):
+        self.p.stdin.write(data)
+
+    def close(self):
+        self.p.stdin.close()
+        self.p.wait(10)
+
+
+class SocketTransport:
+    """A session on an adapter host's Unix socket (eyn dap --listen)."""
+
+    def __init__(self, path):
+        self.sock = socket.socket(socket.AF_UNIX)
+        self.sock.connect(path)
+        self.input = self.sock.makefile("rb", buffering=0)
+
+    def write(self, data):
+        self.sock.sendall(data)
+
+    def close(self):
+        self.sock.close()
+
+
+def start_host(command):
+    """Starts COMMAND --listen SOCKET and waits for the end of its rehearsal; returns the process, the socket and the line."""
+    path = os.path.join(tempfile.mkdtemp(), "dap.sock")
+    host = subprocess.Popen(command + ["--listen", path], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for line in host.stderr:
+        if line.startswith(b"eyn dap: rehearsal"):
+            threading.Thread(target=lambda: host.stderr.read(), daemon=True).start()
+            return host, path, line.decode().strip()
+    sys.exit("the host ended before its rehearsal")
+
+
+def session(transport, script, steps):
+    p = transport
     responses, events, arrived = {}, queue.Queue(), threading.Condition()
 
     def reader():
-        out = p.stdout
+        out = p.input
         while True:
             header = b""
             while not header.endswith(b"\r\n\r\n"):
@@ -60,7 +105,7 @@ def session(command, script, steps):
         if arguments is not None:
             message["arguments"] = arguments
         body = json.dumps(message).encode()
-        p.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        p.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         return seq[0]
 
     def answer(request):
@@ -96,8 +141,7 @@ def session(command, script, steps):
             answer(request)
         figures.append(((stopped - t) * 1000, (time.perf_counter() - t) * 1000, (t - started) * 1000))
     answer(send("disconnect"))
-    p.stdin.close()
-    p.wait(10)
+    p.close()
     return start_ms, figures
 
 
@@ -113,8 +157,16 @@ def main():
     script = os.path.join(tempfile.mkdtemp(), "bench.eyn")
     with open(script, "w") as f:
         f.write(SCRIPT)
-    session(command, script, 50)
-    start_ms, figures = session(command, script, int(os.environ.get("STEPS", "200")))
+    steps = int(os.environ.get("STEPS", "200"))
+    if os.environ.get("HOST") == "1":
+        host, path, rehearsal = start_host(command)
+        print(rehearsal)
+        start_ms, figures = session(SocketTransport(path), script, steps)
+        host.stdin.close()
+        host.wait(10)
+    else:
+        session(ProcessTransport(command), script, 50)
+        start_ms, figures = session(ProcessTransport(command), script, steps)
     nexts = [n for n, _, _ in figures]
     both = [b for _, b, _ in figures]
     print(f"start -> initialized {start_ms:.0f} ms; next p50/p99 {percentile(nexts, 50):.2f}/{percentile(nexts, 99):.2f} ms; "
