@@ -79,6 +79,9 @@ final class Rehearsal {
                 int done = 0;
                 for (int i = 0; i < SESSIONS; i++) done += new Rehearsal(socket, log, STEPS / SESSIONS, i % 2 == 0).run();
                 long quiet = waitForTheCompilers();
+                // the rehearsal's machines and histories, promoted to the old generation while it ran, are
+                // collected now, while nobody waits, rather than in a full collection during a user's steps
+                System.gc();
                 outcome = done + " steps in " + (System.nanoTime() - start) / 1_000_000 + " ms, compilers idle after " + quiet + " ms more";
             } catch (Exception e) {
                 // never the user's problem: their sessions are served all the same, only colder
