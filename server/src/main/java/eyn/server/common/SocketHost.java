@@ -27,14 +27,24 @@ public final class SocketHost {
     private final Log.Level level;
     private final PrintStream err;
     private final ProtocolServer.Serve serve;
+    private final int most;
+    private final ProtocolServer.Serve refuse;
     private final AtomicInteger sessions = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
 
-    public SocketHost(String name, Path socket, Log.Level level, PrintStream err, ProtocolServer.Serve serve) {
+    /**
+     * A host that serves each client with {@code serve}, at most {@code most} at once: one more is served by
+     * {@code refuse} instead (which tells it why in its protocol), so that memory stays bounded.
+     */
+    public SocketHost(String name, Path socket, Log.Level level, PrintStream err, ProtocolServer.Serve serve,
+                      int most, ProtocolServer.Serve refuse) {
         this.name = name;
         this.socket = socket;
         this.level = level;
         this.err = err;
         this.serve = serve;
+        this.most = most;
+        this.refuse = refuse;
     }
 
     /**
@@ -118,10 +128,13 @@ public final class SocketHost {
     private void serveOne(SocketChannel client) {
         Log log = new Log(err);
         log.setLevel(level);
+        boolean admitted = running.incrementAndGet() <= most;
         try (client) {
-            serve.serve(inputOf(client), outputOf(client), log);
+            (admitted ? serve : refuse).serve(inputOf(client), outputOf(client), log);
         } catch (Exception e) {
             log.error("session ended by " + e);
+        } finally {
+            running.decrementAndGet();
         }
     }
 

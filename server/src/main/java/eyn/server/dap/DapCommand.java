@@ -61,11 +61,17 @@ public final class DapCommand implements java.util.concurrent.Callable<Integer> 
             Log hostLog = new Log(err);
             hostLog.setLevel(Log.parse(trace));
             boolean rehearse = !"false".equals(System.getProperty("eyn.dap.rehearsal"));
-            return new SocketHost("dap", listen, Log.parse(trace), err, DapCommand::serve)
+            return new SocketHost("dap", listen, Log.parse(trace), err, DapCommand::serve, MOST_SESSIONS, BusyHost.refusing(MOST_SESSIONS))
                     .run(stdin, () -> { if (rehearse) Rehearsal.start(listen, hostLog, err); });
         }
         return ProtocolServer.run("dap", port, trace, DapCommand::serve);
     }
+
+    /**
+     * The most sessions a host serves at once: each has its own machine (128 MiB of emulated memory by
+     * default, within the JVM's 2 GiB), and an editor runs one or two.
+     */
+    static final int MOST_SESSIONS = 8;
 
     /** Requests whose arguments DAP lets a client leave out. */
     private static final Set<String> PARAMS_OPTIONAL = Set.of("configurationDone", "disconnect", "terminate", "restart",
