@@ -62,7 +62,13 @@ public final class SocketHost {
             err.println("eyn " + name + ": removed the stale socket " + socket);
         }
         try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            listener.bind(UnixDomainSocketAddress.of(socket));
+            try {
+                listener.bind(UnixDomainSocketAddress.of(socket));
+            } catch (IOException e) {
+                // a missing folder, a path too long for a socket (about 100 bytes), no permission
+                err.println("eyn " + name + ": cannot listen on " + socket + ": " + e.getMessage());
+                return 2;
+            }
             // a host ended by a signal removes its socket too
             Thread cleanup = new Thread(() -> {
                 try {

@@ -214,13 +214,19 @@ class DapHostTest {
     }
 
     @Test
-    void refusesASocketPathThatExistsAndTheTwoListeningOptionsTogether() throws Exception {
+    void refusesASocketPathThatExistsOrCannotBeMadeAndTheTwoListeningOptionsTogether() throws Exception {
         Path taken = Files.writeString(dir.resolve("taken"), "someone's file\n");
         Process host = JsonRpcFrames.start("dap", "--listen", taken.toString());
         assertTrue(host.waitFor(30, TimeUnit.SECONDS));
         assertEquals(2, host.exitValue());
         assertTrue(new String(host.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).contains(taken + " already exists"));
         assertEquals("someone's file\n", Files.readString(taken), "the file is left as it was");
+        Path nowhere = dir.resolve("no such folder").resolve("dap.sock");
+        Process missing = JsonRpcFrames.start("dap", "--listen", nowhere.toString());
+        assertTrue(missing.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, missing.exitValue());
+        String why = new String(missing.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(why.startsWith("eyn dap: cannot listen on " + nowhere + ": ") && !why.contains("\n"), "one line, no stack trace: " + why);
         Process both = JsonRpcFrames.start("dap", "--listen", dir.resolve("s").toString(), "--port", "0");
         assertTrue(both.waitFor(30, TimeUnit.SECONDS));
         assertEquals(2, both.exitValue());
