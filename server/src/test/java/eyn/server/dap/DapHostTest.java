@@ -137,7 +137,20 @@ class DapHostTest {
             String rehearsal = awaitLine(err, "eyn dap: rehearsal");
             // all its steps, unless a slow machine reached its deadline first: some steps all the same
             assertTrue(rehearsal.matches("eyn dap: rehearsal [1-9]\\d* steps in \\d+ ms, compilers idle after \\d+ ms more"), rehearsal);
-            // a session after the rehearsal, on the same process
+            // a client that sends 2 MiB without a header, and one that announces a body of a terabyte: each
+            // ends only its own session
+            try (Client garbage = new Client(socket)) {
+                garbage.out.write(new byte[2 << 20]);
+                garbage.out.flush();
+                assertEquals(-1, garbage.in.read(), "the host closes a connection it cannot read");
+            } catch (java.io.IOException closedWhileWriting) {
+                // the host gave up on the stream before all of it was written: the same outcome
+            }
+            try (Client huge = new Client(socket)) {
+                huge.out.write("Content-Length: 1000000000000\r\n\r\n{".getBytes(StandardCharsets.US_ASCII));
+                huge.out.flush();
+            }
+            // a session after the rehearsal and the garbage, on the same process
             assertTrue(session(socket, a, "WHO", "alpha").contains("hello alpha"));
             host.getOutputStream().close();
             assertTrue(host.waitFor(15, TimeUnit.SECONDS), "the host ends when the editor that started it goes away");
