@@ -99,6 +99,11 @@ public final class SocketHost {
         return 0;
     }
 
+    /** How many clients are being served now (the refused ones too, while they are told why). */
+    public int served() {
+        return running.get();
+    }
+
     /** A Unix socket file (not a file, folder or link) on which nobody listens. */
     private static boolean isStaleSocket(Path path) {
         try {

@@ -61,8 +61,9 @@ public final class DapCommand implements java.util.concurrent.Callable<Integer> 
             Log hostLog = new Log(err);
             hostLog.setLevel(Log.parse(trace));
             boolean rehearse = !"false".equals(System.getProperty("eyn.dap.rehearsal"));
-            return new SocketHost("dap", listen, Log.parse(trace), err, DapCommand::serve, MOST_SESSIONS, BusyHost.refusing(MOST_SESSIONS))
-                    .run(stdin, () -> { if (rehearse) Rehearsal.start(listen, hostLog, err); });
+            SocketHost host = new SocketHost("dap", listen, Log.parse(trace), err, DapCommand::serve, MOST_SESSIONS,
+                    BusyHost.refusing(MOST_SESSIONS));
+            return host.run(stdin, () -> { if (rehearse) Rehearsal.start(listen, hostLog, err, host::served); });
         }
         return ProtocolServer.run("dap", port, trace, DapCommand::serve);
     }

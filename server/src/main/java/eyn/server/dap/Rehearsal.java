@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +29,8 @@ import java.util.stream.Stream;
  * stop (threads, the stack, the scopes, every scope's variables). When an editor's session begins, the
  * code of a stop has been compiled and the JIT's queue has emptied, so the user's first steps are as fast
  * as any later one. It happens while nobody waits for it, in the seconds between the editor starting the
- * host and the user pressing F5; a session that connects earlier is served at once beside it.
+ * host and the user pressing F5; a session that connects earlier is served at once, and the rehearsal
+ * gives way to it.
  */
 final class Rehearsal {
     /** A script of the commands people step through: variables, conditions, a loop, output. */
@@ -59,34 +62,54 @@ final class Rehearsal {
     private final int steps;
     /** Whether this session's client asks for the scopes' variables together (as VS Code does) or one by one. */
     private final boolean together;
+    /** Whether to take another step: false at the deadline, or once a user's session is served. */
+    private final BooleanSupplier goOn;
     private int seq;
 
-    Rehearsal(Path socket, Log log, int steps, boolean together) {
+    Rehearsal(Path socket, Log log, int steps, boolean together, BooleanSupplier goOn) {
         this.socket = socket;
         this.log = log;
         this.steps = steps;
         this.together = together;
+        this.goOn = goOn;
     }
 
-    /** Runs the rehearsal on a background thread; says on stderr when it is done (editors and benchmarks wait for the line). */
-    static void start(Path socket, Log log, java.io.PrintStream err) {
+    /**
+     * Runs the rehearsal on a background thread; says on stderr when it is done (editors and benchmarks wait
+     * for the line). {@code served} is how many clients the host serves, the rehearsal's own included: the
+     * rehearsal gives way as soon as a user's session is among them, since from then on its steps would only
+     * take the user's cores, and its full collection would pause the user's steps.
+     */
+    static void start(Path socket, Log log, java.io.PrintStream err, IntSupplier served) {
         Thread t = new Thread(() -> {
             long start = System.nanoTime();
+            long deadline = start + MAX_WORK_MS * 1_000_000;
+            BooleanSupplier goOn = () -> System.nanoTime() < deadline && served.getAsInt() <= 1;
             String outcome;
             try {
                 // several sessions, not one long one: a session's start (LSP4J's endpoint, Gson's adapters, the
                 // launch) must be in the profiles the JIT compiles from, or the user's session start falls off the
                 // compiled code it speculated on and is compiled again during the user's first steps
                 int done = 0;
-                long deadline = System.nanoTime() + MAX_WORK_MS * 1_000_000;
-                for (int i = 0; i < SESSIONS && System.nanoTime() < deadline; i++) {
-                    done += new Rehearsal(socket, log, STEPS / SESSIONS, i % 2 == 0).run(deadline);
+                boolean alone = true;
+                for (int i = 0; i < SESSIONS && alone && System.nanoTime() < deadline; i++) {
+                    // the host counts the last session until it has seen it close: wait for that, so that a
+                    // count still above zero means a user's session
+                    alone = idle(served);
+                    if (!alone) break;
+                    done += new Rehearsal(socket, log, STEPS / SESSIONS, i % 2 == 0, goOn).run();
+                    alone = served.getAsInt() <= 1;
                 }
-                long quiet = waitForTheCompilers();
-                // the rehearsal's machines and histories, promoted to the old generation while it ran, are
-                // collected now, while nobody waits, rather than in a full collection during a user's steps
-                System.gc();
-                outcome = done + " steps in " + (System.nanoTime() - start) / 1_000_000 + " ms, compilers idle after " + quiet + " ms more";
+                String took = done + " steps in " + (System.nanoTime() - start) / 1_000_000 + " ms";
+                if (!alone) {
+                    outcome = took + ", cut short by a user's session";
+                } else {
+                    long quiet = waitForTheCompilers();
+                    // the rehearsal's machines and histories, promoted to the old generation while it ran, are
+                    // collected now, while nobody waits, rather than in a full collection during a user's steps
+                    if (idle(served)) System.gc();
+                    outcome = took + ", compilers idle after " + quiet + " ms more";
+                }
             } catch (Exception e) {
                 // never the user's problem: their sessions are served all the same, only colder
                 outcome = "not finished (" + e + ")";
@@ -99,8 +122,8 @@ final class Rehearsal {
         t.start();
     }
 
-    /** The steps taken (the session ends early at the deadline, a {@link System#nanoTime} value). */
-    int run(long deadline) throws IOException {
+    /** The steps taken (the session ends early when it is told not to go on). */
+    int run() throws IOException {
         Path dir = Files.createTempDirectory("eyn-dap-rehearsal");
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
@@ -116,7 +139,7 @@ final class Rehearsal {
             request(out, frames, "configurationDone", "{}");
             awaitStop(frames);
             int taken = 0;
-            while (taken < steps && System.nanoTime() < deadline) {
+            while (taken < steps && goOn.getAsBoolean()) {
                 request(out, frames, "next", "{\"threadId\":1}");
                 awaitStop(frames);
                 refresh(out, frames);
@@ -195,6 +218,15 @@ final class Rehearsal {
     private static String text(JsonObject m, String field) {
         JsonElement e = m.get(field);
         return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
+    }
+
+    /** Whether the host serves nobody, waiting up to 300 ms for it to see the rehearsal's last session close. */
+    private static boolean idle(IntSupplier served) throws InterruptedException {
+        for (int waited = 0; served.getAsInt() > 0; waited += 5) {
+            if (waited >= 300) return false;
+            Thread.sleep(5);
+        }
+        return true;
     }
 
     /**
