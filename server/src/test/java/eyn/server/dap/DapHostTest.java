@@ -127,7 +127,10 @@ class DapHostTest {
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(host.getErrorStream(), StandardCharsets.UTF_8));
             assertEquals("eyn dap: listening on " + socket, awaitLine(err, "eyn dap: listening"));
-            // two editors' sessions at once, while the host still rehearses: each sees its own machine
+            // an editor connected while the host rehearses (held until the rehearsal has said how it ended)
+            Client early = new Client(socket);
+            assertTrue(early.request("initialize", "{\"adapterID\":\"eyn\"}").get("success").getAsBoolean());
+            // two editors' sessions at once, beside it: each sees its own machine
             CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> sessionOrFail(socket, a, "WHO", "alpha"));
             CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> sessionOrFail(socket, b, "WHO", "beta"));
             String outA = first.get(60, TimeUnit.SECONDS);
@@ -135,8 +138,9 @@ class DapHostTest {
             assertTrue(outA.contains("hello alpha") && !outA.contains("beta"), outA);
             assertTrue(outB.contains("hello beta") && !outB.contains("alpha"), outB);
             String rehearsal = awaitLine(err, "eyn dap: rehearsal");
-            // the two sessions above came during the rehearsal, which gave way to them
+            // the rehearsal gave way to the sessions above
             assertTrue(rehearsal.matches("eyn dap: rehearsal \\d+ steps in \\d+ ms, cut short by a user's session"), rehearsal);
+            early.close();
             // a client that sends 2 MiB without a header, and one that announces a body of a terabyte: each
             // ends only its own session
             try (Client garbage = new Client(socket)) {
