@@ -61,13 +61,22 @@ public final class ProtocolServer {
         return 1;
     }
 
+    /**
+     * Sends anything printed on stdout to stderr from now on (the protocol's stream is taken before, or none
+     * runs there) and returns a log on stderr at the level {@code trace} names.
+     */
+    public static Log claimStdout(String trace) {
+        System.setOut(System.err);
+        Log log = new Log(System.err);
+        log.setLevel(Log.parse(trace));
+        return log;
+    }
+
     public static int run(String name, Integer port, String trace, Serve serve) throws Exception {
         InputStream in = System.in;
         OutputStream out = System.out;
         PrintStream err = System.err;
-        System.setOut(err);
-        Log log = new Log(err);
-        log.setLevel(Log.parse(trace));
+        Log log = claimStdout(trace);
         if (port == null) return serve.serve(in, out, log);
         String token = newToken();
         try (ServerSocket listener = new ServerSocket(port, 4, InetAddress.getLoopbackAddress())) {

@@ -41,6 +41,13 @@ public final class ReusingMessageConsumer implements MessageConsumer {
         this.jsonHandler = jsonHandler;
     }
 
+    /** Writes the first {@code length} bytes of {@code body} as one frame (its Content-Length header, the body) and flushes. */
+    public static void writeFrame(OutputStream output, byte[] body, int length) throws IOException {
+        output.write(("Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        output.write(body, 0, length);
+        output.flush();
+    }
+
     @Override
     public void consume(Message message) {
         Buffer buffer = buffers.get();
@@ -49,11 +56,8 @@ public final class ReusingMessageConsumer implements MessageConsumer {
             buffer.reset();
             jsonHandler.serialize(message, buffer.chars);
             buffer.encode();
-            byte[] header = ("Content-Length: " + buffer.size + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
             synchronized (outputLock) {
-                output.write(header);
-                output.write(buffer.bytes, 0, buffer.size);
-                output.flush();
+                writeFrame(output, buffer.bytes, buffer.size);
             }
             reusable = buffer.capacity() <= KEEP_AT_MOST;
         } catch (IOException e) {

@@ -152,8 +152,8 @@ public final class SocketHost {
     /*
      * Buffered streams over the channel itself: the JDK's Channels.newInputStream and newOutputStream lock the
      * same object for a blocking read and a write, so the adapter could not answer while its reader waits; and
-     * the frame readers read headers a byte at a time, which must not be a system call each (the writers flush
-     * after every message).
+     * a client's frame reader (LSP4J's) reads headers a byte at a time, which must not be a system call each
+     * ({@link FrameGuard} keeps a buffered stream as it is; the writers flush after every message).
      */
     public static InputStream inputOf(SocketChannel channel) {
         return new java.io.BufferedInputStream(new InputStream() {

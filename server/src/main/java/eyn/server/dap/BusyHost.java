@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import eyn.server.common.FrameGuard;
 import eyn.server.common.Log;
+import eyn.server.common.ReusingMessageConsumer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +36,7 @@ final class BusyHost {
             response.addProperty("success", false);
             response.addProperty("message", message(most));
             byte[] json = response.toString().getBytes(StandardCharsets.UTF_8);
-            out.write(("Content-Length: " + json.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(json);
-            out.flush();
+            ReusingMessageConsumer.writeFrame(out, json, json.length);
             log.error("refused a debug session: " + most + " are running");
             return 0;
         };

@@ -56,14 +56,11 @@ public final class DapCommand implements java.util.concurrent.Callable<Integer> 
         if (listen != null) {
             if (port != null) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "give --listen or --port, not both");
             java.io.PrintStream err = System.err;
-            java.io.InputStream stdin = System.in;
-            System.setOut(err); // nothing may print on stdout by accident; no protocol runs there
-            Log hostLog = new Log(err);
-            hostLog.setLevel(Log.parse(trace));
+            Log hostLog = ProtocolServer.claimStdout(trace);
             boolean rehearse = !"false".equals(System.getProperty("eyn.dap.rehearsal"));
-            SocketHost host = new SocketHost("dap", listen, Log.parse(trace), err, DapCommand::serve, MOST_SESSIONS,
+            SocketHost host = new SocketHost("dap", listen, hostLog.level(), err, DapCommand::serve, MOST_SESSIONS,
                     BusyHost.refusing(MOST_SESSIONS));
-            return host.run(stdin, () -> { if (rehearse) Rehearsal.start(listen, hostLog, err, host::served); });
+            return host.run(System.in, () -> { if (rehearse) Rehearsal.start(listen, hostLog, err, host::served); });
         }
         return ProtocolServer.run("dap", port, trace, DapCommand::serve);
     }

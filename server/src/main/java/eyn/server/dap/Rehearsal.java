@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import eyn.server.common.FrameGuard;
 import eyn.server.common.Log;
+import eyn.server.common.ReusingMessageConsumer;
 import eyn.server.common.SocketHost;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,10 +19,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
-import java.util.stream.Stream;
 
 /**
  * A private debug session the adapter host runs against itself right after it starts, through its own
@@ -58,6 +57,8 @@ final class Rehearsal {
     private static final long MAX_QUIET_WAIT_MS = 6_000;
 
     private final Path socket;
+    /** The script every session of the rehearsal debugs. */
+    private final Path script;
     private final Log log;
     private final int steps;
     /** Whether this session's client asks for the scopes' variables together (as VS Code does) or one by one. */
@@ -66,8 +67,9 @@ final class Rehearsal {
     private final BooleanSupplier goOn;
     private int seq;
 
-    Rehearsal(Path socket, Log log, int steps, boolean together, BooleanSupplier goOn) {
+    Rehearsal(Path socket, Path script, Log log, int steps, boolean together, BooleanSupplier goOn) {
         this.socket = socket;
+        this.script = script;
         this.log = log;
         this.steps = steps;
         this.together = together;
@@ -86,7 +88,10 @@ final class Rehearsal {
             long deadline = start + MAX_WORK_MS * 1_000_000;
             BooleanSupplier goOn = () -> System.nanoTime() < deadline && served.getAsInt() <= 1;
             String outcome;
+            Path dir = null;
             try {
+                dir = Files.createTempDirectory("eyn-dap-rehearsal");
+                Path script = Files.writeString(dir.resolve("rehearsal.eyn"), SCRIPT);
                 // several sessions, not one long one: a session's start (LSP4J's endpoint, Gson's adapters, the
                 // launch) must be in the profiles the JIT compiles from, or the user's session start falls off the
                 // compiled code it speculated on and is compiled again during the user's first steps
@@ -97,7 +102,7 @@ final class Rehearsal {
                     // count still above zero means a user's session
                     alone = idle(served);
                     if (!alone) break;
-                    done += new Rehearsal(socket, log, STEPS / SESSIONS, i % 2 == 0, goOn).run();
+                    done += new Rehearsal(socket, script, log, STEPS / SESSIONS, i % 2 == 0, goOn).run();
                     alone = served.getAsInt() <= 1;
                 }
                 String took = done + " steps in " + (System.nanoTime() - start) / 1_000_000 + " ms";
@@ -113,6 +118,8 @@ final class Rehearsal {
             } catch (Exception e) {
                 // never the user's problem: their sessions are served all the same, only colder
                 outcome = "not finished (" + e + ")";
+            } finally {
+                removeQuietly(dir);
             }
             err.println("eyn dap: rehearsal " + outcome);
             err.flush();
@@ -124,10 +131,8 @@ final class Rehearsal {
 
     /** The steps taken (the session ends early when it is told not to go on). */
     int run() throws IOException {
-        Path dir = Files.createTempDirectory("eyn-dap-rehearsal");
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
-            Path script = Files.writeString(dir.resolve("rehearsal.eyn"), SCRIPT);
             InputStream in = SocketHost.inputOf(channel);
             OutputStream out = SocketHost.outputOf(channel);
             FrameGuard frames = new FrameGuard(in, log, "rehearsal");
@@ -147,10 +152,17 @@ final class Rehearsal {
             }
             request(out, frames, "disconnect", "{}");
             return taken;
-        } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        }
+    }
+
+    /** Removes the rehearsal's folder and its one script, if it was made. */
+    private static void removeQuietly(Path dir) {
+        if (dir == null) return;
+        try {
+            Files.deleteIfExists(dir.resolve("rehearsal.eyn"));
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a file in the system's temporary folder: the system's to clean then
         }
     }
 
@@ -178,9 +190,7 @@ final class Rehearsal {
         int id = ++seq;
         byte[] body = ("{\"command\":\"" + command + "\",\"arguments\":" + arguments + ",\"type\":\"request\",\"seq\":" + id + "}")
                 .getBytes(StandardCharsets.UTF_8);
-        out.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
-        out.flush();
+        ReusingMessageConsumer.writeFrame(out, body, body.length);
         return id;
     }
 
