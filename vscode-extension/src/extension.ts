@@ -59,10 +59,15 @@ function adapterHostMode() {
   return hostMode(vscode.workspace.getConfiguration("eyn").get<string>("debug.adapterHost"), process.platform);
 }
 
+/** `eyn dap`'s command line after the Java executable: the JVM options, the jar, the command. */
+function dapArguments(context: vscode.ExtensionContext, j: JavaFound): string[] {
+  return [...javaOptions(context, j, "dap"), "-jar", jar(context), "dap"];
+}
+
 /** Starts the window's adapter host unless it runs; its socket, or undefined (no Java, or it could not start). */
 function startAdapterHost(context: vscode.ExtensionContext, j: JavaFound): Promise<string | undefined> {
   adapterHost ??= new AdapterHost((line) => output.appendLine(line));
-  return adapterHost.start({ executable: j.executable, args: [...javaOptions(context, j, "dap"), "-jar", jar(context), "dap"] });
+  return adapterHost.start({ executable: j.executable, args: dapArguments(context, j) });
 }
 
 /** How long after the language server is ready the host starts in "early" mode: its rehearsal takes a core for a few seconds. */
@@ -364,7 +369,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         // the window's host when it may run (and listens); otherwise, or when it failed, a process per session
         const socket = adapterHostMode() === "off" ? undefined : await startAdapterHost(context, j);
         if (socket) return new vscode.DebugAdapterNamedPipeServer(socket);
-        return new vscode.DebugAdapterExecutable(j.executable, [...javaOptions(context, j, "dap"), "-jar", jar(context), "dap"]);
+        return new vscode.DebugAdapterExecutable(j.executable, dapArguments(context, j));
       },
     }),
     vscode.debug.registerDebugConfigurationProvider("eyn", {
